@@ -1,0 +1,43 @@
+package org.sahaya.core.alert;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import org.sahaya.core.Coordinates;
+
+/**
+ * One normalised device alert, whatever gateway it came through.
+ *
+ * @param alertId     chosen by the device, unique per device; with {@code deviceId} the idempotency key
+ * @param deviceId    the sending device
+ * @param type        what happened
+ * @param occurredAt  when the device says it happened
+ * @param receivedAt  when our gateway received it (our clock)
+ * @param location    where, if the device knows; otherwise the subscriber's home is assumed
+ * @param accuracyM   accuracy of {@code location} in metres, if known
+ * @param vitalsJson  raw vitals JSON as sent, if any; health data: never logged, never in an SMS
+ */
+public record Alert(
+        String alertId,
+        String deviceId,
+        AlertType type,
+        Instant occurredAt,
+        Instant receivedAt,
+        Coordinates location,
+        Double accuracyM,
+        String vitalsJson) implements Serializable {
+
+    public Alert {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+
+    /** Deliberately omits location and vitals so an accidental log line leaks nothing personal. */
+    @Override
+    public String toString() {
+        return "Alert[" + deviceId + "/" + alertId + " " + type + "]";
+    }
+}

@@ -1,0 +1,93 @@
+package org.sahaya.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.sahaya.core.alert.AlertType;
+
+/**
+ * The node's typed configuration, read once at start from {@link Settings}.
+ *
+ * @param httpPort            {@code SAHAYA_HTTP_PORT}, default 8080; 0 = any free port
+ * @param mqttPort            {@code SAHAYA_MQTT_PORT}, default 1884; 0 = any free port
+ * @param dc09Port            {@code SAHAYA_DC09_PORT}, default 5090; 0 = any free port
+ * @param dataDir             {@code SAHAYA_DATA_DIR}, default {@code ./data}
+ * @param dbUrl               {@code SAHAYA_DB_URL}, default an H2 file under the data dir
+ * @param dbUser              {@code SAHAYA_DB_USER}
+ * @param dbPassword          {@code SAHAYA_DB_PASSWORD} (never logged)
+ * @param clusterMembers      {@code SAHAYA_CLUSTER_MEMBERS}, comma-separated host[:port]; empty = one embedded member
+ * @param memberPort          {@code SAHAYA_MEMBER_PORT}, default 5701, the Hazelcast member port
+ * @param clusterName         {@code SAHAYA_CLUSTER_NAME}, default {@code sahaya}: members join only their own cluster
+ * @param maxEventLoopMillis  {@code SAHAYA_MAX_EVENT_LOOP_MS}, default 2000: an event-loop task running longer is
+ *                            reported as blocking
+ * @param demo                demo mode: seed the demo city and accept demo credentials
+ * @param replayWindow        {@code SAHAYA_REPLAY_WINDOW_SECONDS}, default 300: how far a device's
+ *                            signed timestamp may be from our clock
+ * @param maxAlertBytes       {@code SAHAYA_MAX_ALERT_BYTES}, default 16384
+ * @param verificationWindows {@code SAHAYA_VERIFY_<TYPE>_SECONDS}: per alert type, how long to wait
+ *                            for an "I'm OK" before dispatch; 0 for FALL, SOS, MEDICAL by default
+ */
+public record SahayaConfig(
+        int httpPort,
+        int mqttPort,
+        int dc09Port,
+        Path dataDir,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        List<String> clusterMembers,
+        int memberPort,
+        String clusterName,
+        long maxEventLoopMillis,
+        boolean demo,
+        Duration replayWindow,
+        int maxAlertBytes,
+        Map<AlertType, Duration> verificationWindows) {
+
+    /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
+    private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
+            AlertType.INACTIVITY, 60);
+
+    public static SahayaConfig from(Settings s, boolean demo) {
+        Path dataDir = Path.of(s.get("SAHAYA_DATA_DIR", "./data"));
+        String defaultDb = "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("sahaya");
+        Map<AlertType, Duration> windows = new EnumMap<>(AlertType.class);
+        for (AlertType t : AlertType.values()) {
+            long seconds = s.getLong("SAHAYA_VERIFY_" + t.name() + "_SECONDS", DEFAULT_VERIFY_SECONDS.getOrDefault(t, 0));
+            if (seconds < 0) {
+                throw new ConfigException("SAHAYA_VERIFY_" + t.name() + "_SECONDS", "must not be negative");
+            }
+            windows.put(t, Duration.ofSeconds(seconds));
+        }
+        List<String> members = s.get("SAHAYA_CLUSTER_MEMBERS").map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
+        return new SahayaConfig(
+                s.getPort("SAHAYA_HTTP_PORT", 8080),
+                s.getPort("SAHAYA_MQTT_PORT", 1884),
+                s.getPort("SAHAYA_DC09_PORT", 5090),
+                dataDir,
+                s.get("SAHAYA_DB_URL", defaultDb),
+                s.get("SAHAYA_DB_USER").orElse(null),
+                s.get("SAHAYA_DB_PASSWORD").orElse(null),
+                members,
+                s.getPort("SAHAYA_MEMBER_PORT", 5701),
+                s.get("SAHAYA_CLUSTER_NAME", "sahaya"),
+                s.getLong("SAHAYA_MAX_EVENT_LOOP_MS", 2000),
+                demo,
+                Duration.ofSeconds(s.getLong("SAHAYA_REPLAY_WINDOW_SECONDS", 300)),
+                s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024),
+                Map.copyOf(windows));
+    }
+
+    public Duration verificationWindow(AlertType type) {
+        return verificationWindows.getOrDefault(type, Duration.ZERO);
+    }
+
+    /** Hides the database password from any accidental log line. */
+    @Override
+    public String toString() {
+        return "SahayaConfig[http=" + httpPort + ", mqtt=" + mqttPort + ", dc09=" + dc09Port + ", data=" + dataDir
+                + ", db=" + dbUrl + ", members=" + clusterMembers + ", demo=" + demo + "]";
+    }
+}

@@ -1,0 +1,40 @@
+package org.sahaya.core.fleet;
+
+import java.io.Serializable;
+import java.time.Instant;
+import org.sahaya.core.Coordinates;
+
+/**
+ * An ambulance as the grid knows it.
+ *
+ * @param id         fleet id, e.g. {@code KA-01-AMB-0007}
+ * @param callSign   short name read to a family, e.g. {@code KA-07}
+ * @param level      ALS or BLS
+ * @param station    home station name
+ * @param position   last known position
+ * @param status     duty status
+ * @param incidentId the incident it is assigned to, if any
+ * @param updatedAt  last change of position or status
+ */
+public record Unit(
+        String id,
+        String callSign,
+        UnitLevel level,
+        String station,
+        Coordinates position,
+        UnitStatus status,
+        String incidentId,
+        Instant updatedAt) implements Serializable {
+
+    public boolean isAvailable() {
+        return status == UnitStatus.AVAILABLE;
+    }
+
+    public Unit assignedTo(String incident, Instant at) {
+        return new Unit(id, callSign, level, station, position, UnitStatus.DISPATCHED, incident, at);
+    }
+
+    public Unit released(Instant at) {
+        return new Unit(id, callSign, level, station, position, UnitStatus.AVAILABLE, null, at);
+    }
+}

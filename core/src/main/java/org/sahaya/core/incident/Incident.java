@@ -1,0 +1,56 @@
+package org.sahaya.core.incident;
+
+import java.io.Serializable;
+import java.time.Instant;
+import org.sahaya.core.Coordinates;
+import org.sahaya.core.alert.AlertType;
+import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.hospital.BedKind;
+
+/**
+ * An emergency being worked: one per subscriber at a time; later alerts of the same subscriber
+ * join the open incident instead of opening another.
+ *
+ * @param id          our id, e.g. {@code INC-...}
+ * @param subscriberId the person in need
+ * @param alertType   type of the alert that opened it
+ * @param priority    triage priority
+ * @param action      triage action
+ * @param state       current state
+ * @param location    where help must go
+ * @param openedAt    when the first alert was received
+ * @param updatedAt   last change
+ * @param needs       unit level required (null when nothing is dispatched)
+ * @param bedKind     bed kind required (null when nothing is dispatched)
+ * @param unitId      assigned unit, once dispatched
+ * @param hospitalId  receiving hospital, once dispatched
+ * @param etaSeconds  estimated unit arrival, once dispatched
+ * @param dispatchedAt when the dispatch was decided
+ */
+public record Incident(
+        String id,
+        String subscriberId,
+        AlertType alertType,
+        Priority priority,
+        TriageAction action,
+        IncidentState state,
+        Coordinates location,
+        Instant openedAt,
+        Instant updatedAt,
+        UnitLevel needs,
+        BedKind bedKind,
+        String unitId,
+        String hospitalId,
+        Integer etaSeconds,
+        Instant dispatchedAt) implements Serializable {
+
+    public Incident withState(IncidentState next, Instant at) {
+        return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(next), location,
+                openedAt, at, needs, bedKind, unitId, hospitalId, etaSeconds, dispatchedAt);
+    }
+
+    public Incident dispatched(String unit, String hospital, int eta, Instant at) {
+        return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(IncidentState.DISPATCHED),
+                location, openedAt, at, needs, bedKind, unit, hospital, eta, at);
+    }
+}

@@ -1,0 +1,14 @@
+package org.sahaya.core.incident;
+
+import java.time.Instant;
+
+/**
+ * One stamped step in an incident's history, shown to the coordinator as it is.
+ *
+ * @param incidentId the incident
+ * @param at         when it happened (our clock)
+ * @param stage      short machine-readable stage, e.g. {@code ALERT_RECEIVED}, {@code TRIAGED}, {@code DISPATCHED}
+ * @param message    one human-readable sentence: what happened and why
+ */
+public record TimelineEntry(String incidentId, Instant at, String stage, String message) {
+}

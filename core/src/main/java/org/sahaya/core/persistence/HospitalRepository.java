@@ -1,0 +1,121 @@
+package org.sahaya.core.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sahaya.core.Coordinates;
+import org.sahaya.core.hospital.BedKind;
+import org.sahaya.core.hospital.Hospital;
+
+/** Hospitals with their bed board (free beds per kind, reservations per incident). Blocking JDBC. */
+public final class HospitalRepository {
+
+    /** Insert or update the hospital and replace its bed rows and reservations with the given ones. */
+    public void save(Connection c, Hospital h) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE hospitals SET name=?, lat=?, lon=?, partner=? WHERE id=?")) {
+            bind(up, h);
+            if (up.executeUpdate() == 0) {
+                try (PreparedStatement in = c.prepareStatement(
+                        "INSERT INTO hospitals (name, lat, lon, partner, id) VALUES (?,?,?,?,?)")) {
+                    bind(in, h);
+                    in.executeUpdate();
+                }
+            }
+        }
+        delete(c, "DELETE FROM hospital_beds WHERE hospital_id = ?", h.id());
+        delete(c, "DELETE FROM bed_reservations WHERE hospital_id = ?", h.id());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO hospital_beds (hospital_id, kind, free_beds) VALUES (?,?,?)")) {
+            for (Map.Entry<BedKind, Integer> e : h.freeBeds().entrySet()) {
+                ps.setString(1, h.id());
+                ps.setString(2, e.getKey().name());
+                ps.setInt(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO bed_reservations (incident_id, hospital_id, kind) VALUES (?,?,?)")) {
+            for (Map.Entry<String, BedKind> e : h.reservations().entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, h.id());
+                ps.setString(3, e.getValue().name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Hospital h) throws SQLException {
+        ps.setString(1, h.name());
+        ps.setDouble(2, h.position().lat());
+        ps.setDouble(3, h.position().lon());
+        ps.setBoolean(4, h.partner());
+        ps.setString(5, h.id());
+    }
+
+    private static void delete(Connection c, String sql, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public Optional<Hospital> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM hospitals WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hospital(rs.getString("id"), rs.getString("name"),
+                        new Coordinates(rs.getDouble("lat"), rs.getDouble("lon")), rs.getBoolean("partner"),
+                        beds(c, id), reservations(c, id)));
+            }
+        }
+    }
+
+    public List<String> allIds(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM hospitals ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    private static Map<BedKind, Integer> beds(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT kind, free_beds FROM hospital_beds WHERE hospital_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<BedKind, Integer> out = new EnumMap<>(BedKind.class);
+                while (rs.next()) {
+                    out.put(BedKind.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static Map<String, BedKind> reservations(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT incident_id, kind FROM bed_reservations WHERE hospital_id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<String, BedKind> out = new HashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getString(1), BedKind.valueOf(rs.getString(2)));
+                }
+                return out;
+            }
+        }
+    }
+}

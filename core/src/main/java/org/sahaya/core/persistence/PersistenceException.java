@@ -1,0 +1,20 @@
+package org.sahaya.core.persistence;
+
+import java.sql.SQLException;
+
+/** A database failure, unchecked so it crosses functional interfaces; the cause is kept. */
+public final class PersistenceException extends RuntimeException {
+
+    public PersistenceException(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+
+    public PersistenceException(String message) {
+        super(message);
+    }
+
+    /** True when the cause is a unique-key violation (SQLState class 23, integrity constraint). */
+    public boolean isDuplicateKey() {
+        return getCause() instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+}

@@ -1,0 +1,85 @@
+package org.sahaya.core.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.sahaya.core.Coordinates;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.fleet.UnitStatus;
+
+/** Ambulances as last written by the grid. Blocking JDBC. */
+public final class UnitRepository {
+
+    /** Insert or update by id. */
+    public void save(Connection c, Unit u) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement(
+                "UPDATE units SET call_sign=?, unit_level=?, station=?, lat=?, lon=?, status=?, incident_id=?, updated_at=?"
+                        + " WHERE id=?")) {
+            bind(up, u);
+            up.setString(9, u.id());
+            if (up.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement in = c.prepareStatement(
+                "INSERT INTO units (call_sign, unit_level, station, lat, lon, status, incident_id, updated_at, id)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?)")) {
+            bind(in, u);
+            in.setString(9, u.id());
+            in.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Unit u) throws SQLException {
+        ps.setString(1, u.callSign());
+        ps.setString(2, u.level().name());
+        ps.setString(3, u.station());
+        ps.setDouble(4, u.position().lat());
+        ps.setDouble(5, u.position().lon());
+        ps.setString(6, u.status().name());
+        ps.setString(7, u.incidentId());
+        Jdbc.setInstant(ps, 8, u.updatedAt());
+    }
+
+    public Optional<Unit> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM units WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public List<Unit> findAll(Connection c, Collection<String> ids) throws SQLException {
+        List<Unit> out = new ArrayList<>();
+        for (String id : ids) {
+            find(c, id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    public List<String> allIds(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM units ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    private static Unit read(ResultSet rs) throws SQLException {
+        return new Unit(rs.getString("id"), rs.getString("call_sign"),
+                UnitLevel.valueOf(rs.getString("unit_level")), rs.getString("station"),
+                new Coordinates(rs.getDouble("lat"), rs.getDouble("lon")),
+                UnitStatus.valueOf(rs.getString("status")), rs.getString("incident_id"),
+                Jdbc.getInstant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,170 @@
+package org.sahaya.dispatch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.grid.Grid;
+import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentState;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.dispatch.claims.BedClaims;
+import org.sahaya.dispatch.claims.UnitClaims;
+import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.incident.GridIncidents;
+import org.sahaya.dispatch.policy.DispatchPolicy;
+import org.sahaya.dispatch.policy.HospitalOption;
+import org.sahaya.dispatch.policy.UnitOption;
+import org.sahaya.geo.GeoPoint;
+import org.sahaya.geo.GeodesicDistance;
+import org.sahaya.geo.eta.EtaModel;
+import org.sahaya.geo.index.Candidate;
+
+/**
+ * Step 4 of the hot path: picks, claims and records a unit and a bed for one incident.
+ *
+ * <p>Candidates come from the fleet index, the policy ranks them, and the claims are tried in
+ * order: a lost race moves on to the next candidate. Every decision is written to the timeline
+ * with the candidates considered and why the winner won. Blocking: call from a virtual thread.
+ */
+public final class Dispatcher {
+
+    /** How many nearest candidates to rank; more than the policy will realistically need. */
+    private static final int CANDIDATES = 8;
+    private static final double SEARCH_RADIUS_METRES = 60_000;
+
+    private final Grid grid;
+    private final GridIncidents incidents;
+    private final FleetIndex fleet;
+    private final UnitClaims unitClaims;
+    private final BedClaims bedClaims;
+    private final DispatchPolicy policy;
+    private final EtaModel eta;
+    private final Database database;
+    private final Clock clock;
+    private final ZoneId cityZone;
+    private final TimelineRepository timeline = new TimelineRepository();
+
+    public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
+                      EtaModel eta, Database database, Clock clock, ZoneId cityZone) {
+        this.grid = grid;
+        this.incidents = new GridIncidents(grid.incidents());
+        this.fleet = fleet;
+        this.unitClaims = unitClaims;
+        this.bedClaims = bedClaims;
+        this.policy = policy;
+        this.eta = eta;
+        this.database = database;
+        this.clock = clock;
+        this.cityZone = cityZone;
+    }
+
+    public DispatchOutcome dispatch(String incidentId) {
+        Optional<Incident> found = incidents.get(incidentId);
+        if (found.isEmpty() || !found.get().state().canMoveTo(IncidentState.DISPATCHED)) {
+            return new DispatchOutcome.Skipped(incidentId, found.map(i -> "incident is " + i.state()).orElse("no open incident"));
+        }
+        Incident incident = found.get();
+        GeoPoint scene = FleetIndex.point(incident.location());
+        List<UnitOption> ranked = policy.rankUnits(incident.needs(), unitOptions(incident, scene));
+        for (UnitOption option : ranked) {
+            Optional<Unit> claimed = unitClaims.claim(option.unitId(), incident.id());
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            fleet.update(claimed.get());
+            return complete(incident, claimed.get(), option, ranked, scene);
+        }
+        return queue(incident, ranked.isEmpty()
+                ? "no available " + incident.needs() + "-capable unit within " + (int) (SEARCH_RADIUS_METRES / 1000) + " km"
+                : "every candidate was claimed by another incident first");
+    }
+
+    private List<UnitOption> unitOptions(Incident incident, GeoPoint scene) {
+        List<UnitOption> options = new ArrayList<>();
+        for (Candidate c : fleet.nearestAvailable(scene, incident.needs(), CANDIDATES, SEARCH_RADIUS_METRES)) {
+            Unit unit = grid.units().get(c.unitId());
+            if (unit != null) {
+                options.add(new UnitOption(unit.id(), unit.callSign(), unit.level(), c.distanceMetres(),
+                        eta.eta(c.position(), scene, clock.instant().atZone(cityZone))));
+            }
+        }
+        return options;
+    }
+
+    private DispatchOutcome complete(Incident incident, Unit unit, UnitOption option, List<UnitOption> ranked, GeoPoint scene) {
+        List<HospitalOption> hospitals = policy.rankHospitals(hospitalOptions(incident, scene));
+        HospitalOption bed = null;
+        for (HospitalOption h : hospitals) {
+            if (bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
+                bed = h;
+                break;
+            }
+        }
+        Instant now = clock.instant();
+        Optional<Incident> dispatched = incidents.dispatched(incident.id(), unit.id(),
+                bed == null ? null : bed.hospitalId(), (int) option.eta().toSeconds(), now);
+        if (dispatched.isEmpty()) {
+            // The incident moved on (cancelled, dispatched by an override) while we claimed: give everything back.
+            unitClaims.release(unit.id(), incident.id());
+            if (bed != null) {
+                bedClaims.release(bed.hospitalId(), incident.id());
+            }
+            return new DispatchOutcome.Skipped(incident.id(), "incident changed during dispatch");
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        entries.add(new TimelineEntry(incident.id(), now, "UNIT_CANDIDATES", "Considered: "
+                + String.join("; ", ranked.stream().map(UnitOption::describe).toList())));
+        entries.add(new TimelineEntry(incident.id(), now, "DISPATCHED", policy.explainUnit(option, incident.needs(), ranked)));
+        entries.add(new TimelineEntry(incident.id(), now, bed == null ? "NO_BED" : "BED_RESERVED", bed == null
+                ? "No hospital has a free " + incident.bedKind() + " bed: the coordinator must find one"
+                : incident.bedKind() + " bed reserved. " + policy.explainHospital(bed, hospitals)));
+        write(entries);
+        return new DispatchOutcome.Dispatched(dispatched.get(), unit, bed);
+    }
+
+    private List<HospitalOption> hospitalOptions(Incident incident, GeoPoint scene) {
+        String preferred = preferredHospital(incident);
+        List<HospitalOption> options = new ArrayList<>();
+        for (Hospital h : grid.hospitals().values()) {
+            GeoPoint at = FleetIndex.point(h.position());
+            options.add(new HospitalOption(h.id(), h.name(), GeodesicDistance.metres(scene, at),
+                    eta.eta(scene, at, clock.instant().atZone(cityZone)), h.partner(), h.id().equals(preferred),
+                    h.free(incident.bedKind())));
+        }
+        return options;
+    }
+
+    private String preferredHospital(Incident incident) {
+        return database.withConnection(c -> new org.sahaya.core.persistence.DirectoryRepository()
+                .subscriber(c, incident.subscriberId()).map(s -> s.preferredHospitalId()).orElse(null));
+    }
+
+    private DispatchOutcome queue(Incident incident, String reason) {
+        Instant now = clock.instant();
+        Incident queued = incident;
+        if (incident.state() != IncidentState.QUEUED) {
+            Optional<Incident> moved = incidents.move(incident.id(), IncidentState.QUEUED, now);
+            if (moved.isEmpty()) {
+                return new DispatchOutcome.Skipped(incident.id(), "incident changed during dispatch");
+            }
+            queued = moved.get();
+            write(List.of(new TimelineEntry(incident.id(), now, "QUEUED", "Queued: " + reason
+                    + "; it is dispatched the moment a unit frees up")));
+        }
+        return new DispatchOutcome.Queued(queued, reason);
+    }
+
+    private void write(List<TimelineEntry> entries) {
+        database.inTransaction(c -> {
+            timeline.appendAll(c, entries);
+            return null;
+        });
+    }
+}

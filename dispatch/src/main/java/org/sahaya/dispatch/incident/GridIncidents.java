@@ -1,0 +1,68 @@
+package org.sahaya.dispatch.incident;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentState;
+
+/**
+ * Open incidents in the grid. Every change is an entry processor on the incident's owner, checked
+ * against {@link IncidentState}'s transitions, and written through to the database. A finished
+ * incident is evicted after its last write: the grid holds only what is still being worked.
+ */
+public final class GridIncidents {
+
+    private final IMap<String, Incident> incidents;
+
+    public GridIncidents(IMap<String, Incident> incidents) {
+        this.incidents = incidents;
+    }
+
+    public Optional<Incident> get(String id) {
+        return Optional.ofNullable(incidents.get(id));
+    }
+
+    /** @return the dispatched incident, or empty if it was no longer waiting for a unit */
+    public Optional<Incident> dispatched(String id, String unitId, String hospitalId, int etaSeconds, Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new Dispatch(unitId, hospitalId, etaSeconds, at)));
+    }
+
+    /** @return the incident in its new state, or empty if the move is not allowed from its current state */
+    public Optional<Incident> move(String id, IncidentState next, Instant at) {
+        Optional<Incident> moved = Optional.ofNullable(incidents.executeOnKey(id, new Move(next, at)));
+        if (moved.isPresent() && !next.isOpen()) {
+            incidents.evict(id);
+        }
+        return moved;
+    }
+
+    record Dispatch(String unitId, String hospitalId, int etaSeconds, Instant at)
+            implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || !current.state().canMoveTo(IncidentState.DISPATCHED)) {
+                return null;
+            }
+            Incident next = current.dispatched(unitId, hospitalId, etaSeconds, at);
+            entry.setValue(next);
+            return next;
+        }
+    }
+
+    record Move(IncidentState next, Instant at) implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || !current.state().canMoveTo(next)) {
+                return null;
+            }
+            Incident moved = current.withState(next, at);
+            entry.setValue(moved);
+            return moved;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.sahaya.dispatch.intake;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.sahaya.core.Coordinates;
+import org.sahaya.core.Ids;
+import org.sahaya.core.alert.Alert;
+import org.sahaya.core.alert.AlertOutcome;
+import org.sahaya.core.alert.AlertReceipt;
+import org.sahaya.core.alert.AlertType;
+import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentState;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TriageAction;
+import org.sahaya.core.persistence.AlertRepository;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.IncidentRepository;
+import org.sahaya.core.persistence.PersistenceException;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.dispatch.triage.Triage;
+import org.sahaya.dispatch.triage.TriageDecision;
+
+/**
+ * Steps 2 and 3 of the hot path: persist the alert, triage it and open or join the subscriber's
+ * incident, all in one transaction, before the device is acknowledged.
+ *
+ * <p>Idempotent on (device, alert id): a resend returns the stored answer and changes nothing.
+ * Two alerts of one subscriber racing each other join one incident: the database holds one open
+ * slot per subscriber, and the loser of the insert retries as a join. Blocking: call it from a
+ * virtual thread.
+ */
+public final class AlertIntake {
+
+    private static final int ATTEMPTS = 3;
+
+    private final Database database;
+    private final Grid grid;
+    private final Triage triage;
+    private final Clock clock;
+    private final Ids ids;
+    private final AlertRepository alerts = new AlertRepository();
+    private final IncidentRepository incidents = new IncidentRepository();
+    private final DirectoryRepository directory = new DirectoryRepository();
+    private final TimelineRepository timeline = new TimelineRepository();
+
+    public AlertIntake(Database database, Grid grid, Triage triage, Clock clock) {
+        this.database = database;
+        this.grid = grid;
+        this.triage = triage;
+        this.clock = clock;
+        this.ids = new Ids(clock);
+    }
+
+    /** @throws UnknownDeviceException if the device is not registered (nothing is stored) */
+    public IntakeResult receive(Alert alert) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                IntakeResult result = database.inTransaction(c -> receive(c, alert));
+                if (result.opened() && result.incident().state().isOpen()) {
+                    // Already in the database: give the grid its copy without writing it again.
+                    grid.incidents().putTransient(result.incident().id(), result.incident(), 0, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                return result;
+            } catch (PersistenceException e) {
+                // A racing resend of the same alert, or a racing alert of the same subscriber: retry reads the winner.
+                if (!e.isDuplicateKey() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IntakeResult receive(Connection c, Alert alert) throws SQLException {
+        Optional<AlertReceipt> earlier = alerts.receipt(c, alert.deviceId(), alert.alertId());
+        if (earlier.isPresent()) {
+            return new IntakeResult(earlier.get(), null, null);
+        }
+        Device device = directory.device(c, alert.deviceId()).orElseThrow(() -> new UnknownDeviceException(alert.deviceId()));
+        Subscriber subscriber = directory.subscriber(c, device.subscriberId())
+                .orElseThrow(() -> new PersistenceException("device " + device.id() + " has no subscriber"));
+        TriageDecision decision = triage.decide(alert.type());
+        Instant now = clock.instant();
+        Optional<Incident> open = incidents.findOpenBySubscriber(c, subscriber.id());
+        if (open.isPresent()) {
+            return join(c, alert, open.get(), decision, now);
+        }
+        Incident incident = open(alert, subscriber, decision, now);
+        incidents.insert(c, incident);
+        if (incident.state().isOpen()) {
+            incidents.claimOpenSlot(c, incident);
+        }
+        AlertOutcome outcome = decision.action() == TriageAction.RECORD_ONLY ? AlertOutcome.RECORDED : AlertOutcome.OPENED;
+        alerts.insert(c, alert, incident.id(), outcome);
+        timeline.append(c, new TimelineEntry(incident.id(), alert.receivedAt(), "ALERT_RECEIVED",
+                describe(alert) + " received from device " + alert.deviceId()));
+        timeline.append(c, new TimelineEntry(incident.id(), now, "TRIAGED", decision.reason()));
+        return new IntakeResult(new AlertReceipt(alert.alertId(), incident.id(), outcome, false), incident, decision);
+    }
+
+    private IntakeResult join(Connection c, Alert alert, Incident open, TriageDecision decision, Instant now)
+            throws SQLException {
+        alerts.insert(c, alert, open.id(), AlertOutcome.JOINED);
+        String note = alert.type() == AlertType.CANCEL
+                ? "\"I'm OK\" received from device " + alert.deviceId() + " while the incident is " + open.state()
+                : describe(alert) + " from device " + alert.deviceId() + " joined the open incident (" + decision.priority() + ")";
+        timeline.append(c, new TimelineEntry(open.id(), now, "ALERT_JOINED", note));
+        return new IntakeResult(new AlertReceipt(alert.alertId(), open.id(), AlertOutcome.JOINED, false), open, decision);
+    }
+
+    private Incident open(Alert alert, Subscriber subscriber, TriageDecision decision, Instant now) {
+        IncidentState state = switch (decision.action()) {
+            case DISPATCH_NOW -> IncidentState.NEW;
+            case VERIFY_FIRST -> IncidentState.VERIFYING;
+            case RECORD_ONLY -> IncidentState.RECORDED;
+        };
+        Coordinates where = alert.location() != null ? alert.location() : subscriber.home();
+        return new Incident(ids.next("INC"), subscriber.id(), alert.type(), decision.priority(), decision.action(), state,
+                where, alert.receivedAt(), now, decision.needs(), decision.bedKind(), null, null, null, null);
+    }
+
+    private static String describe(Alert alert) {
+        return alert.type() + " alert " + alert.alertId() + (alert.location() == null ? " (no location: home assumed)" : "");
+    }
+}

@@ -1,0 +1,19 @@
+package org.sahaya.dispatch.intake;
+
+import org.sahaya.core.alert.AlertReceipt;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.dispatch.triage.TriageDecision;
+
+/**
+ * What receiving one alert produced.
+ *
+ * @param receipt  the answer for the device (same on every resend)
+ * @param incident the incident the alert opened or joined, as it stood after intake; null for a duplicate
+ * @param decision triage of this alert; null for a duplicate
+ */
+public record IntakeResult(AlertReceipt receipt, Incident incident, TriageDecision decision) {
+
+    public boolean opened() {
+        return !receipt.duplicate() && receipt.outcome() == org.sahaya.core.alert.AlertOutcome.OPENED;
+    }
+}

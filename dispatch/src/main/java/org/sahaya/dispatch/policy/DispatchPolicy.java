@@ -1,0 +1,88 @@
+package org.sahaya.dispatch.policy;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.sahaya.core.fleet.UnitLevel;
+
+/**
+ * Ranks units and hospitals for an incident. Pure: data in, data out; the dispatcher tries the
+ * ranked options in order until a claim succeeds.
+ *
+ * <p>Units: by ETA. An ALS unit may take a BLS call, but ranks as if {@code alsPenalty} further
+ * away, so advanced crews stay free for cardiac and stroke calls unless they are much closer.
+ * Hospitals: by transport time; the family's preferred hospital wins if it is within
+ * {@code preferenceTolerance} of the fastest; a partner hospital wins a tie within {@code partnerTolerance}.
+ */
+public final class DispatchPolicy {
+
+    private final Duration alsPenalty;
+    private final Duration preferenceTolerance;
+    private final Duration partnerTolerance;
+
+    public DispatchPolicy(Duration alsPenalty, Duration preferenceTolerance, Duration partnerTolerance) {
+        this.alsPenalty = alsPenalty;
+        this.preferenceTolerance = preferenceTolerance;
+        this.partnerTolerance = partnerTolerance;
+    }
+
+    public static DispatchPolicy defaults() {
+        return new DispatchPolicy(Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(2));
+    }
+
+    /** Units that can serve {@code needs}, best first. */
+    public List<UnitOption> rankUnits(UnitLevel needs, List<UnitOption> options) {
+        return options.stream()
+                .filter(o -> canServe(o.level(), needs))
+                .sorted(Comparator.comparing((UnitOption o) -> rankingEta(o, needs))
+                        .thenComparing(UnitOption::distanceMetres)
+                        .thenComparing(UnitOption::unitId))
+                .toList();
+    }
+
+    public static boolean canServe(UnitLevel unit, UnitLevel needs) {
+        return unit == needs || (unit == UnitLevel.ALS && needs == UnitLevel.BLS);
+    }
+
+    private Duration rankingEta(UnitOption o, UnitLevel needs) {
+        return o.level() != needs ? o.eta().plus(alsPenalty) : o.eta();
+    }
+
+    /** Hospitals with a free bed, best first. */
+    public List<HospitalOption> rankHospitals(List<HospitalOption> options) {
+        List<HospitalOption> withBeds = options.stream().filter(o -> o.freeBeds() > 0).toList();
+        Duration fastest = withBeds.stream().map(HospitalOption::transport).min(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        return withBeds.stream()
+                .sorted(Comparator.comparing((HospitalOption o) -> effective(o, fastest))
+                        .thenComparing(o -> !o.partner())
+                        .thenComparing(HospitalOption::hospitalId))
+                .toList();
+    }
+
+    /** The preferred hospital within tolerance counts as fastest; a partner within its tolerance likewise. */
+    private Duration effective(HospitalOption o, Duration fastest) {
+        Duration behind = o.transport().minus(fastest);
+        if (o.preferred() && behind.compareTo(preferenceTolerance) <= 0) {
+            return Duration.ofSeconds(-1);
+        }
+        if (o.partner() && behind.compareTo(partnerTolerance) <= 0) {
+            return fastest;
+        }
+        return o.transport();
+    }
+
+    /** One sentence for the timeline: why the chosen unit. */
+    public String explainUnit(UnitOption chosen, UnitLevel needs, List<UnitOption> ranked) {
+        String why = chosen.level() == needs
+                ? "nearest available " + needs + " unit by ETA"
+                : "ALS unit takes a BLS call: no BLS unit was within " + alsPenalty.toMinutes() + " min of it";
+        return "Unit " + chosen.describe() + ": " + why + " (" + ranked.size() + " candidates)";
+    }
+
+    /** One sentence for the timeline: why the chosen hospital. */
+    public String explainHospital(HospitalOption chosen, List<HospitalOption> ranked) {
+        String why = chosen.preferred() ? "the family's preferred hospital, within " + preferenceTolerance.toMinutes()
+                + " min of the fastest" : "fastest transport with a free bed";
+        return "Hospital " + chosen.describe() + ": " + why + " (" + ranked.size() + " with free beds)";
+    }
+}

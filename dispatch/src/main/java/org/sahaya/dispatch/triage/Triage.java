@@ -1,0 +1,72 @@
+package org.sahaya.dispatch.triage;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.sahaya.core.alert.AlertType;
+import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.hospital.BedKind;
+import org.sahaya.core.incident.Priority;
+import org.sahaya.core.incident.TriageAction;
+
+/**
+ * Decides priority and action for an alert type. Pure: data in, data out.
+ *
+ * <p>The verification window per type comes from configuration: zero means dispatch at once, more
+ * means wait that long for the device's "I'm OK" first.
+ */
+public final class Triage {
+
+    /** The clinical default per alert type; the action follows from the verification window. */
+    private record Rule(Priority priority, UnitLevel needs, BedKind bed, String why) {
+    }
+
+    private static final Map<AlertType, Rule> RULES = new EnumMap<>(Map.of(
+            AlertType.SOS, new Rule(Priority.P1, UnitLevel.ALS, BedKind.ER,
+                    "SOS pressed: the person asked for help; advanced life support"),
+            AlertType.MEDICAL, new Rule(Priority.P1, UnitLevel.ALS, BedKind.ER,
+                    "medical alert from the device: advanced life support"),
+            AlertType.FALL, new Rule(Priority.P2, UnitLevel.BLS, BedKind.ER,
+                    "fall detected: basic life support to the emergency room"),
+            AlertType.SMOKE, new Rule(Priority.P2, UnitLevel.BLS, BedKind.ER,
+                    "smoke alarm at home: basic life support stands by for smoke inhalation"),
+            AlertType.CO, new Rule(Priority.P1, UnitLevel.ALS, BedKind.ER,
+                    "carbon monoxide alarm: poisoning risk, advanced life support"),
+            AlertType.GAS, new Rule(Priority.P2, UnitLevel.BLS, BedKind.ER,
+                    "gas alarm at home: basic life support stands by"),
+            AlertType.INACTIVITY, new Rule(Priority.P3, UnitLevel.BLS, BedKind.ER,
+                    "no movement for an unusual time: check on the person")));
+
+    private final Function<AlertType, Duration> verificationWindow;
+
+    /** @param verificationWindow per-type window from configuration */
+    public Triage(Function<AlertType, Duration> verificationWindow) {
+        this.verificationWindow = verificationWindow;
+    }
+
+    public TriageDecision decide(AlertType type) {
+        Rule rule = RULES.get(type);
+        if (rule == null) {
+            return new TriageDecision(Priority.P4, TriageAction.RECORD_ONLY, null, null, Duration.ZERO,
+                    recordOnlyReason(type));
+        }
+        Duration window = verificationWindow.apply(type);
+        if (window.isZero()) {
+            return new TriageDecision(rule.priority(), TriageAction.DISPATCH_NOW, rule.needs(), rule.bed(),
+                    Duration.ZERO, rule.priority() + ", dispatch now: " + rule.why());
+        }
+        return new TriageDecision(rule.priority(), TriageAction.VERIFY_FIRST, rule.needs(), rule.bed(), window,
+                rule.priority() + ", verify first (" + window.toSeconds() + " s for an \"I'm OK\"): " + rule.why());
+    }
+
+    private static String recordOnlyReason(AlertType type) {
+        return switch (type) {
+            case TEST -> "P4, record only: device test";
+            case LOW_BATTERY -> "P4, record only: low battery";
+            case WATER -> "P4, record only: water leak, no one is in danger";
+            case CANCEL -> "P4, record only: \"I'm OK\" from the device";
+            default -> "P4, record only";
+        };
+    }
+}

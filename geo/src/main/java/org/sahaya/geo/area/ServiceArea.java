@@ -1,0 +1,116 @@
+package org.sahaya.geo.area;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.sahaya.geo.GeoPoint;
+
+/**
+ * A named region on the map, such as a fleet partner's coverage zone or a city ward: "is this
+ * subscriber's home inside the area we serve?".
+ *
+ * <p>The outline is a JTS polygon in plain longitude/latitude degrees (JTS x = longitude,
+ * y = latitude, the WKT and GeoJSON order, the reverse of {@link GeoPoint}'s). Containment is
+ * planar in those degrees, which is exact enough for outlines drawn at city scale; areas crossing
+ * the antimeridian or a pole are not supported. The polygon is prepared (its edges indexed) once,
+ * so {@link #contains} stays fast for outlines with thousands of vertices. Immutable and
+ * thread-safe.
+ */
+public final class ServiceArea {
+
+    private static final int WGS84_SRID = 4326;
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), WGS84_SRID);
+
+    private final String name;
+    private final Polygon outline;
+    private final PreparedGeometry prepared;
+
+    private ServiceArea(String name, Polygon outline) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("service area name must not be blank");
+        }
+        if (outline.isEmpty() || !outline.isValid()) {
+            throw new IllegalArgumentException("outline of service area " + name
+                    + " must be a non-empty, valid polygon (no self-intersections)");
+        }
+        for (Coordinate c : outline.getCoordinates()) {
+            // Also catches most lat/lon mix-ups, whose "latitudes" then exceed 90.
+            new GeoPoint(c.y, c.x);
+        }
+        this.name = name;
+        this.outline = outline;
+        this.prepared = PreparedGeometryFactory.prepare(outline);
+    }
+
+    /**
+     * An area whose outline runs through {@code vertices} in order; the ring is closed for you if
+     * the last vertex differs from the first.
+     *
+     * @throws IllegalArgumentException if there are fewer than 3 distinct vertices or the outline
+     *                                  crosses itself
+     */
+    public static ServiceArea of(String name, List<GeoPoint> vertices) {
+        Objects.requireNonNull(vertices, "vertices");
+        List<Coordinate> ring = new ArrayList<>(vertices.size() + 1);
+        for (GeoPoint vertex : vertices) {
+            ring.add(new Coordinate(vertex.lon(), vertex.lat()));
+        }
+        if (ring.stream().distinct().count() < 3) {
+            throw new IllegalArgumentException("outline of service area " + name + " needs at least 3 distinct vertices");
+        }
+        if (!ring.getFirst().equals2D(ring.getLast())) {
+            ring.add(ring.getFirst().copy());
+        }
+        return new ServiceArea(name, WGS84.createPolygon(ring.toArray(Coordinate[]::new)));
+    }
+
+    /**
+     * An area from a WKT {@code POLYGON}, longitude first:
+     * {@code POLYGON ((77.50 12.90, 77.70 12.90, 77.70 13.05, 77.50 13.05, 77.50 12.90))}.
+     *
+     * @throws IllegalArgumentException if the text is not a valid WKT polygon in degrees
+     */
+    public static ServiceArea fromWkt(String name, String wkt) {
+        Objects.requireNonNull(wkt, "wkt");
+        Geometry geometry;
+        try {
+            // WKTReader keeps parse state, so each call gets its own.
+            geometry = new WKTReader(WGS84).read(wkt);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("service area " + name + " is not valid WKT: " + e.getMessage(), e);
+        }
+        if (!(geometry instanceof Polygon polygon)) {
+            throw new IllegalArgumentException("service area " + name + " must be a POLYGON, was " + geometry.getGeometryType());
+        }
+        return new ServiceArea(name, polygon);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether the point lies inside the area or on its outline (a border address is served). */
+    public boolean contains(GeoPoint point) {
+        return prepared.covers(WGS84.createPoint(new Coordinate(point.lon(), point.lat())));
+    }
+
+    /** The outline as WKT, longitude first; {@link #fromWkt} reads it back. */
+    public String toWkt() {
+        return outline.toText();
+    }
+
+    @Override
+    public String toString() {
+        return "ServiceArea[" + name + "]";
+    }
+}

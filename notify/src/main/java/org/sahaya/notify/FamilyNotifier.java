@@ -1,0 +1,207 @@
+package org.sahaya.notify;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.notification.Channel;
+import org.sahaya.core.notification.Notification;
+import org.sahaya.core.notification.NotificationStatus;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.core.subscriber.Contact;
+import org.sahaya.notify.channel.NotificationChannel;
+import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.plan.NotificationPlanner;
+import org.sahaya.notify.plan.NotificationRequest;
+import org.sahaya.notify.plan.PlannedMessage;
+
+/**
+ * Tells a subscriber's family about a step of an incident, exactly once per (incident, contact,
+ * channel, step): plans the messages, writes them to the outbox as PENDING in one transaction with
+ * a timeline entry, then hands each row it wrote to its channel and records SENT or FAILED.
+ *
+ * <p>Every method blocks on the database and on providers: run it on a virtual thread (or a
+ * worker), never on a Vert.x event loop. Thread-safe; one instance per node.
+ *
+ * <p>Exactly once: the outbox's unique key decides which call writes a row, and only that call sends
+ * it; a repeated request finds its rows written and sends nothing. Rows left PENDING by a crash are
+ * sent by {@link #resumePending()}.
+ */
+public final class FamilyNotifier {
+
+    public static final String STAGE_PLANNED = "NOTIFICATIONS_PLANNED";
+
+    private static final int RESUME_BATCH = 200;
+
+    private final Database database;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final NotificationPlanner planner;
+    private final OutboxSender sender;
+    private final NotificationRepository outbox = new NotificationRepository();
+    private final TimelineRepository timeline = new TimelineRepository();
+    private final DirectoryRepository directory = new DirectoryRepository();
+
+    /**
+     * @param channels one implementation per channel; a message for a channel without one ends FAILED
+     *                 with reason {@code NO_CHANNEL}
+     * @param ids      new notification ids, unique across nodes and restarts
+     */
+    public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
+                          Supplier<String> ids) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        Map<Channel, NotificationChannel> byChannel = new EnumMap<>(Channel.class);
+        channels.forEach((channel, implementation) -> {
+            if (implementation.channel() != channel) {
+                throw new IllegalArgumentException(implementation.channel() + " implementation registered for " + channel);
+            }
+            byChannel.put(channel, implementation);
+        });
+        this.planner = new NotificationPlanner();
+        this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock);
+    }
+
+    /**
+     * Plans, records and sends the request's messages.
+     *
+     * @return the request's notifications as stored after sending (SENT, FAILED, or as an earlier
+     *         call left them), oldest first
+     */
+    public List<Notification> notify(NotificationRequest request) {
+        List<PlannedMessage> plan = planner.plan(request);
+        Map<String, PlannedMessage> candidates = new LinkedHashMap<>();
+        plan.forEach(message -> candidates.put(ids.get(), message));
+        // Claimed before the rows are visible, so a concurrent recovery pass cannot take them first.
+        candidates.keySet().forEach(sender::claim);
+        List<Fresh> written = List.of();
+        try {
+            written = database.inTransaction(c -> writeOutbox(c, request, candidates));
+        } finally {
+            Set<String> toSend = new HashSet<>();
+            written.forEach(fresh -> toSend.add(fresh.notification().id()));
+            candidates.keySet().stream().filter(id -> !toSend.contains(id)).forEach(sender::release);
+        }
+        written.forEach(fresh -> sender.sendClaimed(fresh.notification(), fresh.contact()));
+        return stored(request, plan);
+    }
+
+    /**
+     * Sends outbox rows still PENDING, e.g. after a crash between writing and sending. Call it when a
+     * node starts, before it takes traffic. It is safe beside {@link #notify} on the same node, but
+     * not across nodes: another node's in-flight row is PENDING too (a claim column would fix that).
+     *
+     * @return how many rows it handed to a channel or failed
+     */
+    public int resumePending() {
+        Set<String> seen = new HashSet<>();
+        int taken = 0;
+        while (true) {
+            List<Notification> batch = database.withConnection(c -> outbox.findPending(c, RESUME_BATCH))
+                    .stream().filter(n -> seen.add(n.id())).toList();
+            if (batch.isEmpty()) {
+                return taken;
+            }
+            for (Notification candidate : batch) {
+                if (sender.claim(candidate.id())) {
+                    taken += resume(candidate.id()) ? 1 : 0;
+                }
+            }
+        }
+    }
+
+    /** Sends a claimed row if it is still PENDING now that we own it. */
+    private boolean resume(String id) {
+        Optional<Notification> current = database.withConnection(c -> outbox.find(c, id));
+        if (current.isEmpty() || current.get().status() != NotificationStatus.PENDING) {
+            sender.release(id);
+            return false;
+        }
+        Notification n = current.get();
+        sender.sendClaimed(n, database.withConnection(c -> contact(c, n.contactId())).orElse(null));
+        return true;
+    }
+
+    private List<Fresh> writeOutbox(Connection c, NotificationRequest request, Map<String, PlannedMessage> candidates)
+            throws SQLException {
+        Instant now = clock.instant();
+        List<Fresh> written = new ArrayList<>();
+        for (Map.Entry<String, PlannedMessage> candidate : candidates.entrySet()) {
+            PlannedMessage m = candidate.getValue();
+            Notification row = new Notification(candidate.getKey(), request.incident().id(), m.contact().id(),
+                    m.channel(), m.step().name(), m.language(), m.text(), NotificationStatus.PENDING, now,
+                    null, null, null);
+            if (outbox.insertIfAbsent(c, row).id().equals(row.id())) {
+                written.add(new Fresh(row, m.contact()));
+            }
+        }
+        if (candidates.isEmpty()) {
+            timeline.append(c, new TimelineEntry(request.incident().id(), now, STAGE_PLANNED,
+                    "No " + request.step() + " notifications planned: the subscriber has no family contacts."));
+        } else if (!written.isEmpty()) {
+            timeline.append(c, new TimelineEntry(request.incident().id(), now, STAGE_PLANNED, summary(request, written)));
+        }
+        return written;
+    }
+
+    /** One sentence for the coordinator: counts, channels and languages; never names or numbers. */
+    private static String summary(NotificationRequest request, List<Fresh> written) {
+        Set<String> channels = new TreeSet<>();
+        Set<String> languages = new TreeSet<>();
+        written.forEach(fresh -> {
+            channels.add(fresh.notification().channel().name());
+            languages.add(fresh.notification().language());
+        });
+        return "Planned " + request.step() + " notifications for " + count(written.size(), "contact")
+                + " on " + count(channels.size(), "channel") + " (" + String.join(", ", channels) + ") in "
+                + count(languages.size(), "language") + " (" + String.join(", ", languages) + ").";
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private List<Notification> stored(NotificationRequest request, List<PlannedMessage> plan) {
+        Set<String> keys = new HashSet<>();
+        plan.forEach(m -> keys.add(m.contact().id() + "/" + m.channel()));
+        String step = request.step().name();
+        return database.withConnection(c -> outbox.findByIncident(c, request.incident().id())).stream()
+                .filter(n -> n.step().equals(step) && keys.contains(n.contactId() + "/" + n.channel()))
+                .toList();
+    }
+
+    /** Looks the contact up through core's directory, which lists contacts per subscriber. */
+    private Optional<Contact> contact(Connection c, String contactId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM contacts WHERE id = ?")) {
+            ps.setString(1, contactId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String subscriberId = rs.getString(1);
+                return directory.contacts(c, subscriberId).stream().filter(k -> k.id().equals(contactId)).findFirst();
+            }
+        }
+    }
+
+    /** A row this call wrote, with the contact it goes to. */
+    private record Fresh(Notification notification, Contact contact) {
+    }
+}

@@ -1,0 +1,168 @@
+package org.sahaya.notify.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.sahaya.core.notification.Channel;
+import org.sahaya.core.notification.Notification;
+import org.sahaya.core.notification.NotificationStatus;
+import org.sahaya.core.persistence.Jdbc;
+
+/**
+ * The notification outbox: each message is written here before it is sent, and its status only
+ * moves forward ({@link NotificationStatus#canMoveTo}), which every update re-checks in SQL so a
+ * concurrent writer cannot move a row back. Blocking JDBC; methods take the caller's connection so
+ * they join its transaction.
+ */
+public final class NotificationRepository {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String MARK_SENT = "UPDATE notifications SET status = 'SENT', sent_at = ?, provider_id = ?"
+            + " WHERE id = ? AND status IN (" + statusesThatCanMoveTo(NotificationStatus.SENT) + ")";
+    private static final String MARK_FAILED = "UPDATE notifications SET status = 'FAILED', failure_reason = ?"
+            + " WHERE id = ? AND status IN (" + statusesThatCanMoveTo(NotificationStatus.FAILED) + ")";
+
+    /**
+     * Writes {@code n} unless a row for the same (incident, contact, channel, step) exists, in which
+     * case that row is returned unchanged. Race-safe: the unique constraint decides, not a prior read.
+     * Inside a transaction the failed insert is rolled back to a savepoint, so the transaction
+     * stays usable (PostgreSQL would otherwise abort it).
+     *
+     * @return {@code n} if it was written (same id), else the row that was already there
+     */
+    public Notification insertIfAbsent(Connection c, Notification n) throws SQLException {
+        Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
+        try {
+            insert(c, n);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            if (savepoint != null) {
+                c.rollback(savepoint);
+            }
+            // A clash on the primary key alone (a reused id) is a bug, not a duplicate message.
+            return findByKey(c, n.incidentId(), n.contactId(), n.channel(), n.step()).orElseThrow(() -> e);
+        }
+        if (savepoint != null) {
+            c.releaseSavepoint(savepoint);
+        }
+        return n;
+    }
+
+    /** PENDING → SENT. @return false when the row is missing or already past PENDING */
+    public boolean markSent(Connection c, String id, Instant at, String providerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
+            Jdbc.setInstant(ps, 1, at);
+            ps.setString(2, providerId);
+            ps.setString(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Moves the row to FAILED with a reason. The table has no failure time: the caller stamps the
+     * incident timeline with it.
+     *
+     * @return false when the row is missing, already FAILED, or ACKNOWLEDGED
+     */
+    public boolean markFailed(Connection c, String id, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MARK_FAILED)) {
+            ps.setString(1, reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason);
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    public Optional<Notification> find(Connection c, String id) throws SQLException {
+        return first(query(c, "SELECT * FROM notifications WHERE id = ?", id));
+    }
+
+    /** Every notification of the incident, oldest first. */
+    public List<Notification> findByIncident(Connection c, String incidentId) throws SQLException {
+        return query(c, "SELECT * FROM notifications WHERE incident_id = ? ORDER BY created_at, id", incidentId);
+    }
+
+    /** Up to {@code limit} rows still PENDING, oldest first. */
+    public List<Notification> findPending(Connection c, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM notifications WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ?")) {
+            ps.setInt(1, limit);
+            return read(ps);
+        }
+    }
+
+    private Optional<Notification> findByKey(Connection c, String incidentId, String contactId, Channel channel,
+                                             String step) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notifications"
+                + " WHERE incident_id = ? AND contact_id = ? AND channel = ? AND step = ?")) {
+            ps.setString(1, incidentId);
+            ps.setString(2, contactId);
+            ps.setString(3, channel.name());
+            ps.setString(4, step);
+            return first(read(ps));
+        }
+    }
+
+    private static void insert(Connection c, Notification n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO notifications (id, incident_id, contact_id,"
+                + " channel, step, language, body, status, created_at, sent_at, provider_id, failure_reason)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, n.id());
+            ps.setString(2, n.incidentId());
+            ps.setString(3, n.contactId());
+            ps.setString(4, n.channel().name());
+            ps.setString(5, n.step());
+            ps.setString(6, n.language());
+            ps.setString(7, n.text());
+            ps.setString(8, n.status().name());
+            Jdbc.setInstant(ps, 9, n.createdAt());
+            Jdbc.setInstant(ps, 10, n.sentAt());
+            ps.setString(11, n.providerId());
+            ps.setString(12, n.failureReason());
+            ps.executeUpdate();
+        }
+    }
+
+    private static List<Notification> query(Connection c, String sql, String param) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            return read(ps);
+        }
+    }
+
+    private static List<Notification> read(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            List<Notification> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Notification(rs.getString("id"), rs.getString("incident_id"), rs.getString("contact_id"),
+                        Jdbc.getEnum(rs, "channel", Channel.class), rs.getString("step"), rs.getString("language"),
+                        rs.getString("body"), Jdbc.getEnum(rs, "status", NotificationStatus.class),
+                        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "sent_at"),
+                        rs.getString("provider_id"), rs.getString("failure_reason")));
+            }
+            return out;
+        }
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    /** The SQL list of statuses allowed to move to {@code target}, from the enum's single rule. */
+    private static String statusesThatCanMoveTo(NotificationStatus target) {
+        return Arrays.stream(NotificationStatus.values())
+                .filter(s -> s.canMoveTo(target))
+                .map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,32 @@
+package org.sahaya.notify.plan;
+
+import java.util.Objects;
+import org.sahaya.core.notification.Channel;
+import org.sahaya.core.subscriber.Contact;
+import org.sahaya.notify.template.NotificationStep;
+
+/**
+ * One message the planner decided to send, already rendered.
+ *
+ * @param contact  recipient
+ * @param channel  how it goes out
+ * @param step     what it reports
+ * @param language BCP 47 tag of the language the text is actually written in (English when the
+ *                 contact's language has no templates)
+ * @param text     the rendered message (personal data: never logged)
+ */
+public record PlannedMessage(Contact contact, Channel channel, NotificationStep step, String language, String text) {
+
+    public PlannedMessage {
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String toString() {
+        return "PlannedMessage[" + contact + " " + channel + " " + step + " " + language + "]";
+    }
+}

@@ -1,0 +1,178 @@
+package org.sahaya.notify.template;
+
+import com.ibm.icu.text.DateFormat;
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.text.MessagePattern;
+import com.ibm.icu.util.TimeZone;
+import com.ibm.icu.util.ULocale;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import org.sahaya.core.alert.AlertType;
+
+/**
+ * Family messages in each contact's language: ICU {@link MessageFormat} patterns kept in UTF-8
+ * resource files {@code messages_<language>.properties} beside this class, one key per
+ * {@link NotificationStep} plus one {@code alert.<TYPE>} phrase per alert kind.
+ *
+ * <p>Pattern arguments: {@code name}, {@code alert} (the localised alert phrase), {@code localTime}
+ * (in the contact's zone), {@code incidentTime} (in the incident's zone), {@code unit},
+ * {@code hospital} and {@code eta} (a number, used as an ICU plural argument).
+ *
+ * <p>Immutable and thread-safe: every render builds its own formatters, because ICU's are not.
+ */
+public final class MessageTemplates {
+
+    /** Written in this when the contact's language has no templates. */
+    public static final String FALLBACK_LANGUAGE = "en";
+
+    /** Languages with a complete template file, in no particular order of preference. */
+    public static final List<String> LANGUAGES = List.of("en", "hi", "kn", "ta", "te", "ml", "mr", "bn", "ar", "de");
+
+    /** Alert kinds that open an incident worth telling the family about; the rest read as {@code alert.OTHER}. */
+    public static final Set<AlertType> NAMED_ALERTS = EnumSet.of(AlertType.FALL, AlertType.SOS, AlertType.MEDICAL,
+            AlertType.SMOKE, AlertType.GAS, AlertType.CO, AlertType.WATER, AlertType.INACTIVITY);
+
+    private static final String OTHER_ALERT = "alert.OTHER";
+
+    /** Said instead of the hospital's name while no bed is reserved yet. */
+
+    static final String HOSPITAL_PENDING = "hospital.PENDING";
+
+    /** "jm": hour and minute in the locale's own clock convention (14:05 in Germany, 2:05 PM in the US). */
+    private static final String TIME_SKELETON = "jm";
+
+    private final Map<String, Map<String, String>> patternsByLanguage;
+
+    private MessageTemplates(Map<String, Map<String, String>> patternsByLanguage) {
+        this.patternsByLanguage = patternsByLanguage;
+    }
+
+    /**
+     * Reads and checks every language's file from the classpath.
+     *
+     * @throws IllegalStateException if a file is missing, lacks a key or holds a pattern ICU cannot parse:
+     *                               better to refuse to start than to fail while a family waits
+     */
+    public static MessageTemplates load() {
+        Map<String, Map<String, String>> all = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            Map<String, String> patterns = read(language);
+            for (String key : requiredKeys()) {
+                String pattern = patterns.get(key);
+                if (pattern == null || pattern.isBlank()) {
+                    throw new IllegalStateException("template " + key + " is missing for language " + language);
+                }
+                try {
+                    new MessagePattern(pattern);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("template " + key + " of " + language + " is not valid ICU", e);
+                }
+            }
+            all.put(language, Map.copyOf(patterns));
+        }
+        return new MessageTemplates(Map.copyOf(all));
+    }
+
+    /** The keys every language must define. */
+    public static List<String> requiredKeys() {
+        List<String> keys = new ArrayList<>();
+        for (NotificationStep step : NotificationStep.values()) {
+            keys.add(step.name());
+        }
+        NAMED_ALERTS.forEach(type -> keys.add(alertKey(type)));
+        keys.add(OTHER_ALERT);
+        keys.add(HOSPITAL_PENDING);
+        return keys;
+    }
+
+    /** The language a contact with this BCP 47 tag is written to: its base language if supported, else English. */
+    public String languageFor(String languageTag) {
+        String base = languageTag == null ? "" : ULocale.forLanguageTag(languageTag).getLanguage();
+        return patternsByLanguage.containsKey(base) ? base : FALLBACK_LANGUAGE;
+    }
+
+    /** Every pattern of a supported language, by key (sorted), for checks such as plural coverage. */
+    public Map<String, String> patterns(String language) {
+        Map<String, String> patterns = patternsByLanguage.get(language);
+        if (patterns == null) {
+            throw new IllegalArgumentException("no templates for language " + language);
+        }
+        return new TreeMap<>(patterns);
+    }
+
+    /**
+     * Renders one message.
+     *
+     * @param languageTag the contact's BCP 47 tag; its region is kept for clock and number conventions
+     *                    ({@code en-GB} reads 14:05, {@code en-US} 2:05 PM)
+     */
+    public String render(NotificationStep step, String languageTag, MessageArgs args) {
+        String language = languageFor(languageTag);
+        ULocale locale = localeFor(languageTag, language);
+        Map<String, String> patterns = patternsByLanguage.get(language);
+        Map<String, Object> values = new HashMap<>();
+        values.put("name", args.subscriberName());
+        values.put("alert", patterns.getOrDefault(alertKey(args.alertType()), patterns.get(OTHER_ALERT)));
+        values.put("localTime", time(args.occurredAt(), args.contactZone(), locale));
+        values.put("incidentTime", time(args.occurredAt(), args.incidentZone(), locale));
+        putIfPresent(values, "unit", args.unitCallSign());
+        // No bed was free when the unit left: the family still hears the ambulance is coming.
+        values.put("hospital", args.hospitalName() != null ? args.hospitalName() : patterns.get(HOSPITAL_PENDING));
+        putIfPresent(values, "eta", args.etaMinutes());
+        return new MessageFormat(patterns.get(step.name()), locale).format(values);
+    }
+
+    private static ULocale localeFor(String languageTag, String language) {
+        ULocale requested = languageTag == null ? ULocale.ROOT : ULocale.forLanguageTag(languageTag);
+        return requested.getLanguage().equals(language) ? requested : ULocale.forLanguageTag(language);
+    }
+
+    private static String time(Instant at, ZoneId zone, ULocale locale) {
+        DateFormat format = DateFormat.getInstanceForSkeleton(TIME_SKELETON, locale);
+        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        // CLDR puts a narrow no-break space before AM/PM; it is not in GSM-7, and one such character
+        // would turn a one-part English SMS into a three-part UCS-2 one.
+        return format.format(Date.from(at)).replace('\u202F', ' ').replace('\u00A0', ' ');
+    }
+
+    private static void putIfPresent(Map<String, Object> values, String key, Object value) {
+        if (value != null) {
+            values.put(key, value);
+        }
+    }
+
+    private static String alertKey(AlertType type) {
+        return "alert." + type.name();
+    }
+
+    private static Map<String, String> read(String language) {
+        String file = "messages_" + language + ".properties";
+        try (InputStream in = MessageTemplates.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("template file " + file + " is missing");
+            }
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<String, String> patterns = new HashMap<>();
+            properties.stringPropertyNames().forEach(key -> patterns.put(key, properties.getProperty(key)));
+            return patterns;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template file " + file, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.sahaya.server.demo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.HospitalRepository;
+import org.sahaya.core.persistence.PersistenceException;
+import org.sahaya.core.persistence.UnitRepository;
+import org.sahaya.core.subscriber.Contact;
+import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.Subscriber;
+
+/**
+ * Writes a demo city into an empty database, all of it or nothing, in one transaction. A database
+ * that already has subscribers is left alone: a restarted demo node keeps its incidents, and a
+ * production database is never touched. Blocking: call from a worker or virtual thread.
+ */
+public final class DemoSeeder {
+
+    private final DirectoryRepository directory = new DirectoryRepository();
+    private final UnitRepository units = new UnitRepository();
+    private final HospitalRepository hospitals = new HospitalRepository();
+
+    /** @return true if this call wrote the city, false if the database already had subscribers */
+    public boolean seedIfEmpty(Database db, DemoCityData data) {
+        try {
+            return db.inTransaction(c -> {
+                if (directory.countSubscribers(c) > 0) {
+                    return false;
+                }
+                write(c, data);
+                return true;
+            });
+        } catch (PersistenceException e) {
+            // Two nodes starting on one empty database both see zero subscribers; the second
+            // insert then fails on a primary key. The city is there all the same.
+            if (e.isDuplicateKey() && seededMeanwhile(db, e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private boolean seededMeanwhile(Database db, PersistenceException failure) {
+        try {
+            return db.withConnection(directory::countSubscribers) > 0;
+        } catch (PersistenceException unreachable) {
+            failure.addSuppressed(unreachable);
+            return false;
+        }
+    }
+
+    /** Hospitals and units first, then subscribers before the devices and contacts that refer to them. */
+    private void write(Connection c, DemoCityData data) throws SQLException {
+        for (Hospital hospital : data.hospitals()) {
+            hospitals.save(c, hospital);
+        }
+        for (Unit unit : data.units()) {
+            units.save(c, unit);
+        }
+        for (Subscriber subscriber : data.subscribers()) {
+            directory.insert(c, subscriber);
+        }
+        for (Device device : data.devices()) {
+            directory.insert(c, device);
+        }
+        for (Contact contact : data.contacts()) {
+            directory.insert(c, contact);
+        }
+    }
+}

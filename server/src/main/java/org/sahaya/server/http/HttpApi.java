@@ -1,0 +1,88 @@
+package org.sahaya.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.RequestValidator;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the node's router from the OpenAPI contract ({@code openapi/sahaya-v1.yaml}): every
+ * operation of the contract gets its handler here, and every request is validated against it.
+ * Any failure is answered as a problem; nothing reaches the client as a stack trace.
+ */
+public final class HttpApi {
+
+    public static final String CONTRACT = "openapi/sahaya-v1.yaml";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    /** The handlers the contract's operations are wired to. */
+    public record Handlers(DeviceSignatureHandler signature, AlertHandler alerts, QueryHandlers queries,
+                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics) {
+    }
+
+    private HttpApi() {
+    }
+
+    public static Future<Router> router(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
+        return OpenAPIContract.from(vertx, ContractDocument.load(CONTRACT)).map(contract -> {
+            RequestValidator validator = RequestValidator.create(vertx, contract);
+            RouterBuilder builder = RouterBuilder.create(vertx, contract);
+            builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+            for (OpenAPIRoute route : builder.getRoutes()) {
+                route.setDoValidation(false);
+                ContractValidation validation = new ContractValidation(validator, route.getOperation());
+                switch (route.getOperation().getOperationId()) {
+                    case "postAlert" -> route.addHandler(handlers.signature()).addHandler(validation).addHandler(handlers.alerts());
+                    case "getIncident" -> route.addHandler(validation).addHandler(handlers.queries()::incident);
+                    case "listIncidents" -> route.addHandler(validation).addHandler(handlers.queries()::incidentList);
+                    case "listSandboxMessages" -> route.addHandler(validation).addHandler(handlers.queries()::sandboxMessages);
+                    case "live" -> route.addHandler(handlers.live());
+                    case "ready" -> route.addHandler(handlers.ready());
+                    case "metrics" -> route.addHandler(handlers.metrics());
+                    default -> throw new IllegalStateException("the contract has an operation without a handler: "
+                            + route.getOperation().getOperationId());
+                }
+            }
+            // The receive time is stamped on arrival, before the body is read, by an outer router.
+            Router router = Router.router(vertx);
+            router.route().handler(ctx -> {
+                ctx.put(AlertHandler.RECEIVED_AT, clock.instant());
+                ctx.next();
+            });
+            router.route("/*").subRouter(builder.createRouter());
+            router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
+                    "no resource at " + ctx.request().path()).send(ctx));
+            router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",
+                    ctx.request().method() + " is not allowed on " + ctx.request().path()).send(ctx));
+            router.errorHandler(413, ctx -> Problem.of(413, "payload-too-large", "Payload too large",
+                    "the body must be at most " + maxBodyBytes + " bytes").send(ctx));
+            router.errorHandler(500, HttpApi::failure);
+            return router;
+        });
+    }
+
+    private static void failure(RoutingContext ctx) {
+        Throwable cause = ctx.failure();
+        if (cause instanceof ProblemException p) {
+            p.problem().send(ctx);
+            return;
+        }
+        if (cause instanceof org.sahaya.dispatch.intake.UnknownDeviceException) {
+            Problem.ofField(401, "unknown-device", "Unknown device", cause.getMessage(), "X-Device-Id").send(ctx);
+            return;
+        }
+        LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+        Problem.of(500, "internal-error", "Internal error",
+                "the request could not be completed; nothing acknowledged was lost").send(ctx);
+    }
+}

@@ -1,0 +1,53 @@
+package org.sahaya.server.http;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import org.sahaya.core.incident.IncidentState;
+import org.sahaya.core.json.Json;
+import org.sahaya.core.node.Offload;
+import org.sahaya.notify.channel.sandbox.SandboxInbox;
+import org.sahaya.server.incident.IncidentViews;
+
+/** The read side of the API: incidents for coordinators, the sandbox inbox for the demo. */
+public final class QueryHandlers {
+
+    private final IncidentViews incidents;
+    private final SandboxInbox sandbox;
+    private final Offload offload;
+
+    public QueryHandlers(IncidentViews incidents, SandboxInbox sandbox, Offload offload) {
+        this.incidents = incidents;
+        this.sandbox = sandbox;
+        this.offload = offload;
+    }
+
+    public void incident(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        reply(ctx, offload.submit(() -> incidents.find(id)).map(found -> found
+                .<Object>map(v -> v)
+                .orElseThrow(() -> new ProblemException(Problem.ofField(404, "incident-not-found", "Incident not found",
+                        "no incident has the id " + id, "id")))));
+    }
+
+    public void incidentList(RoutingContext ctx) {
+        String state = ctx.queryParams().get("state");
+        int limit = intParam(ctx, "limit", 100);
+        reply(ctx, offload.submit(() -> incidents.list(state == null ? null : IncidentState.valueOf(state), limit)));
+    }
+
+    public void sandboxMessages(RoutingContext ctx) {
+        String recipient = ctx.queryParams().get("recipient");
+        int limit = Math.min(intParam(ctx, "limit", 50), SandboxInbox.MAX_LIMIT);
+        reply(ctx, offload.submit(() -> recipient == null ? sandbox.latest(limit) : sandbox.latest(limit, recipient)));
+    }
+
+    private static int intParam(RoutingContext ctx, String name, int fallback) {
+        String v = ctx.queryParams().get(name);
+        return v == null ? fallback : Integer.parseInt(v);
+    }
+
+    private static void reply(RoutingContext ctx, Future<?> result) {
+        result.onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(Json.write(body)))
+                .onFailure(ctx::fail);
+    }
+}

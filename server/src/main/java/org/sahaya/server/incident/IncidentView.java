@@ -1,0 +1,52 @@
+package org.sahaya.server.incident;
+
+import java.time.Instant;
+import java.util.List;
+import org.sahaya.core.Coordinates;
+import org.sahaya.core.persistence.AlertRepository.AlertSummary;
+
+/**
+ * An incident as the coordinator's API shows it: state, who, where, which unit, hospital and bed,
+ * the ETA, every alert, every timeline step and every family notification.
+ */
+public record IncidentView(
+        String id,
+        String state,
+        String priority,
+        String action,
+        String alertType,
+        SubscriberRef subscriber,
+        Coordinates location,
+        Instant openedAt,
+        Instant updatedAt,
+        Long waitingSeconds,
+        String needs,
+        UnitRef unit,
+        HospitalRef hospital,
+        String bedKind,
+        Integer etaSeconds,
+        Instant dispatchedAt,
+        List<AlertSummary> alerts,
+        List<Step> timeline,
+        List<NotificationRef> notifications) {
+
+    public record SubscriberRef(String id, String name, String language) {
+    }
+
+    public record UnitRef(String id, String callSign, String level, String station, String status) {
+    }
+
+    public record HospitalRef(String id, String name, boolean partner) {
+    }
+
+    public record Step(Instant at, String stage, String message) {
+    }
+
+    /**
+     * @param text rendered text as sent (the family's own message; it carries no health data)
+     */
+    public record NotificationRef(String id, String contactId, String contactName, String relation, String channel,
+                                  String language, String step, String status, Instant createdAt, Instant sentAt,
+                                  String providerId, String failureReason, String text) {
+    }
+}

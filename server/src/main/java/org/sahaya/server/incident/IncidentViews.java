@@ -1,0 +1,96 @@
+package org.sahaya.server.incident;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.grid.Grid;
+import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentState;
+import org.sahaya.core.persistence.AlertRepository;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.IncidentRepository;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.core.subscriber.Contact;
+import org.sahaya.notify.outbox.NotificationRepository;
+
+/** Reads incidents for the API from the system of record and the grid. Blocking. */
+public final class IncidentViews {
+
+    private final Database database;
+    private final Grid grid;
+    private final Clock clock;
+    private final IncidentRepository incidents = new IncidentRepository();
+    private final AlertRepository alerts = new AlertRepository();
+    private final TimelineRepository timeline = new TimelineRepository();
+    private final DirectoryRepository directory = new DirectoryRepository();
+    private final NotificationRepository notifications = new NotificationRepository();
+
+    public IncidentViews(Database database, Grid grid, Clock clock) {
+        this.database = database;
+        this.grid = grid;
+        this.clock = clock;
+    }
+
+    public Optional<IncidentView> find(String id) {
+        return database.withConnection(c -> {
+            Optional<Incident> incident = incidents.find(c, id);
+            return incident.isEmpty() ? Optional.<IncidentView>empty() : Optional.of(view(c, incident.get()));
+        });
+    }
+
+    /** Summaries, oldest first; all states when {@code state} is null. */
+    public List<IncidentSummary> list(IncidentState state, int limit) {
+        return database.withConnection(c -> incidents.findByStates(c,
+                state == null ? EnumSet.noneOf(IncidentState.class) : EnumSet.of(state), limit)).stream()
+                .map(i -> new IncidentSummary(i.id(), i.state().name(), i.priority().name(), i.alertType().name(),
+                        i.subscriberId(), i.openedAt(), i.unitId(), i.hospitalId(), i.etaSeconds(), waiting(i)))
+                .toList();
+    }
+
+    private IncidentView view(Connection c, Incident i) throws SQLException {
+        var subscriber = directory.subscriber(c, i.subscriberId()).orElseThrow();
+        Map<String, Contact> contacts = directory.contacts(c, i.subscriberId()).stream()
+                .collect(Collectors.toMap(Contact::id, Function.identity()));
+        Unit unit = i.unitId() == null ? null : grid.units().get(i.unitId());
+        Hospital hospital = i.hospitalId() == null ? null : grid.hospitals().get(i.hospitalId());
+        return new IncidentView(i.id(), i.state().name(), i.priority().name(), i.action().name(), i.alertType().name(),
+                new IncidentView.SubscriberRef(subscriber.id(), subscriber.name(), subscriber.language()),
+                i.location(), i.openedAt(), i.updatedAt(), waiting(i), name(i.needs()),
+                unit == null ? null : new IncidentView.UnitRef(unit.id(), unit.callSign(), unit.level().name(),
+                        unit.station(), unit.status().name()),
+                hospital == null ? null : new IncidentView.HospitalRef(hospital.id(), hospital.name(), hospital.partner()),
+                name(i.bedKind()), i.etaSeconds(), i.dispatchedAt(),
+                alerts.ofIncident(c, i.id()),
+                timeline.of(c, i.id()).stream().map(e -> new IncidentView.Step(e.at(), e.stage(), e.message())).toList(),
+                notifications.findByIncident(c, i.id()).stream().map(n -> {
+                    Contact k = contacts.get(n.contactId());
+                    return new IncidentView.NotificationRef(n.id(), n.contactId(), k == null ? null : k.name(),
+                            k == null ? null : k.relation(), n.channel().name(), n.language(), n.step(), n.status().name(),
+                            n.createdAt(), n.sentAt(), n.providerId(), n.failureReason(), n.text());
+                }).toList());
+    }
+
+    private Long waiting(Incident i) {
+        return i.state() == IncidentState.QUEUED ? Duration.between(i.openedAt(), clock.instant()).toSeconds() : null;
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    /** One line of the incident queue. */
+    public record IncidentSummary(String id, String state, String priority, String alertType, String subscriberId,
+                                  java.time.Instant openedAt, String unitId, String hospitalId, Integer etaSeconds,
+                                  Long waitingSeconds) {
+    }
+}

@@ -1,0 +1,62 @@
+package org.sahaya.server.pipeline;
+
+import java.util.List;
+import java.util.Optional;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.grid.Grid;
+import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.notification.Channel;
+import org.sahaya.core.notification.Notification;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.subscriber.Contact;
+import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.plan.NotificationRequest;
+import org.sahaya.notify.template.NotificationStep;
+
+/** Turns a dispatch outcome into the family's messages: gathers who to tell and what to say. Blocking. */
+public final class FamilyUpdates {
+
+    private final FamilyNotifier notifier;
+    private final Database database;
+    private final Grid grid;
+    private final Channel channel;
+    private final DirectoryRepository directory = new DirectoryRepository();
+
+    public FamilyUpdates(FamilyNotifier notifier, Database database, Grid grid, Channel channel) {
+        this.notifier = notifier;
+        this.database = database;
+        this.grid = grid;
+        this.channel = channel;
+    }
+
+    public List<Notification> tell(DispatchOutcome outcome) {
+        return switch (outcome) {
+            case DispatchOutcome.Dispatched d -> tell(d.incident(), NotificationStep.DISPATCHED);
+            case DispatchOutcome.Queued q -> tell(q.incident(), NotificationStep.QUEUED);
+            case DispatchOutcome.Skipped s -> List.of();
+        };
+    }
+
+    private List<Notification> tell(Incident incident, NotificationStep step) {
+        Subscriber subscriber = database.withConnection(c -> directory.subscriber(c, incident.subscriberId())).orElseThrow();
+        List<Contact> contacts = database.withConnection(c -> directory.contacts(c, subscriber.id()));
+        String callSign = null;
+        String hospital = null;
+        Integer eta = null;
+        if (step == NotificationStep.DISPATCHED) {
+            callSign = Optional.ofNullable(grid.units().get(incident.unitId())).map(Unit::callSign).orElse(incident.unitId());
+            hospital = incident.hospitalId() == null ? null
+                    : Optional.ofNullable(grid.hospitals().get(incident.hospitalId())).map(Hospital::name).orElse(null);
+            eta = incident.etaSeconds() == null ? null : (incident.etaSeconds() + 59) / 60;
+        }
+        return notifier.notify(new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel));
+    }
+
+    public int resumePending() {
+        return notifier.resumePending();
+    }
+}

@@ -1,0 +1,127 @@
+package org.sahaya.server.pipeline;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentState;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.metrics.Stage;
+import org.sahaya.core.metrics.StageTimers;
+import org.sahaya.core.node.Offload;
+import org.sahaya.core.notification.Notification;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.IncidentRepository;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.intake.IntakeResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Steps 4 and 5 of the hot path for one incident, after the device was answered: dispatch, then tell
+ * the family. Runs on virtual threads. Every step is idempotent (claims check state, the outbox
+ * sends each message once), so after a crash {@link #recover()} simply runs open incidents again.
+ */
+public final class IncidentWorkflow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentWorkflow.class);
+
+    private final Vertx vertx;
+    private final Dispatcher dispatcher;
+    private final FamilyUpdates family;
+    private final Database database;
+    private final StageTimers timers;
+    private final Offload offload;
+    private final Clock clock;
+    private final IncidentRepository incidents = new IncidentRepository();
+    private final TimelineRepository timeline = new TimelineRepository();
+
+    public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
+                            StageTimers timers, Offload offload, Clock clock) {
+        this.vertx = vertx;
+        this.dispatcher = dispatcher;
+        this.family = family;
+        this.database = database;
+        this.timers = timers;
+        this.offload = offload;
+        this.clock = clock;
+    }
+
+    /** Starts the work an accepted alert calls for: nothing for joins and records, a timer for verification. */
+    public void start(IntakeResult result, Instant receivedAt) {
+        if (!result.opened()) {
+            return;
+        }
+        Incident incident = result.incident();
+        switch (incident.state()) {
+            case NEW -> offload.execute(() -> run(incident.id(), receivedAt));
+            case VERIFYING -> afterWindow(incident.id(), result.decision().verificationWindow(), receivedAt);
+            default -> {
+            }
+        }
+    }
+
+    private void afterWindow(String incidentId, Duration window, Instant receivedAt) {
+        long delay = Math.max(1, window.toMillis());
+        vertx.setTimer(delay, t -> offload.execute(() -> run(incidentId, receivedAt)));
+    }
+
+    /** Dispatches one incident and tells the family what happened; failures end on the timeline. */
+    void run(String incidentId, Instant receivedAt) {
+        try {
+            DispatchOutcome outcome = dispatcher.dispatch(incidentId);
+            if (outcome instanceof DispatchOutcome.Skipped) {
+                return;
+            }
+            timers.record(Stage.DISPATCH_DECIDED, Duration.between(receivedAt, clock.instant()));
+            List<Notification> sent = family.tell(outcome);
+            sent.stream().map(Notification::sentAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                    .ifPresent(first -> timers.record(Stage.FIRST_NOTIFICATION, Duration.between(receivedAt, first)));
+        } catch (RuntimeException e) {
+            LOG.error("Incident {}: dispatch or notification failed; it stays open and is retried at the next start",
+                    incidentId, e);
+            stamp(incidentId, "WORKFLOW_FAILED", "Automatic handling failed (" + e.getClass().getSimpleName()
+                    + "); the incident stays open for the coordinator and is retried at the next start");
+        }
+    }
+
+    /**
+     * After a start: finish what a previous run acknowledged but did not complete. Waiting incidents
+     * are dispatched by priority, then age; dispatched ones get any family message not yet sent.
+     */
+    public void recover() {
+        List<Incident> open = database.withConnection(c -> incidents.findByStates(c,
+                EnumSet.of(IncidentState.NEW, IncidentState.QUEUED, IncidentState.VERIFYING, IncidentState.DISPATCHED),
+                10_000));
+        open.stream()
+                .sorted(Comparator.comparing(Incident::priority).thenComparing(Incident::openedAt))
+                .forEach(incident -> {
+                    if (incident.state() == IncidentState.DISPATCHED) {
+                        family.tell(new DispatchOutcome.Dispatched(incident, null, null));
+                    } else {
+                        run(incident.id(), incident.openedAt());
+                    }
+                });
+        int resent = family.resumePending();
+        if (!open.isEmpty() || resent > 0) {
+            LOG.info("Recovered {} open incidents and resent {} pending notifications", open.size(), resent);
+        }
+    }
+
+    private void stamp(String incidentId, String stage, String message) {
+        try {
+            database.inTransaction(c -> {
+                timeline.append(c, new TimelineEntry(incidentId, clock.instant(), stage, message));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Incident {}: could not write to the timeline", incidentId, e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.sahaya.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.sahaya.core.config.SahayaConfig;
+import org.sahaya.core.config.Settings;
+
+/** Starts a real node for a test: port 0, its own data directory, its own grid cluster name. */
+public final class TestNode {
+
+    private TestNode() {
+    }
+
+    public static SahayaConfig config(Path dataDir, boolean demo, Map<String, String> extra) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                "SAHAYA_HTTP_PORT", "0",
+                "SAHAYA_DATA_DIR", dataDir.toString(),
+                "SAHAYA_CLUSTER_NAME", "test-" + UUID.randomUUID(),
+                "SAHAYA_MEMBER_PORT", "5801",
+                "SAHAYA_MAX_EVENT_LOOP_MS", "1000"));
+        values.putAll(extra);
+        return SahayaConfig.from(Settings.of(values), demo);
+    }
+
+    public static Node start(Path dataDir, boolean demo) throws Exception {
+        return Node.start(config(dataDir, demo, Map.of()), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,109 @@
+package org.sahaya.server.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sahaya.core.hospital.BedKind;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.HospitalRepository;
+import org.sahaya.core.persistence.PersistenceException;
+import org.sahaya.core.persistence.UnitRepository;
+import org.sahaya.core.subscriber.Contact;
+import org.sahaya.core.subscriber.Device;
+
+class DemoSeederTest {
+
+    private static final DemoCityData CITY = DemoCity.generate(DemoCity.DEFAULT_SEED);
+
+    private Database db;
+    private final DemoSeeder seeder = new DemoSeeder();
+
+    @BeforeEach
+    void openEmptyDatabase() {
+        db = Database.open("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void anEmptyDatabaseReceivesTheWholeCity() {
+        assertThat(seeder.seedIfEmpty(db, CITY)).isTrue();
+
+        assertThat(count("subscribers")).isEqualTo(CITY.subscribers().size());
+        assertThat(count("devices")).isEqualTo(CITY.devices().size());
+        assertThat(count("contacts")).isEqualTo(CITY.contacts().size());
+        assertThat(count("units")).isEqualTo(CITY.units().size());
+        assertThat(count("hospitals")).isEqualTo(CITY.hospitals().size());
+        assertThat(count("hospital_beds"))
+                .isEqualTo(CITY.hospitals().stream().mapToInt(h -> h.freeBeds().size()).sum());
+    }
+
+    @Test
+    void seededRecordsReadBackAsGenerated() {
+        seeder.seedIfEmpty(db, CITY);
+
+        db.withConnection(c -> {
+            DirectoryRepository directory = new DirectoryRepository();
+            assertThat(directory.device(c, "demo-0001"))
+                    .contains(new Device("demo-0001", "S-0001", "demo-secret-0001", true));
+            assertThat(directory.subscriber(c, "S-0001")).contains(CITY.subscribers().getFirst());
+            assertThat(directory.contacts(c, "S-0001"))
+                    .isEqualTo(CITY.contacts().stream().filter(k -> k.subscriberId().equals("S-0001")).toList());
+            assertThat(new UnitRepository().find(c, "AMB-001")).contains(CITY.units().getFirst());
+            assertThat(new HospitalRepository().find(c, "H-01").orElseThrow().free(BedKind.ER))
+                    .isEqualTo(CITY.hospitals().getFirst().free(BedKind.ER));
+            return null;
+        });
+    }
+
+    @Test
+    void seedingAgainChangesNothing() {
+        seeder.seedIfEmpty(db, CITY);
+
+        assertThat(seeder.seedIfEmpty(db, CITY)).isFalse();
+        assertThat(seeder.seedIfEmpty(db, DemoCity.generate(7))).isFalse();
+        assertThat(count("subscribers")).isEqualTo(CITY.subscribers().size());
+        assertThat(count("contacts")).isEqualTo(CITY.contacts().size());
+    }
+
+    @Test
+    void aCityThatCannotBeWrittenWholeLeavesNothingBehind() {
+        List<Contact> contacts = new ArrayList<>(CITY.contacts());
+        contacts.add(new Contact("C-9999-1", "S-9999", "Nobody", "son", "+442079460999", "en", "Europe/London", 1,
+                null));
+        DemoCityData broken = new DemoCityData(CITY.hospitals(), CITY.units(), CITY.subscribers(), CITY.devices(),
+                contacts);
+
+        assertThatThrownBy(() -> seeder.seedIfEmpty(db, broken)).isInstanceOf(PersistenceException.class);
+        assertThat(count("hospitals")).isZero();
+        assertThat(count("units")).isZero();
+        assertThat(count("subscribers")).isZero();
+        assertThat(seeder.seedIfEmpty(db, CITY)).isTrue();
+    }
+
+    private int count(String table) {
+        return db.withConnection(c -> count(c, table));
+    }
+
+    private static int count(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
