@@ -13,7 +13,11 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.core.persistence.UnitRepository;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
 import org.sahaya.dispatch.fleet.FleetIndex;
@@ -50,6 +54,9 @@ public final class Dispatcher {
     private final Clock clock;
     private final ZoneId cityZone;
     private final TimelineRepository timeline = new TimelineRepository();
+    private final UnitRepository units = new UnitRepository();
+    private final DirectoryRepository directory = new DirectoryRepository();
+    private final HospitalRepository hospitalRepository = new HospitalRepository();
 
     public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
                       EtaModel eta, Database database, Clock clock, ZoneId cityZone) {
@@ -72,6 +79,10 @@ public final class Dispatcher {
         }
         Incident incident = found.get();
         GeoPoint scene = FleetIndex.point(incident.location());
+        Optional<DispatchOutcome> resumed = resumeClaim(incident, scene);
+        if (resumed.isPresent()) {
+            return resumed.get();
+        }
         List<UnitOption> ranked = policy.rankUnits(incident.needs(), unitOptions(incident, scene));
         for (UnitOption option : ranked) {
             Optional<Unit> claimed = unitClaims.claim(option.unitId(), incident.id());
@@ -84,6 +95,22 @@ public final class Dispatcher {
         return queue(incident, ranked.isEmpty()
                 ? "no available " + incident.needs() + "-capable unit within " + (int) (SEARCH_RADIUS_METRES / 1000) + " km"
                 : "every candidate was claimed by another incident first");
+    }
+
+    /**
+     * A previous run may have claimed a unit and died before the incident said so: that unit is
+     * still held for this incident, so it is the one to send (claiming another would strand it).
+     */
+    private Optional<DispatchOutcome> resumeClaim(Incident incident, GeoPoint scene) {
+        Optional<Unit> held = database.withConnection(c -> units.findByIncident(c, incident.id()))
+                .map(u -> grid.units().get(u.id()))
+                .filter(u -> u != null && incident.id().equals(u.incidentId()));
+        return held.map(unit -> {
+            GeoPoint at = FleetIndex.point(unit.position());
+            UnitOption option = new UnitOption(unit.id(), unit.callSign(), unit.level(), GeodesicDistance.metres(at, scene),
+                    eta.eta(at, scene, clock.instant().atZone(cityZone)));
+            return complete(incident, unit, option, List.of(option), scene);
+        });
     }
 
     private List<UnitOption> unitOptions(Incident incident, GeoPoint scene) {
@@ -99,7 +126,8 @@ public final class Dispatcher {
     }
 
     private DispatchOutcome complete(Incident incident, Unit unit, UnitOption option, List<UnitOption> ranked, GeoPoint scene) {
-        List<HospitalOption> hospitals = policy.rankHospitals(hospitalOptions(incident, scene));
+        List<HospitalOption> options = hospitalOptions(incident, scene);
+        List<HospitalOption> hospitals = heldBed(incident, options).map(List::of).orElseGet(() -> policy.rankHospitals(options));
         HospitalOption bed = null;
         for (HospitalOption h : hospitals) {
             if (bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
@@ -129,6 +157,12 @@ public final class Dispatcher {
         return new DispatchOutcome.Dispatched(dispatched.get(), unit, bed);
     }
 
+    /** A bed a previous run reserved for this incident before it died: keep it rather than hold two. */
+    private Optional<HospitalOption> heldBed(Incident incident, List<HospitalOption> options) {
+        Optional<String> held = database.withConnection(c -> hospitalRepository.reservationOf(c, incident.id()));
+        return held.flatMap(id -> options.stream().filter(o -> o.hospitalId().equals(id)).findFirst());
+    }
+
     private List<HospitalOption> hospitalOptions(Incident incident, GeoPoint scene) {
         String preferred = preferredHospital(incident);
         List<HospitalOption> options = new ArrayList<>();
@@ -142,8 +176,8 @@ public final class Dispatcher {
     }
 
     private String preferredHospital(Incident incident) {
-        return database.withConnection(c -> new org.sahaya.core.persistence.DirectoryRepository()
-                .subscriber(c, incident.subscriberId()).map(s -> s.preferredHospitalId()).orElse(null));
+        return database.withConnection(c -> directory.subscriber(c, incident.subscriberId())
+                .map(Subscriber::preferredHospitalId).orElse(null));
     }
 
     private DispatchOutcome queue(Incident incident, String reason) {

@@ -98,7 +98,8 @@ public final class Node implements AutoCloseable {
                 Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock,
                 () -> new org.sahaya.core.Ids(clock).next("NTF"));
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher,
-                new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock);
+                new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock,
+                config::verificationWindow);
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock);
 
@@ -108,7 +109,8 @@ public final class Node implements AutoCloseable {
                 clock, config.replayWindow(), config.demo());
         HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
-                HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)),
+                HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
+                        .register("process", promise -> promise.complete(Status.OK()))),
                 HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
                 PrometheusScrapingHandler.create(registry));
         HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)

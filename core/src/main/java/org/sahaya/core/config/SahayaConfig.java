@@ -88,6 +88,6 @@ public record SahayaConfig(
     @Override
     public String toString() {
         return "SahayaConfig[http=" + httpPort + ", mqtt=" + mqttPort + ", dc09=" + dc09Port + ", data=" + dataDir
-                + ", db=" + dbUrl + ", members=" + clusterMembers + ", demo=" + demo + "]";
+                + ", db=" + dbUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", members=" + clusterMembers + ", demo=" + demo + "]";
     }
 }

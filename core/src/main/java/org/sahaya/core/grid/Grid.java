@@ -58,9 +58,9 @@ public final class Grid implements AutoCloseable {
             config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
             config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         }
-        config.addMapConfig(mapConfig(UNITS, new GridMapStores.Units(database)));
-        config.addMapConfig(mapConfig(HOSPITALS, new GridMapStores.Hospitals(database)));
-        config.addMapConfig(mapConfig(INCIDENTS, new GridMapStores.Incidents(database)));
+        config.addMapConfig(mapConfig(UNITS, GridMapStores.units(database)));
+        config.addMapConfig(mapConfig(HOSPITALS, GridMapStores.hospitals(database)));
+        config.addMapConfig(mapConfig(INCIDENTS, GridMapStores.incidents(database)));
         return new Grid(Hazelcast.newHazelcastInstance(config));
     }
 

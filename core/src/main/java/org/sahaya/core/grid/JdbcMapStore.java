@@ -16,24 +16,39 @@ import org.sahaya.core.persistence.Database;
  *
  * <p>Hazelcast calls these methods on its partition threads, never on a Vert.x event loop.
  */
-public abstract class JdbcMapStore<V> implements MapStore<String, V> {
+final class JdbcMapStore<V> implements MapStore<String, V> {
 
-    private final Database database;
-
-    protected JdbcMapStore(Database database) {
-        this.database = database;
+    @FunctionalInterface
+    interface Save<V> {
+        void save(Connection c, V value) throws SQLException;
     }
 
-    protected abstract void save(Connection c, V value) throws SQLException;
+    @FunctionalInterface
+    interface Find<V> {
+        Optional<V> find(Connection c, String key) throws SQLException;
+    }
 
-    protected abstract Optional<V> find(Connection c, String key) throws SQLException;
+    @FunctionalInterface
+    interface PreloadKeys {
+        Collection<String> keys(Connection c) throws SQLException;
+    }
 
-    protected abstract Collection<String> keysToPreload(Connection c) throws SQLException;
+    private final Database database;
+    private final Save<V> save;
+    private final Find<V> find;
+    private final PreloadKeys preload;
+
+    JdbcMapStore(Database database, Save<V> save, Find<V> find, PreloadKeys preload) {
+        this.database = database;
+        this.save = save;
+        this.find = find;
+        this.preload = preload;
+    }
 
     @Override
     public void store(String key, V value) {
         database.inTransaction(c -> {
-            save(c, value);
+            save.save(c, value);
             return null;
         });
     }
@@ -42,7 +57,7 @@ public abstract class JdbcMapStore<V> implements MapStore<String, V> {
     public void storeAll(Map<String, V> map) {
         database.inTransaction(c -> {
             for (V v : map.values()) {
-                save(c, v);
+                save.save(c, v);
             }
             return null;
         });
@@ -60,7 +75,7 @@ public abstract class JdbcMapStore<V> implements MapStore<String, V> {
 
     @Override
     public V load(String key) {
-        return database.withConnection(c -> find(c, key).orElse(null));
+        return database.withConnection(c -> find.find(c, key).orElse(null));
     }
 
     @Override
@@ -68,7 +83,7 @@ public abstract class JdbcMapStore<V> implements MapStore<String, V> {
         return database.withConnection(c -> {
             Map<String, V> out = new HashMap<>();
             for (String k : keys) {
-                find(c, k).ifPresent(v -> out.put(k, v));
+                find.find(c, k).ifPresent(v -> out.put(k, v));
             }
             return out;
         });
@@ -76,6 +91,6 @@ public abstract class JdbcMapStore<V> implements MapStore<String, V> {
 
     @Override
     public Iterable<String> loadAllKeys() {
-        return database.withConnection(this::keysToPreload);
+        return database.withConnection(preload::keys);
     }
 }

@@ -49,6 +49,18 @@ public record Incident(
                 openedAt, at, needs, bedKind, unitId, hospitalId, etaSeconds, dispatchedAt);
     }
 
+    /**
+     * A more urgent alert joined: take its priority, the stronger unit level and its bed kind; an
+     * incident still in verification goes to dispatch at once when the new alert says so.
+     */
+    public Incident escalated(Priority urgent, TriageAction newAction, UnitLevel level, BedKind bed, Instant at) {
+        boolean dispatchNow = state == IncidentState.VERIFYING && newAction == TriageAction.DISPATCH_NOW;
+        UnitLevel stronger = needs == UnitLevel.ALS || level == UnitLevel.ALS ? UnitLevel.ALS : level;
+        return new Incident(id, subscriberId, alertType, urgent, dispatchNow ? newAction : action,
+                dispatchNow ? state.moveTo(IncidentState.NEW) : state, location, openedAt, at,
+                stronger, bed == null ? bedKind : bed, unitId, hospitalId, etaSeconds, dispatchedAt);
+    }
+
     public Incident dispatched(String unit, String hospital, int eta, Instant at) {
         return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(IncidentState.DISPATCHED),
                 location, openedAt, at, needs, bedKind, unit, hospital, eta, at);

@@ -25,7 +25,7 @@ public enum IncidentState {
 
     private static final Map<IncidentState, Set<IncidentState>> NEXT = Map.of(
             NEW, EnumSet.of(QUEUED, DISPATCHED, CANCELLED, CLOSED),
-            VERIFYING, EnumSet.of(QUEUED, DISPATCHED, CANCELLED, CLOSED),
+            VERIFYING, EnumSet.of(NEW, QUEUED, DISPATCHED, CANCELLED, CLOSED),
             QUEUED, EnumSet.of(DISPATCHED, CANCELLED, CLOSED),
             DISPATCHED, EnumSet.of(QUEUED, CLOSED),
             RECORDED, EnumSet.noneOf(IncidentState.class),

@@ -82,6 +82,16 @@ public final class HospitalRepository {
         }
     }
 
+    /** The hospital holding a bed for {@code incidentId}, if any. */
+    public Optional<String> reservationOf(Connection c, String incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT hospital_id FROM bed_reservations WHERE incident_id = ?")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     public List<String> allIds(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM hospitals ORDER BY id");
              ResultSet rs = ps.executeQuery()) {

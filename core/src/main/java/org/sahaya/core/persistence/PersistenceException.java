@@ -13,8 +13,8 @@ public final class PersistenceException extends RuntimeException {
         super(message);
     }
 
-    /** True when the cause is a unique-key violation (SQLState class 23, integrity constraint). */
+    /** True when the cause is a unique-key violation (SQLState 23505 on H2 and PostgreSQL alike). */
     public boolean isDuplicateKey() {
-        return getCause() instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return getCause() instanceof SQLException e && "23505".equals(e.getSQLState());
     }
 }

@@ -56,6 +56,16 @@ public final class UnitRepository {
         }
     }
 
+    /** The unit assigned to an incident, if any (the grid writes every claim through before it returns). */
+    public Optional<Unit> findByIncident(Connection c, String incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM units WHERE incident_id = ?")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
     public List<Unit> findAll(Connection c, Collection<String> ids) throws SQLException {
         List<Unit> out = new ArrayList<>();
         for (String id : ids) {

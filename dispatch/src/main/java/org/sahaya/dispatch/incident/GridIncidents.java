@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.sahaya.core.incident.Incident;
+import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.incident.IncidentState;
+import org.sahaya.core.incident.Priority;
+import org.sahaya.core.incident.TriageAction;
 
 /**
  * Open incidents in the grid. Every change is an entry processor on the incident's owner, checked
@@ -37,6 +41,26 @@ public final class GridIncidents {
             incidents.evict(id);
         }
         return moved;
+    }
+
+    /** @return the raised incident, or empty if it is no longer open or already as urgent */
+    public Optional<Incident> escalate(String id, Priority urgent, TriageAction action, UnitLevel needs, BedKind bed,
+                                       Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new Escalate(urgent, action, needs, bed, at)));
+    }
+
+    record Escalate(Priority urgent, TriageAction action, UnitLevel needs, BedKind bed, Instant at)
+            implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || !current.state().isOpen() || current.priority().compareTo(urgent) <= 0) {
+                return null;
+            }
+            Incident raised = current.escalated(urgent, action, needs, bed, at);
+            entry.setValue(raised);
+            return raised;
+        }
     }
 
     record Dispatch(String unitId, String hospitalId, int etaSeconds, Instant at)

@@ -24,6 +24,7 @@ import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.dispatch.triage.TriageDecision;
 
@@ -49,6 +50,7 @@ public final class AlertIntake {
     private final IncidentRepository incidents = new IncidentRepository();
     private final DirectoryRepository directory = new DirectoryRepository();
     private final TimelineRepository timeline = new TimelineRepository();
+    private final GridIncidents gridIncidents;
 
     public AlertIntake(Database database, Grid grid, Triage triage, Clock clock) {
         this.database = database;
@@ -56,6 +58,7 @@ public final class AlertIntake {
         this.triage = triage;
         this.clock = clock;
         this.ids = new Ids(clock);
+        this.gridIncidents = new GridIncidents(grid.incidents());
     }
 
     /** @throws UnknownDeviceException if the device is not registered (nothing is stored) */
@@ -66,6 +69,9 @@ public final class AlertIntake {
                 if (result.opened() && result.incident().state().isOpen()) {
                     // Already in the database: give the grid its copy without writing it again.
                     grid.incidents().putTransient(result.incident().id(), result.incident(), 0, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                if (!result.receipt().duplicate() && result.receipt().outcome() == AlertOutcome.JOINED) {
+                    return joined(alert, result);
                 }
                 return result;
             } catch (PersistenceException e) {
@@ -112,6 +118,39 @@ public final class AlertIntake {
                 : describe(alert) + " from device " + alert.deviceId() + " joined the open incident (" + decision.priority() + ")";
         timeline.append(c, new TimelineEntry(open.id(), now, "ALERT_JOINED", note));
         return new IntakeResult(new AlertReceipt(alert.alertId(), open.id(), AlertOutcome.JOINED, false), open, decision);
+    }
+
+    /**
+     * What a joining alert changes, applied on the incident's owner after the alert is stored: an
+     * "I'm OK" stands down an incident no ambulance was sent to yet; a more urgent alert raises it.
+     * After a dispatch, an "I'm OK" is only noted: the coordinator decides.
+     */
+    private IntakeResult joined(Alert alert, IntakeResult result) {
+        Incident open = result.incident();
+        TriageDecision decision = result.decision();
+        Instant now = clock.instant();
+        if (alert.type() == AlertType.CANCEL) {
+            Optional<Incident> stoodDown = open.state() == IncidentState.DISPATCHED ? Optional.empty()
+                    : gridIncidents.move(open.id(), IncidentState.CANCELLED, now);
+            stoodDown.ifPresent(i -> stamp(i.id(), now, "STOOD_DOWN",
+                    "Stood down: the device said \"I'm OK\" before any ambulance was sent"));
+            return stoodDown.map(i -> new IntakeResult(result.receipt(), i, decision)).orElse(result);
+        }
+        if (decision.action() == TriageAction.RECORD_ONLY) {
+            return result;
+        }
+        Optional<Incident> raised = gridIncidents.escalate(open.id(), decision.priority(), decision.action(),
+                decision.needs(), decision.bedKind(), now);
+        raised.ifPresent(i -> stamp(i.id(), now, "ESCALATED", "Raised from " + open.priority() + " to " + i.priority()
+                + " (" + i.needs() + "): " + decision.reason()));
+        return raised.map(i -> new IntakeResult(result.receipt(), i, decision, true)).orElse(result);
+    }
+
+    private void stamp(String incidentId, Instant at, String stage, String message) {
+        database.inTransaction(c -> {
+            timeline.append(c, new TimelineEntry(incidentId, at, stage, message));
+            return null;
+        });
     }
 
     private Incident open(Alert alert, Subscriber subscriber, TriageDecision decision, Instant now) {

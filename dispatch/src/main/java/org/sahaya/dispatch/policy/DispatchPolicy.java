@@ -81,8 +81,15 @@ public final class DispatchPolicy {
 
     /** One sentence for the timeline: why the chosen hospital. */
     public String explainHospital(HospitalOption chosen, List<HospitalOption> ranked) {
-        String why = chosen.preferred() ? "the family's preferred hospital, within " + preferenceTolerance.toMinutes()
-                + " min of the fastest" : "fastest transport with a free bed";
+        Duration fastest = ranked.stream().map(HospitalOption::transport).min(Comparator.naturalOrder()).orElse(chosen.transport());
+        String why;
+        if (chosen.transport().compareTo(fastest) <= 0) {
+            why = "fastest transport with a free bed";
+        } else if (chosen.preferred()) {
+            why = "the family's preferred hospital, within " + preferenceTolerance.toMinutes() + " min of the fastest";
+        } else {
+            why = "partner hospital, within " + partnerTolerance.toMinutes() + " min of the fastest";
+        }
         return "Hospital " + chosen.describe() + ": " + why + " (" + ranked.size() + " with free beds)";
     }
 }

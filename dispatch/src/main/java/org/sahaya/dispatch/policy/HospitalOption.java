@@ -17,7 +17,7 @@ public record HospitalOption(String hospitalId, String name, double distanceMetr
                              boolean partner, boolean preferred, int freeBeds) {
 
     public String describe() {
-        return name + " " + String.format("%.1f km", distanceMetres / 1000) + " " + UnitOption.minutes(transport) + " min, "
+        return name + " " + String.format(java.util.Locale.ROOT, "%.1f km", distanceMetres / 1000) + " " + UnitOption.minutes(transport) + " min, "
                 + freeBeds + " free" + (preferred ? ", family's preference" : "") + (partner ? ", partner" : "");
     }
 }

@@ -15,7 +15,7 @@ import org.sahaya.core.fleet.UnitLevel;
 public record UnitOption(String unitId, String callSign, UnitLevel level, double distanceMetres, Duration eta) {
 
     public String describe() {
-        return callSign + " " + level + " " + String.format("%.1f km", distanceMetres / 1000) + " ETA " + minutes(eta) + " min";
+        return callSign + " " + level + " " + String.format(java.util.Locale.ROOT, "%.1f km", distanceMetres / 1000) + " ETA " + minutes(eta) + " min";
     }
 
     static long minutes(Duration d) {

@@ -71,7 +71,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
     static Problem problemFor(Throwable e) {
         if (e instanceof SchemaValidationException s && s.getOutputUnit() != null && isBodyError(s)) {
             OutputUnit unit = deepest(s.getOutputUnit());
-            String field = unit.getInstanceLocation() == null ? null : unit.getInstanceLocation().replaceFirst("^/", "");
+            String field = unit.getInstanceLocation() == null ? null : unit.getInstanceLocation().replaceFirst("^#?/", "");
             String reason = unit.getError() != null ? unit.getError() : s.getMessage();
             return Problem.ofField(422, "invalid-field", "Invalid field",
                     (field == null || field.isEmpty() ? "the body" : field) + ": " + reason,

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Function;
+import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
@@ -39,11 +41,13 @@ public final class IncidentWorkflow {
     private final StageTimers timers;
     private final Offload offload;
     private final Clock clock;
+    private final Function<AlertType, Duration> verificationWindow;
     private final IncidentRepository incidents = new IncidentRepository();
     private final TimelineRepository timeline = new TimelineRepository();
 
     public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
-                            StageTimers timers, Offload offload, Clock clock) {
+                            StageTimers timers, Offload offload, Clock clock,
+                            Function<AlertType, Duration> verificationWindow) {
         this.vertx = vertx;
         this.dispatcher = dispatcher;
         this.family = family;
@@ -51,19 +55,19 @@ public final class IncidentWorkflow {
         this.timers = timers;
         this.offload = offload;
         this.clock = clock;
+        this.verificationWindow = verificationWindow;
     }
 
-    /** Starts the work an accepted alert calls for: nothing for joins and records, a timer for verification. */
+    /**
+     * Starts the work an accepted alert calls for: dispatch now (a new incident, or one raised out of
+     * verification), a timer for verification, nothing for records and plain joins.
+     */
     public void start(IntakeResult result, Instant receivedAt) {
-        if (!result.opened()) {
-            return;
-        }
         Incident incident = result.incident();
-        switch (incident.state()) {
-            case NEW -> offload.execute(() -> run(incident.id(), receivedAt));
-            case VERIFYING -> afterWindow(incident.id(), result.decision().verificationWindow(), receivedAt);
-            default -> {
-            }
+        if (result.dispatchNow()) {
+            offload.execute(() -> run(incident.id(), receivedAt));
+        } else if (result.opened() && incident.state() == IncidentState.VERIFYING) {
+            afterWindow(incident.id(), result.decision().verificationWindow(), receivedAt);
         }
     }
 
@@ -104,6 +108,10 @@ public final class IncidentWorkflow {
                 .forEach(incident -> {
                     if (incident.state() == IncidentState.DISPATCHED) {
                         family.tell(new DispatchOutcome.Dispatched(incident, null, null));
+                    } else if (incident.state() == IncidentState.VERIFYING) {
+                        Duration left = Duration.between(clock.instant(),
+                                incident.openedAt().plus(verificationWindow.apply(incident.alertType())));
+                        afterWindow(incident.id(), left.isNegative() ? Duration.ZERO : left, incident.openedAt());
                     } else {
                         run(incident.id(), incident.openedAt());
                     }

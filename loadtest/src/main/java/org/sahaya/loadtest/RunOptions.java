@@ -1,0 +1,115 @@
+package org.sahaya.loadtest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.sahaya.loadtest.alerts.TrafficMix;
+
+/**
+ * The command line of the load tool. Every run it describes is bounded: at most
+ * {@link #MAX_RATES} rates, each for at most {@link Schedule#MAX_DURATION} at at most
+ * {@link Schedule#MAX_RATE} per second, and only ever against loopback.
+ */
+public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, Duration warmup, boolean baseline,
+                         int maxInFlight, Duration requestTimeout, Path report, String section, int sampleSize,
+                         Duration settle, int devices, long seed) {
+
+    public static final int MAX_RATES = 10;
+
+    public static final String USAGE = """
+            usage: Main --url http://127.0.0.1:PORT [--rate 200[,400,...]] [--duration 30] [--warmup 5] [--baseline]
+                        [--report docs/benchmarks.md [--section latest]] [--max-in-flight 256] [--timeout-ms 5000]
+                        [--sample 200] [--settle 2] [--devices 550] [--seed 1]
+              --url          the node (loopback only)
+              --rate         arrivals per second; a comma list runs each in turn
+              --duration     measured seconds per rate; --warmup seconds before each, not measured
+              --baseline     also measure a bare Vert.x endpoint started in this process, at each rate
+              --report       replace (or append) the markdown section --section in this file
+              --max-in-flight  requests outstanding at most; one more counts as error 'overload'
+              --sample       accepted alerts whose incident is checked afterwards
+              --settle       seconds to let the node finish a run's work before reading its stage timers""";
+
+    public static RunOptions parse(String[] args) {
+        Endpoint node = null;
+        List<Integer> rates = List.of(200);
+        int duration = 30;
+        int warmup = 5;
+        boolean baseline = false;
+        int maxInFlight = 256;
+        int timeoutMs = 5_000;
+        Path report = null;
+        String section = "latest";
+        int sample = 200;
+        int settle = 2;
+        int devices = TrafficMix.DEMO_DEVICES;
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--baseline" -> baseline = true;
+                case "--url" -> node = LoopbackGuard.requireLoopback(value(args, ++i, option));
+                case "--rate" -> rates = rates(value(args, ++i, option));
+                case "--duration" -> duration = number(args, ++i, option, 1, (int) Schedule.MAX_DURATION.toSeconds());
+                case "--warmup" -> warmup = number(args, ++i, option, 0, (int) Schedule.MAX_DURATION.toSeconds());
+                case "--max-in-flight" -> maxInFlight = number(args, ++i, option, 1, 4_096);
+                case "--timeout-ms" -> timeoutMs = number(args, ++i, option, 1, 60_000);
+                case "--report" -> report = Path.of(value(args, ++i, option));
+                case "--section" -> section = section(value(args, ++i, option));
+                case "--sample" -> sample = number(args, ++i, option, 0, 10_000);
+                case "--settle" -> settle = number(args, ++i, option, 0, 60);
+                case "--devices" -> devices = number(args, ++i, option, 1, 9_999);
+                case "--seed" -> seed = number(args, ++i, option, 0, Integer.MAX_VALUE);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (node == null) {
+            throw new IllegalArgumentException("--url is required");
+        }
+        return new RunOptions(node, rates, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), baseline,
+                maxInFlight, Duration.ofMillis(timeoutMs), report, section, sample, Duration.ofSeconds(settle),
+                devices, seed);
+    }
+
+    private static List<Integer> rates(String list) {
+        List<Integer> rates = new ArrayList<>();
+        for (String r : list.split(",")) {
+            rates.add(parse(r.trim(), "--rate", 1, Schedule.MAX_RATE));
+        }
+        if (rates.size() > MAX_RATES) {
+            throw new IllegalArgumentException("at most " + MAX_RATES + " rates in one invocation");
+        }
+        return List.copyOf(rates);
+    }
+
+    private static String section(String name) {
+        if (!name.matches("[A-Za-z0-9._-]{1,40}")) {
+            throw new IllegalArgumentException("--section must be letters, digits, '.', '_' or '-'");
+        }
+        return name;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int number(String[] args, int i, String option, int min, int max) {
+        return parse(value(args, i, option), option, min, max);
+    }
+
+    private static int parse(String text, String option, int min, int max) {
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, was " + text);
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(option + " must be " + min + ".." + max + ", was " + n);
+        }
+        return n;
+    }
+}

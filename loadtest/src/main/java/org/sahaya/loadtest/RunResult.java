@@ -1,0 +1,34 @@
+package org.sahaya.loadtest;
+
+import java.time.Duration;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one open-loop run measured, warm-up excluded. Every scheduled request ends up either
+ * {@code ok} or under one error kind, so {@code ok + errorCount() == scheduled}.
+ *
+ * @param label             what was measured ("sahaya", "baseline")
+ * @param ratePerSecond     the intended arrival rate
+ * @param duration          the measured period
+ * @param scheduled         requests intended in the measured period ({@code rate × duration})
+ * @param ok                answered 2xx; their latencies are in {@code latencyMicros}
+ * @param errors            count per kind: {@code http 503}, {@code overload}, {@code timeout}, {@code unfinished}, …
+ * @param latencyMicros     intended send time to answer, microseconds
+ * @param achievedPerSecond 2xx answers per second of the measured period (until the last answer)
+ */
+public record RunResult(String label, int ratePerSecond, Duration duration, long scheduled, long ok,
+                        Map<String, Long> errors, Histogram latencyMicros, double achievedPerSecond) {
+
+    public RunResult {
+        errors = Map.copyOf(errors);
+    }
+
+    public long errorCount() {
+        return errors.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public LatencySummary latency() {
+        return LatencySummary.of(latencyMicros);
+    }
+}

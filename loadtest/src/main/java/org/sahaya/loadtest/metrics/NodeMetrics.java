@@ -1,0 +1,35 @@
+package org.sahaya.loadtest.metrics;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
+import java.util.Map;
+import org.sahaya.core.metrics.StageTimers;
+import org.sahaya.loadtest.Endpoint;
+
+/** Scrapes the node's {@code GET /metrics} for its stage timers. */
+public final class NodeMetrics {
+
+    /** Micrometer's Prometheus name for {@link StageTimers#NAME}: dots to underscores, base unit appended. */
+    static final String STAGE_METRIC = StageTimers.NAME.replace('.', '_') + "_seconds";
+
+    private final WebClient client;
+    private final Endpoint node;
+    private final Duration timeout;
+
+    public NodeMetrics(WebClient client, Endpoint node, Duration timeout) {
+        this.client = client;
+        this.node = node;
+        this.timeout = timeout;
+    }
+
+    /** Stage tag → its histogram, cumulative since the node started. */
+    public Future<Map<String, BucketHistogram>> stages() {
+        return client.get(node.port(), node.host(), "/metrics")
+                .timeout(timeout.toMillis())
+                .send()
+                .compose(r -> r.statusCode() == 200
+                        ? Future.succeededFuture(PrometheusText.histograms(r.bodyAsString(), STAGE_METRIC, "stage"))
+                        : Future.failedFuture("GET /metrics answered " + r.statusCode()));
+    }
+}
