@@ -42,6 +42,7 @@ public final class OpenLoopRun {
 
     private final Histogram latencies = new ConcurrentHistogram(LOWEST_MICROS, HIGHEST_MICROS, 3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> warmupErrors = new ConcurrentHashMap<>();
     private final LongAdder ok = new LongAdder();
     private final LongAdder measuredDone = new LongAdder();
     private final AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
@@ -90,9 +91,7 @@ public final class OpenLoopRun {
     private void fire(long sequence, long intended, boolean measured) {
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
-            if (measured) {
-                error("overload");
-            }
+            error(measured, "overload");
             return;
         }
         Future<Integer> answer;
@@ -106,25 +105,27 @@ public final class OpenLoopRun {
 
     private void answered(long intended, boolean measured, AsyncResult<Integer> answer) {
         long now = ticker.nanoTime();
-        if (measured && !closed) {
-            if (answer.succeeded() && answer.result() / 100 == 2) {
-                long micros = (now - intended) / 1_000;
-                latencies.recordValue(Math.max(LOWEST_MICROS, Math.min(HIGHEST_MICROS, micros)));
-                ok.increment();
-                measuredDone.increment();
-                lastAnswer.accumulateAndGet(now, Math::max);
-            } else {
-                error(answer.succeeded() ? "http " + answer.result() : kindOf(answer.cause()));
-            }
+        boolean success = answer.succeeded() && answer.result() / 100 == 2;
+        if (success && measured && !closed) {
+            long micros = (now - intended) / 1_000;
+            latencies.recordValue(Math.max(LOWEST_MICROS, Math.min(HIGHEST_MICROS, micros)));
+            ok.increment();
+            measuredDone.increment();
+            lastAnswer.accumulateAndGet(now, Math::max);
+        } else if (!success && !closed) {
+            error(measured, answer.succeeded() ? "http " + answer.result() : kindOf(answer.cause()));
         }
         if (inFlight.decrementAndGet() == 0 && sendingDone) {
             drained.complete(null);
         }
     }
 
-    private void error(String kind) {
-        errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-        measuredDone.increment();
+    /** Warm-up errors are kept apart: not in the results, but reported, since they say the target struggled. */
+    private void error(boolean measured, String kind) {
+        (measured ? errors : warmupErrors).computeIfAbsent(kind, k -> new LongAdder()).increment();
+        if (measured) {
+            measuredDone.increment();
+        }
     }
 
     private void awaitDrained() {
@@ -140,8 +141,7 @@ public final class OpenLoopRun {
     }
 
     private RunResult result(String label, long measurementStart) {
-        Map<String, Long> counts = new TreeMap<>();
-        errors.forEach((kind, n) -> counts.put(kind, n.sum()));
+        Map<String, Long> counts = sums(errors);
         long unfinished = schedule.measuredCount() - measuredDone.sum();
         if (unfinished > 0) {
             counts.put("unfinished", unfinished);
@@ -150,7 +150,13 @@ public final class OpenLoopRun {
         double seconds = (lastAnswer.get() - measurementStart) / 1e9;
         double achieved = answered == 0 || seconds <= 0 ? 0 : answered / seconds;
         return new RunResult(label, schedule.ratePerSecond(), schedule.duration(), schedule.measuredCount(), answered,
-                counts, latencies.copy(), achieved);
+                counts, latencies.copy(), achieved, sums(warmupErrors));
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> sums = new TreeMap<>();
+        counters.forEach((kind, n) -> sums.put(kind, n.sum()));
+        return sums;
     }
 
     /** A short, stable name for why a request got no answer. */

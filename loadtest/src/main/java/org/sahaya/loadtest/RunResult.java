@@ -16,12 +16,15 @@ import org.HdrHistogram.Histogram;
  * @param errors            count per kind: {@code http 503}, {@code overload}, {@code timeout}, {@code unfinished}, …
  * @param latencyMicros     intended send time to answer, microseconds
  * @param achievedPerSecond 2xx answers per second of the measured period (until the last answer)
+ * @param warmupErrors      errors by kind during the warm-up: not part of the result, but worth a look
  */
 public record RunResult(String label, int ratePerSecond, Duration duration, long scheduled, long ok,
-                        Map<String, Long> errors, Histogram latencyMicros, double achievedPerSecond) {
+                        Map<String, Long> errors, Histogram latencyMicros, double achievedPerSecond,
+                        Map<String, Long> warmupErrors) {
 
     public RunResult {
         errors = Map.copyOf(errors);
+        warmupErrors = Map.copyOf(warmupErrors);
     }
 
     public long errorCount() {

@@ -78,7 +78,7 @@ class OpenLoopRunTest {
     }
 
     @Test
-    void warmupIsSentButNotMeasured() {
+    void warmupIsSentButNotMeasuredAndItsErrorsAreKeptApart() {
         List<Long> sentBeforeMeasuring = new ArrayList<>();
         List<Long> sent = new ArrayList<>();
         Target coldThenFine = sequence -> {
@@ -95,6 +95,7 @@ class OpenLoopRunTest {
         assertThat(result.scheduled()).isEqualTo(5);
         assertThat(result.ok()).isEqualTo(5);
         assertThat(result.errors()).isEmpty();
+        assertThat(result.warmupErrors()).isEqualTo(Map.of("http 500", 5L));
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.sahaya.server.http.DeviceSignature;
+import org.sahaya.core.subscriber.DeviceSignature;
 
 /** Speaks HTTP to a node as a device or a coordinator would (blocking; test threads only). */
 public final class DeviceClient {

@@ -1,5 +1,7 @@
 package org.sahaya.loadtest.alerts;
 
+import org.sahaya.core.subscriber.DeviceSignature;
+
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -61,7 +63,7 @@ public final class AlertTarget implements Target {
                 .putHeader("Content-Type", "application/json")
                 .putHeader("X-Device-Id", alert.deviceId())
                 .putHeader("X-Timestamp", timestamp)
-                .putHeader("X-Signature", DeviceSigner.sign(alert.secret(), timestamp, body))
+                .putHeader("X-Signature", DeviceSignature.sign(alert.secret(), timestamp, body))
                 .sendBuffer(Buffer.buffer(body))
                 .map(response -> noted(sequence, alert, response));
     }

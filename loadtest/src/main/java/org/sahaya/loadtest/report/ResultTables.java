@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.sahaya.loadtest.LatencySummary;
 import org.sahaya.loadtest.RatePoint;
@@ -49,10 +50,10 @@ public final class ResultTables {
             var check = p.incidents();
             String verdict = check.checked() == 0 ? "not checked"
                     : check.holds() ? "holds" : "BROKEN " + check.missing();
-            rows.add(List.of(Integer.toString(p.rate()), errors(p.node().errors()),
+            rows.add(List.of(Integer.toString(p.rate()), errors(p.node().errors()), errors(p.node().warmupErrors()),
                     check.found() + "/" + check.checked(), verdict, tally(check.states())));
         }
-        return new Table(List.of("rate/s", "node errors", "incidents found", "invariant",
+        return new Table(List.of("rate/s", "node errors", "warm-up errors", "incidents found", "invariant",
                 "sampled alerts: type→incident state"), rows);
     }
 
@@ -70,12 +71,12 @@ public final class ResultTables {
     }
 
     private static String errors(Map<String, Long> errors) {
-        return errors.isEmpty() ? "none" : errors.entrySet().stream()
+        return errors.isEmpty() ? "none" : new TreeMap<>(errors).entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
     private static String tally(Map<String, Integer> states) {
-        return states.isEmpty() ? "–" : states.entrySet().stream()
+        return states.isEmpty() ? "–" : new TreeMap<>(states).entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 

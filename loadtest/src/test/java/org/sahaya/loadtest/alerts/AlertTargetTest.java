@@ -1,5 +1,7 @@
 package org.sahaya.loadtest.alerts;
 
+import org.sahaya.core.subscriber.DeviceSignature;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -74,7 +76,7 @@ class AlertTargetTest {
         assertThat(OffsetDateTime.parse(alert.getString("occurredAt")).getOffset().getTotalSeconds()).isEqualTo(19_800);
         assertThat(r.headers().getString("x-device-id")).isEqualTo(planned.deviceId());
         assertThat(r.headers().getString("x-signature"))
-                .isEqualTo(DeviceSigner.sign(planned.secret(), r.headers().getString("x-timestamp"), r.body()));
+                .isEqualTo(DeviceSignature.sign(planned.secret(), r.headers().getString("x-timestamp"), r.body()));
         assertThat(Math.abs(Long.parseLong(r.headers().getString("x-timestamp")) - System.currentTimeMillis()))
                 .isLessThan(60_000);
     }

@@ -19,7 +19,7 @@ class ReportTest {
         Histogram h = new Histogram(1, 60_000_000, 3);
         long ok = rate * 20L - errors.values().stream().mapToLong(Long::longValue).sum();
         h.recordValueWithCount(micros, ok);
-        return new RunResult(label, rate, Duration.ofSeconds(20), rate * 20L, ok, errors, h, rate);
+        return new RunResult(label, rate, Duration.ofSeconds(20), rate * 20L, ok, errors, h, rate, Map.of("timeout", 1L));
     }
 
     private static RatePoint point(int rate, long ourMicros, Map<String, Long> errors) {
@@ -46,7 +46,7 @@ class ReportTest {
         assertThat(md).contains("| 200 | sahaya | 4000 | 4000 | 0 | 4.00 | 4.00 | 4.00 | 4.00 | 4.00 | 200.0 | 8.0× | yes |");
         assertThat(md).contains("| 200 | baseline | 4000 | 4000 | 0 | 0.50 |");
         assertThat(md).contains("| 400 | ack | 8000 | 1.20 | 4.50 |");
-        assertThat(md).contains("| 400 | http 503 2 | 200/200 | holds | FALL→QUEUED 3, TEST→RECORDED 197 |");
+        assertThat(md).contains("| 400 | http 503 2 | timeout 1 | 200/200 | holds | FALL→QUEUED 3, TEST→RECORDED 197 |");
         assertThat(md).contains("Command: `java ... --rate 100,200,400`");
     }
 }

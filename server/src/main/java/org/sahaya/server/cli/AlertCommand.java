@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.alert.AlertType;
-import org.sahaya.server.http.DeviceSignature;
+import org.sahaya.core.subscriber.DeviceSignature;
 
 /**
  * {@code sahaya alert --device demo-0001 --type FALL [--follow]}: sends a correctly signed alert as

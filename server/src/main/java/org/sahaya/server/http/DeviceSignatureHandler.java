@@ -1,5 +1,7 @@
 package org.sahaya.server.http;
 
+import org.sahaya.core.subscriber.DeviceSignature;
+
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package org.sahaya.server.http;
 
+import org.sahaya.core.subscriber.DeviceSignature;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.core.subscriber;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The device signature of the v1 contract: hex HMAC-SHA256 over {@code timestamp + "\n" + rawBody}
- * with the device's secret, and a replay window around our clock. Pure: no I/O.
+ * with the device's secret, and a replay window around our clock. Pure: no I/O. The node verifies
+ * with it; the CLI, the tests and the load generator sign with it.
  */
 public final class DeviceSignature {
 

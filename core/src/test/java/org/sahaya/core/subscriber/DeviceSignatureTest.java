@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.core.subscriber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.sahaya.server.http.DeviceSignature.Verdict;
+import org.sahaya.core.subscriber.DeviceSignature.Verdict;
 
 class DeviceSignatureTest {
 
