@@ -67,26 +67,36 @@ public final class IncidentWorkflow {
         if (result.dispatchNow()) {
             offload.execute(() -> run(incident.id(), receivedAt));
         } else if (result.opened() && incident.state() == IncidentState.VERIFYING) {
-            afterWindow(incident.id(), result.decision().verificationWindow(), receivedAt);
+            afterWindow(incident.id(), result.decision().verificationWindow());
         }
     }
 
-    private void afterWindow(String incidentId, Duration window, Instant receivedAt) {
+    private void afterWindow(String incidentId, Duration window) {
         long delay = Math.max(1, window.toMillis());
-        vertx.setTimer(delay, t -> offload.execute(() -> run(incidentId, receivedAt)));
+        // Not timed: the wait for an "I'm OK" is deliberate, not latency.
+        vertx.setTimer(delay, t -> offload.execute(() -> run(incidentId, null)));
     }
 
-    /** Dispatches one incident and tells the family what happened; failures end on the timeline. */
+    /**
+     * Dispatches one incident and tells the family what happened; failures end on the timeline.
+     *
+     * @param receivedAt when its alert arrived, to time the stages; null when the delay is not
+     *                   latency (a verification window, a restart)
+     */
     void run(String incidentId, Instant receivedAt) {
         try {
             DispatchOutcome outcome = dispatcher.dispatch(incidentId);
             if (outcome instanceof DispatchOutcome.Skipped) {
                 return;
             }
-            timers.record(Stage.DISPATCH_DECIDED, Duration.between(receivedAt, clock.instant()));
+            if (receivedAt != null) {
+                timers.record(Stage.DISPATCH_DECIDED, Duration.between(receivedAt, clock.instant()));
+            }
             List<Notification> sent = family.tell(outcome);
-            sent.stream().map(Notification::sentAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
-                    .ifPresent(first -> timers.record(Stage.FIRST_NOTIFICATION, Duration.between(receivedAt, first)));
+            if (receivedAt != null) {
+                sent.stream().map(Notification::sentAt).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder())
+                        .ifPresent(first -> timers.record(Stage.FIRST_NOTIFICATION, Duration.between(receivedAt, first)));
+            }
         } catch (RuntimeException e) {
             LOG.error("Incident {}: dispatch or notification failed; it stays open and is retried at the next start",
                     incidentId, e);
@@ -111,9 +121,9 @@ public final class IncidentWorkflow {
                     } else if (incident.state() == IncidentState.VERIFYING) {
                         Duration left = Duration.between(clock.instant(),
                                 incident.openedAt().plus(verificationWindow.apply(incident.alertType())));
-                        afterWindow(incident.id(), left.isNegative() ? Duration.ZERO : left, incident.openedAt());
+                        afterWindow(incident.id(), left.isNegative() ? Duration.ZERO : left);
                     } else {
-                        run(incident.id(), incident.openedAt());
+                        run(incident.id(), null);
                     }
                 });
         int resent = family.resumePending();

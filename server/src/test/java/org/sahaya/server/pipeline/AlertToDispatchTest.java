@@ -102,6 +102,36 @@ class AlertToDispatchTest {
     }
 
     @Test
+    void imOkDuringVerificationStandsTheIncidentDownAndSendsNoAmbulance() {
+        String id = new JsonObject(client.send("demo-0008",
+                DeviceClient.alert("still-8", "demo-0008", "INACTIVITY").encode()).body()).getString("incidentId");
+        assertThat(client.incident(id).getString("state")).isEqualTo("VERIFYING");
+
+        HttpResponse<String> ok = client.send("demo-0008", DeviceClient.alert("ok-8", "demo-0008", "CANCEL").encode());
+
+        assertThat(new JsonObject(ok.body()).getString("incidentId")).isEqualTo(id);
+        JsonObject incident = client.incident(id);
+        assertThat(incident.getString("state")).isEqualTo("CANCELLED");
+        assertThat(incident.getValue("unit")).isNull();
+        assertThat(incident.getJsonArray("notifications")).isEmpty();
+        assertThat(stages(incident)).contains("STOOD_DOWN");
+    }
+
+    @Test
+    void sosDuringAnInactivityCheckIsDispatchedAtOnceWithAnAdvancedUnit() {
+        String id = new JsonObject(client.send("demo-0009",
+                DeviceClient.alert("still-9", "demo-0009", "INACTIVITY").encode()).body()).getString("incidentId");
+
+        client.send("demo-0009", DeviceClient.alert("sos-9", "demo-0009", "SOS").encode());
+
+        JsonObject incident = awaitSettled(id);
+        assertThat(incident.getString("state")).isEqualTo("DISPATCHED");
+        assertThat(incident.getString("priority")).isEqualTo("P1");
+        assertThat(incident.getJsonObject("unit").getString("level")).isEqualTo("ALS");
+        assertThat(stages(incident)).contains("ESCALATED");
+    }
+
+    @Test
     void testAlertIsRecordedOnly() {
         JsonObject answer = new JsonObject(client.send("demo-0004",
                 DeviceClient.alert("t-1", "demo-0004", "TEST").encode()).body());
