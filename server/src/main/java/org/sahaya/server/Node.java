@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.sahaya.core.Ids;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.metrics.StageTimers;
@@ -94,9 +95,9 @@ public final class Node implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(grid, fleet, new GridUnitClaims(grid.units(), clock),
                 new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
                 clock, CITY);
+        Ids ids = new Ids(clock);
         FamilyNotifier notifier = new FamilyNotifier(database,
-                Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock,
-                () -> new org.sahaya.core.Ids(clock).next("NTF"));
+                Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock, () -> ids.next("NTF"));
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher,
                 new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock,
                 config::verificationWindow);

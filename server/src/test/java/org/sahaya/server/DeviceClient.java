@@ -60,7 +60,7 @@ public final class DeviceClient {
     }
 
     public static String demoSecret(String deviceId) {
-        return "demo-secret-" + deviceId.substring("demo-".length());
+        return org.sahaya.core.subscriber.Device.demoSecret(deviceId);
     }
 
     public static byte[] bytes(String s) {

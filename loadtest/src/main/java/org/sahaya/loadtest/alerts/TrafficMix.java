@@ -1,6 +1,7 @@
 package org.sahaya.loadtest.alerts;
 
 import org.sahaya.core.alert.AlertType;
+import org.sahaya.core.subscriber.Device;
 
 /**
  * Which device sends which kind of alert, as a pure function of the sequence number: spread
@@ -38,8 +39,8 @@ public record TrafficMix(int devices, long seed) {
                 : percent < 90 ? AlertType.LOW_BATTERY
                 : percent < 95 ? AlertType.FALL
                 : AlertType.SOS;
-        String number = String.format("%04d", device);
-        return new Planned("demo-" + number, "demo-secret-" + number, type);
+        String id = Device.demoId(device);
+        return new Planned(id, Device.demoSecret(id), type);
     }
 
     /** For the report: what this traffic is. */

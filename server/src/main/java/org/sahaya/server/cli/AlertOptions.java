@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.sahaya.core.alert.AlertType;
+import org.sahaya.core.subscriber.Device;
 
 /**
  * Options of {@code sahaya alert}. A demo device's secret follows from its id
@@ -44,10 +45,10 @@ record AlertOptions(String baseUrl, String deviceId, String secret, AlertType ty
             throw new IllegalArgumentException("--device is required");
         }
         if (secret == null) {
-            if (!device.startsWith("demo-")) {
+            if (!Device.isDemoId(device)) {
                 throw new IllegalArgumentException("--secret is required for a device that is not a demo device");
             }
-            secret = "demo-secret-" + device.substring("demo-".length());
+            secret = Device.demoSecret(device);
         }
         AlertType alertType;
         try {

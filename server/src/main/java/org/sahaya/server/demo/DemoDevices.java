@@ -30,7 +30,6 @@ final class DemoDevices {
     }
 
     private static Device device(int number, Subscriber owner) {
-        return new Device(String.format("demo-%04d", number), owner.id(), String.format("demo-secret-%04d", number),
-                true);
+        return Device.demo(number, owner.id());
     }
 }
