@@ -39,6 +39,11 @@ import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.demo.DemoCity;
 import org.sahaya.server.demo.DemoSeeder;
+import org.sahaya.server.demo.DemoHubAccounts;
+import org.sahaya.server.device.DeviceActivity;
+import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.gateway.dc09.Dc09Directory;
+import org.sahaya.server.gateway.dc09.Dc09Server;
 import org.sahaya.server.http.AlertHandler;
 import org.sahaya.server.http.DeviceSignatureHandler;
 import org.sahaya.server.http.HttpApi;
@@ -67,6 +72,7 @@ public final class Node implements AutoCloseable {
     private final Offload offload;
     private final FleetIndex fleet;
     private final HttpServer http;
+    private Dc09Server dc09;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -84,6 +90,9 @@ public final class Node implements AutoCloseable {
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         if (config.demo() && new DemoSeeder().seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
             LOG.info("Seeded the demo city (Bengaluru, seed {})", DemoCity.DEFAULT_SEED);
+        }
+        if (config.demo() && new DemoHubAccounts().seedIfMissing(database)) {
+            LOG.info("Seeded the demo DC-09 accounts");
         }
         Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -118,6 +127,10 @@ public final class Node implements AutoCloseable {
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
+        // DeviceActivity.NONE until device health is wired: the gateway already reports every message to it.
+        node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
+                reception, DeviceActivity.NONE,
+                new DeviceRateLimit(config.dc09().ratePerSecond(), config.dc09().burst(), clock), clock);
         offload.execute(() -> {
             try {
                 workflow.recover();
@@ -141,7 +154,12 @@ public final class Node implements AutoCloseable {
 
     /** The one line operators and scripts read to find the node. Gateways not yet built are "off". */
     public String listeningLine() {
-        return "sahaya listening http=" + httpPort() + " mqtt=off dc09=off";
+        return "sahaya listening http=" + httpPort() + " mqtt=off dc09=" + dc09Port();
+    }
+
+    /** The port of the SIA DC-09 receiver (TCP). */
+    public int dc09Port() {
+        return dc09.port();
     }
 
     public SahayaConfig config() {
@@ -162,6 +180,9 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dc09 != null) {
+            dc09.close();
+        }
         try {
             Future.succeededFuture()
                     .compose(v -> http.close())

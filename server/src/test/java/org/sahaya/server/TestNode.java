@@ -17,6 +17,7 @@ public final class TestNode {
     public static SahayaConfig config(Path dataDir, boolean demo, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of(
                 "SAHAYA_HTTP_PORT", "0",
+                "SAHAYA_DC09_PORT", "0",
                 "SAHAYA_DATA_DIR", dataDir.toString(),
                 "SAHAYA_CLUSTER_NAME", "test-" + UUID.randomUUID(),
                 "SAHAYA_MEMBER_PORT", "5801",

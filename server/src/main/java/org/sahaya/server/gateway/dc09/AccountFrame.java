@@ -1,0 +1,11 @@
+package org.sahaya.server.gateway.dc09;
+
+/**
+ * A frame of a known account, its body made readable: decrypted and without pad when it came encrypted.
+ *
+ * @param frame   as validated
+ * @param account the account it belongs to
+ * @param inner   what follows the opening data bracket, in the clear (null until the {@link Decryptor} ran)
+ */
+record AccountFrame(Dc09Frame frame, Dc09Account account, String inner) {
+}

@@ -1,0 +1,45 @@
+package org.sahaya.server.gateway.dc09;
+
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the frame's account: DUH when there is none (or it is addressed to another receiver or
+ * line), NAK when the frame's encryption does not match the account's (an encrypted account must
+ * never take a message in the clear).
+ */
+@Sharable
+final class AccountResolver extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountResolver.class);
+
+    private final Accounts accounts;
+
+    AccountResolver(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof Dc09Frame frame)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        accounts.find(frame.account()).onComplete(found -> ctx.executor().execute(() -> {
+            if (found.failed()) {
+                LOG.warn("DC-09 account lookup failed: {}", found.cause().getClass().getSimpleName());
+                ctx.writeAndFlush(new Dc09Answer.Nak("account lookup failed"));
+            } else if (found.result().isEmpty() || !found.result().get().accepts(frame)) {
+                LOG.debug("DC-09 account {} unknown here", frame.account());
+                ctx.writeAndFlush(new Dc09Answer.Duh(frame));
+            } else if (found.result().get().encrypted() != frame.encrypted()) {
+                ctx.writeAndFlush(new Dc09Answer.Nak("encryption does not match the account"));
+            } else {
+                ctx.fireChannelRead(new AccountFrame(frame, found.result().get(), null));
+            }
+        }));
+    }
+}

@@ -1,0 +1,37 @@
+package org.sahaya.server.gateway.dc09;
+
+import io.vertx.core.Future;
+import java.util.Optional;
+import org.sahaya.core.node.Offload;
+import org.sahaya.core.persistence.AlertRepository;
+import org.sahaya.core.persistence.Database;
+
+/**
+ * Accounts and stored alerts from the database, read on virtual threads. A node not started in
+ * demo mode does not know demo accounts: they get DUH, like any unknown account.
+ */
+public final class Dc09Directory implements Accounts, KnownAlerts {
+
+    private final Database database;
+    private final Offload offload;
+    private final boolean demo;
+    private final Dc09AccountRepository accounts = new Dc09AccountRepository();
+    private final AlertRepository alerts = new AlertRepository();
+
+    public Dc09Directory(Database database, Offload offload, boolean demo) {
+        this.database = database;
+        this.offload = offload;
+        this.demo = demo;
+    }
+
+    @Override
+    public Future<Optional<Dc09Account>> find(String account) {
+        return offload.submit(() -> database.withConnection(c -> accounts.find(c, account)))
+                .map(found -> found.filter(a -> demo || !a.demo()));
+    }
+
+    @Override
+    public Future<Boolean> contains(String deviceId, String alertId) {
+        return offload.submit(() -> database.withConnection(c -> alerts.receipt(c, deviceId, alertId).isPresent()));
+    }
+}

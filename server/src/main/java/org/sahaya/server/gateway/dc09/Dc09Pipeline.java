@@ -1,0 +1,49 @@
+package org.sahaya.server.gateway.dc09;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.sahaya.core.config.Dc09Config;
+import org.sahaya.server.device.DeviceActivity;
+import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.pipeline.AlertReception;
+
+/**
+ * The handlers of one DC-09 connection, in order: frames (CR-delimited, size-limited), answers out,
+ * idle timeout (it sits after the frame decoder, so only complete frames count as activity),
+ * validation (CRC, length, header), account, decryption, message, answer.
+ */
+final class Dc09Pipeline extends ChannelInitializer<SocketChannel> {
+
+    private final Dc09Config config;
+    private final AnswerEncoder encoder;
+    private final FrameValidator validator = new FrameValidator();
+    private final AccountResolver resolver;
+    private final Decryptor decryptor = new Decryptor();
+    private final MessageParser parser = new MessageParser();
+    private final Responder responder;
+
+    Dc09Pipeline(Dc09Config config, Accounts accounts, KnownAlerts known, AlertReception reception,
+                 DeviceActivity activity, DeviceRateLimit rateLimit, Clock clock) {
+        this.config = config;
+        this.encoder = new AnswerEncoder(clock);
+        this.resolver = new AccountResolver(accounts);
+        this.responder = new Responder(new MessageIntake(reception, known, activity, rateLimit,
+                new TimestampWindow(config.timestampPast(), config.timestampFuture()), clock));
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.pipeline().addLast(
+                new FrameDecoder(config.maxFrameBytes()),
+                encoder,
+                new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                validator,
+                resolver,
+                decryptor,
+                parser,
+                responder);
+    }
+}

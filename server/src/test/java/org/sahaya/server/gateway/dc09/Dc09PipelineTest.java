@@ -1,0 +1,117 @@
+package org.sahaya.server.gateway.dc09;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The handlers before the intake, on an {@link EmbeddedChannel}: what reaches the intake, and what is answered at once. */
+class Dc09PipelineTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-02T10:00:00Z");
+    private static final AccountKey KEY = AccountKey.of("SAHAYA-DEMO-KEY!", AccountKey.Format.ASCII);
+    private static final Map<String, Dc09Account> ACCOUNTS = Map.of(
+            "1001", new Dc09Account("1001", null, null, "demo-0501", null, null, true),
+            "2001", new Dc09Account("2001", null, null, "demo-0501", KEY, null, true),
+            "3001", new Dc09Account("3001", "9", null, "demo-0502", null, null, false));
+
+    private final EmbeddedChannel channel = new EmbeddedChannel(
+            new FrameDecoder(256),
+            new AnswerEncoder(Clock.fixed(NOW, ZoneOffset.UTC)),
+            new FrameValidator(),
+            new AccountResolver(account -> Future.succeededFuture(Optional.ofNullable(ACCOUNTS.get(account)))),
+            new Decryptor(),
+            new MessageParser());
+
+    private void send(String bytes) {
+        channel.writeInbound(Unpooled.copiedBuffer(bytes, StandardCharsets.ISO_8859_1));
+        channel.runPendingTasks();
+    }
+
+    private String answer() {
+        ByteBuf out = channel.readOutbound();
+        assertThat(out).as("an answer").isNotNull();
+        try {
+            return out.toString(StandardCharsets.ISO_8859_1);
+        } finally {
+            out.release();
+        }
+    }
+
+    @Test
+    void aValidFramePassesAsAMessageWithoutAnAnswerYet() {
+        send(FrameCodec.frame("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]"));
+
+        Dc09Message message = channel.readInbound();
+        assertThat(message.events()).extracting(Dc09Event::code).containsExactly("100");
+        assertThat((Object) channel.readOutbound()).isNull();
+    }
+
+    @Test
+    void anEncryptedFrameIsDecrypted() {
+        String sealed = KEY.encrypt("|#2001|Nri1/FA01]_10:00:00,01-02-2026");
+        send(FrameCodec.frame("\"*SIA-DCS\"0006L0#2001[" + sealed));
+
+        Dc09Message message = channel.readInbound();
+        assertThat(message.events()).extracting(Dc09Event::code).containsExactly("FA");
+        assertThat(message.timestamp()).isEqualTo(NOW);
+    }
+
+    @Test
+    void badCrcGetsNakWithOurTime() {
+        String good = FrameCodec.frame("\"NULL\"0001L0#1001[]");
+        send("\n" + (good.charAt(1) == '0' ? '1' : '0') + good.substring(2));
+
+        assertThat(answer()).endsWith("\"NAK\"0000R0L0A0[]_10:00:00,01-02-2026\r");
+        assertThat((Object) channel.readInbound()).isNull();
+    }
+
+    @Test
+    void unknownAccountAndWrongReceiverGetDuh() {
+        send(FrameCodec.frame("\"NULL\"0002L0#ABC[]"));
+        send(FrameCodec.frame("\"NULL\"0003R1L0#3001[]"));
+
+        assertThat(answer()).endsWith("\"DUH\"0002L0#ABC[]\r");
+        assertThat(answer()).endsWith("\"DUH\"0003R1L0#3001[]\r");
+    }
+
+    @Test
+    void aMessageInTheClearToAnEncryptedAccountGetsNak() {
+        send(FrameCodec.frame("\"SIA-DCS\"0004L0#2001[#2001|NMA01]"));
+
+        assertThat(answer()).contains("\"NAK\"");
+        assertThat((Object) channel.readInbound()).isNull();
+    }
+
+    @Test
+    void aBodyThatDoesNotDecryptGetsNak() {
+        send(FrameCodec.frame("\"*SIA-DCS\"0004L0#2001[" + "00".repeat(16)));
+
+        assertThat(answer()).contains("\"NAK\"");
+    }
+
+    @Test
+    void aTooLongFrameGetsNakAndTheFrameBehindItStillPasses() {
+        send("\n" + "X".repeat(400) + "\r" + FrameCodec.frame("\"NULL\"0009L0#1001[]"));
+
+        assertThat(answer()).contains("\"NAK\"");
+        assertThat((Object) channel.readInbound()).isInstanceOf(Dc09Message.class);
+    }
+
+    @Test
+    void strayLineEndsAreNotFrames() {
+        send("\n\r\r\n\r");
+
+        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.isActive()).isTrue();
+    }
+}
