@@ -8,6 +8,7 @@ import org.sahaya.core.config.ConfigException;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
 import org.sahaya.server.cli.AlertCommand;
+import org.sahaya.server.gateway.dc09.Dc09Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class Main {
             case "demo" -> run(true);
             case "node" -> run(false);
             case "alert" -> System.exit(AlertCommand.run(rest, System.getenv()));
+            case "dc09" -> System.exit(Dc09Command.run(rest, System.getenv(), System.out));
             default -> {
                 System.err.println("usage: sahaya demo | node | alert --device ID --type TYPE [--follow]");
                 System.exit(2);
