@@ -39,6 +39,12 @@ import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.demo.DemoCity;
 import org.sahaya.server.demo.DemoSeeder;
+import org.sahaya.server.device.DeviceActivity;
+import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.gateway.AlertPayload;
+import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
+import org.sahaya.server.gateway.mqtt.MqttCounters;
+import org.sahaya.server.gateway.mqtt.MqttGateway;
 import org.sahaya.server.http.AlertHandler;
 import org.sahaya.server.http.DeviceSignatureHandler;
 import org.sahaya.server.http.HttpApi;
@@ -67,6 +73,7 @@ public final class Node implements AutoCloseable {
     private final Offload offload;
     private final FleetIndex fleet;
     private final HttpServer http;
+    private MqttGateway mqtt;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -118,6 +125,15 @@ public final class Node implements AutoCloseable {
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
+        DeviceRateLimit rateLimit = new DeviceRateLimit(config.deviceRate().perSecond(), config.deviceRate().burst(), clock);
+        node.mqtt = AlertPayload.fromContract(vertx)
+                .compose(payload -> MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
+                        new MqttGateway.Services(payload, reception, rateLimit,
+                                new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
+                                        () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
+                                DeviceActivity.NONE, new MqttCounters(registry)),
+                        clock))
+                .await(60, TimeUnit.SECONDS);
         offload.execute(() -> {
             try {
                 workflow.recover();
@@ -139,9 +155,13 @@ public final class Node implements AutoCloseable {
         return http.actualPort();
     }
 
+    public int mqttPort() {
+        return mqtt.port();
+    }
+
     /** The one line operators and scripts read to find the node. Gateways not yet built are "off". */
     public String listeningLine() {
-        return "sahaya listening http=" + httpPort() + " mqtt=off dc09=off";
+        return "sahaya listening http=" + httpPort() + " mqtt=" + mqttPort() + " dc09=off";
     }
 
     public SahayaConfig config() {
@@ -164,6 +184,7 @@ public final class Node implements AutoCloseable {
     public void close() {
         try {
             Future.succeededFuture()
+                    .compose(v -> mqtt == null ? Future.succeededFuture() : mqtt.close())
                     .compose(v -> http.close())
                     .compose(v -> vertx.close())
                     .await(30, TimeUnit.SECONDS);

@@ -28,6 +28,9 @@ import org.sahaya.core.alert.AlertType;
  * @param maxAlertBytes       {@code SAHAYA_MAX_ALERT_BYTES}, default 16384
  * @param verificationWindows {@code SAHAYA_VERIFY_<TYPE>_SECONDS}: per alert type, how long to wait
  *                            for an "I'm OK" before dispatch; 0 for FALL, SOS, MEDICAL by default
+ * @param mqtt                limits of the MQTT gateway ({@code SAHAYA_MQTT_*})
+ * @param deviceRate          the per-device rate limit of the gateways ({@code SAHAYA_DEVICE_RATE_PER_SECOND},
+ *                            {@code SAHAYA_DEVICE_BURST})
  */
 public record SahayaConfig(
         int httpPort,
@@ -44,7 +47,9 @@ public record SahayaConfig(
         boolean demo,
         Duration replayWindow,
         int maxAlertBytes,
-        Map<AlertType, Duration> verificationWindows) {
+        Map<AlertType, Duration> verificationWindows,
+        MqttSettings mqtt,
+        DeviceRateSettings deviceRate) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -77,7 +82,9 @@ public record SahayaConfig(
                 demo,
                 Duration.ofSeconds(s.getLong("SAHAYA_REPLAY_WINDOW_SECONDS", 300)),
                 s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024),
-                Map.copyOf(windows));
+                Map.copyOf(windows),
+                MqttSettings.from(s, s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024)),
+                DeviceRateSettings.from(s));
     }
 
     public Duration verificationWindow(AlertType type) {
