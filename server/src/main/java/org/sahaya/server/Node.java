@@ -44,6 +44,10 @@ import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.dc09.Dc09Directory;
 import org.sahaya.server.gateway.dc09.Dc09Server;
+import org.sahaya.server.gateway.AlertPayload;
+import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
+import org.sahaya.server.gateway.mqtt.MqttCounters;
+import org.sahaya.server.gateway.mqtt.MqttGateway;
 import org.sahaya.server.http.AlertHandler;
 import org.sahaya.server.http.DeviceSignatureHandler;
 import org.sahaya.server.http.HttpApi;
@@ -73,6 +77,7 @@ public final class Node implements AutoCloseable {
     private final FleetIndex fleet;
     private final HttpServer http;
     private Dc09Server dc09;
+    private MqttGateway mqtt;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -127,10 +132,18 @@ public final class Node implements AutoCloseable {
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
-        // DeviceActivity.NONE until device health is wired: the gateway already reports every message to it.
+        DeviceRateLimit rateLimit = new DeviceRateLimit(config.deviceRate().perSecond(), config.deviceRate().burst(), clock);
+        // DeviceActivity.NONE until device health is wired: the gateways already report every message to it.
         node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
-                reception, DeviceActivity.NONE,
-                new DeviceRateLimit(config.dc09().ratePerSecond(), config.dc09().burst(), clock), clock);
+                reception, DeviceActivity.NONE, rateLimit, clock);
+        node.mqtt = AlertPayload.fromContract(vertx)
+                .compose(payload -> MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
+                        new MqttGateway.Services(payload, reception, rateLimit,
+                                new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
+                                        () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
+                                DeviceActivity.NONE, new MqttCounters(registry)),
+                        clock))
+                .await(60, TimeUnit.SECONDS);
         offload.execute(() -> {
             try {
                 workflow.recover();
@@ -152,9 +165,13 @@ public final class Node implements AutoCloseable {
         return http.actualPort();
     }
 
+    public int mqttPort() {
+        return mqtt.port();
+    }
+
     /** The one line operators and scripts read to find the node. Gateways not yet built are "off". */
     public String listeningLine() {
-        return "sahaya listening http=" + httpPort() + " mqtt=off dc09=" + dc09Port();
+        return "sahaya listening http=" + httpPort() + " mqtt=" + mqttPort() + " dc09=" + dc09Port();
     }
 
     /** The port of the SIA DC-09 receiver (TCP). */
@@ -185,6 +202,7 @@ public final class Node implements AutoCloseable {
         }
         try {
             Future.succeededFuture()
+                    .compose(v -> mqtt == null ? Future.succeededFuture() : mqtt.close())
                     .compose(v -> http.close())
                     .compose(v -> vertx.close())
                     .await(30, TimeUnit.SECONDS);

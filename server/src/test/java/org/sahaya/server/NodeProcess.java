@@ -40,6 +40,7 @@ public final class NodeProcess implements AutoCloseable {
         Map<String, String> env = pb.environment();
         env.put("SAHAYA_HTTP_PORT", "0");
         env.put("SAHAYA_DC09_PORT", "0");
+        env.put("SAHAYA_MQTT_PORT", "0");
         env.put("SAHAYA_DATA_DIR", dataDir.toString());
         env.put("SAHAYA_CLUSTER_NAME", clusterName);
         env.put("SAHAYA_MEMBER_PORT", "5851");

@@ -22,6 +22,7 @@ public final class TestNode {
                 "SAHAYA_CLUSTER_NAME", "test-" + UUID.randomUUID(),
                 "SAHAYA_MEMBER_PORT", "5801",
                 "SAHAYA_MAX_EVENT_LOOP_MS", "1000"));
+        values.putIfAbsent("SAHAYA_MQTT_PORT", "0");
         values.putAll(extra);
         return SahayaConfig.from(Settings.of(values), demo);
     }

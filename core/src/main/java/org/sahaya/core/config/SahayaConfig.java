@@ -29,6 +29,9 @@ import org.sahaya.core.alert.AlertType;
  * @param verificationWindows {@code SAHAYA_VERIFY_<TYPE>_SECONDS}: per alert type, how long to wait
  *                            for an "I'm OK" before dispatch; 0 for FALL, SOS, MEDICAL by default
  * @param dc09                the DC-09 gateway's limits ({@code SAHAYA_DC09_*})
+ * @param mqtt                limits of the MQTT gateway ({@code SAHAYA_MQTT_*})
+ * @param deviceRate          the per-device rate limit of the gateways ({@code SAHAYA_DEVICE_RATE_PER_SECOND},
+ *                            {@code SAHAYA_DEVICE_BURST})
  */
 public record SahayaConfig(
         int httpPort,
@@ -46,7 +49,9 @@ public record SahayaConfig(
         Duration replayWindow,
         int maxAlertBytes,
         Map<AlertType, Duration> verificationWindows,
-        Dc09Config dc09) {
+        Dc09Config dc09,
+        MqttSettings mqtt,
+        DeviceRateSettings deviceRate) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -80,7 +85,9 @@ public record SahayaConfig(
                 Duration.ofSeconds(s.getLong("SAHAYA_REPLAY_WINDOW_SECONDS", 300)),
                 s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024),
                 Map.copyOf(windows),
-                Dc09Config.from(s));
+                Dc09Config.from(s),
+                MqttSettings.from(s, s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024)),
+                DeviceRateSettings.from(s));
     }
 
     public Duration verificationWindow(AlertType type) {

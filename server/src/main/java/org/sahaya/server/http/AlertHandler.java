@@ -4,12 +4,10 @@ import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import org.sahaya.core.Coordinates;
 import org.sahaya.core.alert.Alert;
-import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.server.gateway.AlertPayload;
+import org.sahaya.server.gateway.InvalidAlert;
 import org.sahaya.server.pipeline.AlertReception;
 
 /**
@@ -57,25 +55,15 @@ public final class AlertHandler implements Handler<RoutingContext> {
         });
     }
 
+    /** The shared v1 normalisation ({@link AlertPayload}), its refusals as problems naming the field. */
     static Alert toAlert(JsonObject body, Device device, Instant receivedAt) {
-        String deviceId = body.getString("deviceId");
-        if (!device.id().equals(deviceId)) {
-            throw new ProblemException(Problem.ofField(422, "device-mismatch", "Device mismatch",
-                    "deviceId in the body must be the signing device, X-Device-Id", "deviceId"));
-        }
-        Instant occurredAt;
         try {
-            occurredAt = OffsetDateTime.parse(body.getString("occurredAt")).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Problem.ofField(422, "invalid-field", "Invalid field",
-                    "occurredAt must be an ISO-8601 date-time with offset, e.g. 2026-11-23T14:05:00+05:30", "occurredAt"));
+            return AlertPayload.normalise(body, device, receivedAt);
+        } catch (InvalidAlert e) {
+            throw new ProblemException(e.kind() == InvalidAlert.Kind.DEVICE_MISMATCH
+                    ? Problem.ofField(422, "device-mismatch", "Device mismatch",
+                            "deviceId in the body must be the signing device, X-Device-Id", e.field())
+                    : Problem.ofField(422, "invalid-field", "Invalid field", e.detail(), e.field()));
         }
-        JsonObject location = body.getJsonObject("location");
-        Coordinates where = location == null ? null
-                : new Coordinates(location.getDouble("lat"), location.getDouble("lon"));
-        Double accuracy = location == null ? null : location.getDouble("accuracyM");
-        JsonObject vitals = body.getJsonObject("vitals");
-        return new Alert(body.getString("alertId"), deviceId, AlertType.valueOf(body.getString("type")), occurredAt,
-                receivedAt, where, accuracy, vitals == null ? null : vitals.encode());
     }
 }

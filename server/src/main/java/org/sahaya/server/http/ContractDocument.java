@@ -17,12 +17,12 @@ import org.yaml.snakeyaml.Yaml;
  * it never validates our responses; so response contents of such types are dropped from the copy
  * the validator sees. Requests are validated against the document exactly as written.
  */
-final class ContractDocument {
+public final class ContractDocument {
 
     private ContractDocument() {
     }
 
-    static JsonObject load(String resource) {
+    public static JsonObject load(String resource) {
         try (InputStream in = ContractDocument.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("OpenAPI document " + resource + " is not on the classpath");

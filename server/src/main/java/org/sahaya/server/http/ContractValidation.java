@@ -87,7 +87,7 @@ public final class ContractValidation implements Handler<RoutingContext> {
     }
 
     /** The most specific failing location: the schema reports the outer object too. */
-    private static OutputUnit deepest(OutputUnit unit) {
+    public static OutputUnit deepest(OutputUnit unit) {
         OutputUnit best = unit;
         if (unit.getErrors() != null) {
             for (OutputUnit child : unit.getErrors()) {

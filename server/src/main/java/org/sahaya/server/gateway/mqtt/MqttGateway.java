@@ -1,0 +1,140 @@
+package org.sahaya.server.gateway.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.MqttEndpoint;
+import io.vertx.mqtt.MqttServer;
+import io.vertx.mqtt.MqttServerOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sahaya.core.config.MqttSettings;
+import org.sahaya.server.device.DeviceActivity;
+import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.gateway.AlertPayload;
+import org.sahaya.server.pipeline.AlertReception;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT gateway: a Vert.x MQTT server (MQTT 5 and 3.1.1) for devices. It only wires: CONNECT to
+ * the {@link DeviceAuthenticator}, an accepted device to its {@link DeviceSession}, each PUBLISH to
+ * the {@link PublishHandler}. It also closes connections that stay silent past their keep-alive
+ * (half-open sockets, slow or stalled senders) and, through the server options, sockets that never
+ * send CONNECT and frames larger than the limit.
+ */
+public final class MqttGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttGateway.class);
+    private static final long SWEEP_MILLIS = 500;
+    private static final int MAX_CLIENT_ID_LENGTH = 64;
+
+    private final Vertx vertx;
+    private final MqttServer server;
+    private final MqttSettings settings;
+    private final DeviceAuthenticator authenticator;
+    private final PublishHandler publishes;
+    private final DeviceActivity activity;
+    private final MqttCounters counters;
+    private final Clock clock;
+    private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
+    private long sweeper;
+
+    private MqttGateway(Vertx vertx, MqttSettings settings, DeviceAuthenticator authenticator, PublishHandler publishes,
+                        DeviceActivity activity, MqttCounters counters, Clock clock) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.authenticator = authenticator;
+        this.publishes = publishes;
+        this.activity = activity;
+        this.counters = counters;
+        this.clock = clock;
+        this.server = MqttServer.create(vertx, new MqttServerOptions()
+                .setMaxMessageSize(settings.maxMessageBytes())
+                .setTimeoutOnConnect((int) Math.max(1, settings.connectTimeout().toSeconds()))
+                .setAutoClientId(false)
+                .setMaxClientIdLength(MAX_CLIENT_ID_LENGTH));
+    }
+
+    /** Everything the gateway hands work to. */
+    public record Services(AlertPayload payload, AlertReception reception, DeviceRateLimit rateLimit,
+                           DeviceAuthenticator authenticator, DeviceActivity activity, MqttCounters counters) {
+    }
+
+    /**
+     * Listens on {@code port} (0 = any free port).
+     *
+     * @param maxAlertBytes the largest alert payload ({@code SAHAYA_MAX_ALERT_BYTES}, as on HTTP)
+     */
+    public static Future<MqttGateway> start(Vertx vertx, int port, MqttSettings settings, int maxAlertBytes,
+                                            Services services, Clock clock) {
+        PublishHandler publishes = new PublishHandler(services.payload(), services.reception(), services.rateLimit(),
+                services.counters(), clock, maxAlertBytes);
+        MqttGateway gateway = new MqttGateway(vertx, settings, services.authenticator(), publishes,
+                services.activity(), services.counters(), clock);
+        gateway.server.endpointHandler(gateway::connect);
+        gateway.server.exceptionHandler(e -> LOG.debug("MQTT connection failed: {}", e.toString()));
+        return gateway.server.listen(port).map(s -> {
+            gateway.sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> gateway.closeSilent());
+            return gateway;
+        });
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public Future<Void> close() {
+        vertx.cancelTimer(sweeper);
+        return server.close();
+    }
+
+    private void connect(MqttEndpoint endpoint) {
+        int version = endpoint.protocolVersion();
+        String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
+        String password = endpoint.auth() == null ? null : endpoint.auth().getPassword();
+        authenticator.authenticate(endpoint.clientIdentifier(), username, password).onComplete(result -> {
+            switch (result.result()) {
+                case DeviceAuthenticator.Result.Refused refused -> {
+                    counters.refusedConnect(refused.reason(), version);
+                    LOG.info("Refused an MQTT {} connection: {}", version >= 5 ? "5" : "3.1.1", refused.reason());
+                    endpoint.reject(refused.reason().code(version));
+                }
+                case DeviceAuthenticator.Result.Accepted accepted -> open(endpoint, accepted);
+            }
+        });
+    }
+
+    private void open(MqttEndpoint endpoint, DeviceAuthenticator.Result.Accepted accepted) {
+        Duration keepAlive = KeepAlive.effective(endpoint.keepAliveTimeSeconds(), settings.maxKeepAlive());
+        DeviceSession session = new DeviceSession(endpoint, accepted.device(), keepAlive, publishes, activity, counters,
+                clock);
+        MqttProperties connAck = new MqttProperties();
+        if (endpoint.protocolVersion() >= 5) {
+            if (keepAlive.toSeconds() != endpoint.keepAliveTimeSeconds()) {
+                connAck.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.SERVER_KEEP_ALIVE.value(),
+                        (int) keepAlive.toSeconds()));
+            }
+            connAck.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.MAXIMUM_PACKET_SIZE.value(),
+                    settings.maxMessageBytes()));
+        }
+        // One connection per device, as MQTT says: a reconnecting device replaces its half-open predecessor.
+        DeviceSession previous = sessions.put(accepted.device().id(), session);
+        if (previous != null) {
+            previous.closeTakenOver();
+        }
+        session.open(connAck, () -> sessions.remove(accepted.device().id(), session));
+    }
+
+    private void closeSilent() {
+        long now = clock.millis();
+        sessions.values().forEach(session -> {
+            if (session.silentTooLong(now)) {
+                LOG.info("Closing the MQTT connection of device {}: silent past its keep-alive", session.device().id());
+                session.closeSilent();
+            }
+        });
+    }
+}
