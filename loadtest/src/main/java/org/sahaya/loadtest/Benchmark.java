@@ -33,11 +33,26 @@ final class Benchmark {
     private final TrafficMix mix;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
+    private final Targets targets;
+
+    /** What a run sends to: the node or the baseline, with this run's alert-id tag and incident sample. */
+    @FunctionalInterface
+    interface Targets {
+        Target to(Endpoint endpoint, String runTag, TrafficMix mix, IncidentSample sample);
+    }
+
     /** @param baseline the bare endpoint, or null to measure the node only */
     Benchmark(RunOptions options, WebClient client, Endpoint baseline) {
+        this(options, client, baseline, (endpoint, runTag, mix, sample) ->
+                new AlertTarget(client, endpoint, runTag, mix, sample, options.requestTimeout()));
+    }
+
+    /** @param targets how to reach the node and the baseline (HTTP by default; MQTT with {@code --mqtt}) */
+    Benchmark(RunOptions options, WebClient client, Endpoint baseline, Targets targets) {
         this.options = options;
         this.client = client;
         this.baseline = baseline;
+        this.targets = targets;
         this.metrics = new NodeMetrics(client, options.node(), SCRAPE_TIMEOUT);
         this.mix = new TrafficMix(options.devices(), options.seed());
     }
@@ -53,15 +68,14 @@ final class Benchmark {
         if (baseline != null) {
             LOG.info("{}/s against the baseline {} for {} s (+{} s warm-up)", rate, baseline,
                     options.duration().toSeconds(), options.warmup().toSeconds());
-            base = run(schedule, new AlertTarget(client, baseline, tag(rate, "b"), mix, IncidentSample.none(),
-                    options.requestTimeout()), "baseline", () -> { });
+            base = run(schedule, targets.to(baseline, tag(rate, "b"), mix, IncidentSample.none()), "baseline", () -> { });
         }
         LOG.info("{}/s against the node {} for {} s (+{} s warm-up)", rate, options.node(),
                 options.duration().toSeconds(), options.warmup().toSeconds());
         IncidentSample sample = IncidentSample.spread(schedule.totalCount(), options.sampleSize());
         AtomicReference<Future<Map<String, BucketHistogram>>> before = new AtomicReference<>();
-        RunResult node = run(schedule, new AlertTarget(client, options.node(), tag(rate, "n"), mix, sample,
-                options.requestTimeout()), "sahaya", () -> before.set(metrics.stages()));
+        RunResult node = run(schedule, targets.to(options.node(), tag(rate, "n"), mix, sample), "sahaya",
+                () -> before.set(metrics.stages()));
         settle();
         Map<String, BucketHistogram> start = Await.result(before.get(), SCRAPE_TIMEOUT, "GET /metrics");
         Map<String, BucketHistogram> end = Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET /metrics");

@@ -43,15 +43,23 @@ public final class Main {
             return 2;
         }
         Vertx vertx = Vertx.vertx();
-        BaselineServer baseline = null;
+        AutoCloseable baseline = null;
+        MqttLink mqtt = null;
         try {
             WebClient client = WebClient.create(vertx,
                     new WebClientOptions().setUserAgent("sahaya-loadtest").setTcpNoDelay(true),
                     new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
-            if (options.baseline()) {
-                baseline = Await.result(BaselineServer.start(), START_TIMEOUT, "starting the baseline endpoint");
+            Benchmark benchmark;
+            if (options.mqttPort() != null) {
+                mqtt = MqttLink.open(vertx, options);
+                baseline = mqtt;
+                benchmark = new Benchmark(options, client, mqtt.baselineEndpoint(), mqtt::target);
+            } else {
+                BaselineServer http = options.baseline()
+                        ? Await.result(BaselineServer.start(), START_TIMEOUT, "starting the baseline endpoint") : null;
+                baseline = http;
+                benchmark = new Benchmark(options, client, http == null ? null : http.endpoint());
             }
-            Benchmark benchmark = new Benchmark(options, client, baseline == null ? null : baseline.endpoint());
             benchmark.checkNodeAnswers();
             Instant started = Instant.now();
             String loadBefore = Machine.loadAverage();
@@ -72,7 +80,11 @@ public final class Main {
             return 1;
         } finally {
             if (baseline != null) {
-                baseline.close();
+                try {
+                    baseline.close();
+                } catch (Exception e) {
+                    System.err.println("loadtest: closing the baseline: " + e.getMessage());
+                }
             }
             vertx.close();
         }
@@ -81,6 +93,9 @@ public final class Main {
     private static String shape(RunOptions o) {
         return o.duration().toSeconds() + " s measured per rate after " + o.warmup().toSeconds()
                 + " s warm-up (excluded); " + (o.baseline() ? "baseline first, then the node, at each rate; " : "")
+                + (o.mqttPort() != null ? "MQTT 3.1.1 QoS 1 publishes on devices/{id}/alerts, one connection per device, "
+                        + "latency = intended send → PUBACK (the 'ok' column counts PUBACKs; the baseline is a bare Vert.x MQTT "
+                        + "server that PUBACKs at once); " : "")
                 + "at most " + o.maxInFlight() + " requests in flight; traffic: "
                 + new TrafficMix(o.devices(), o.seed()).describe();
     }

@@ -13,14 +13,14 @@ import org.sahaya.loadtest.alerts.TrafficMix;
  */
 public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, Duration warmup, boolean baseline,
                          int maxInFlight, Duration requestTimeout, Path report, String section, int sampleSize,
-                         Duration settle, int devices, long seed) {
+                         Duration settle, int devices, long seed, Integer mqttPort) {
 
     public static final int MAX_RATES = 10;
 
     public static final String USAGE = """
             usage: Main --url http://127.0.0.1:PORT [--rate 200[,400,...]] [--duration 30] [--warmup 5] [--baseline]
                         [--report docs/benchmarks.md [--section latest]] [--max-in-flight 256] [--timeout-ms 5000]
-                        [--sample 200] [--settle 2] [--devices 550] [--seed 1]
+                        [--sample 200] [--settle 2] [--devices 550] [--seed 1] [--mqtt PORT]
               --url          the node (loopback only)
               --rate         arrivals per second; a comma list runs each in turn
               --duration     measured seconds per rate; --warmup seconds before each, not measured
@@ -28,7 +28,9 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
               --report       replace (or append) the markdown section --section in this file
               --max-in-flight  requests outstanding at most; one more counts as error 'overload'
               --sample       accepted alerts whose incident is checked afterwards
-              --settle       seconds to let the node finish a run's work before reading its stage timers""";
+              --settle       seconds to let the node finish a run's work before reading its stage timers
+              --mqtt         send the alerts as MQTT QoS 1 publishes to this port of the --url host (one
+                             connection per device); the baseline is then a bare MQTT QoS 1 echo""";
 
     public static RunOptions parse(String[] args) {
         Endpoint node = null;
@@ -44,6 +46,7 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
         int settle = 2;
         int devices = TrafficMix.DEMO_DEVICES;
         long seed = 1;
+        Integer mqttPort = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -60,6 +63,7 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
                 case "--settle" -> settle = number(args, ++i, option, 0, 60);
                 case "--devices" -> devices = number(args, ++i, option, 1, 9_999);
                 case "--seed" -> seed = number(args, ++i, option, 0, Integer.MAX_VALUE);
+                case "--mqtt" -> mqttPort = number(args, ++i, option, 1, 65_535);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -68,7 +72,7 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
         }
         return new RunOptions(node, rates, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), baseline,
                 maxInFlight, Duration.ofMillis(timeoutMs), report, section, sample, Duration.ofSeconds(settle),
-                devices, seed);
+                devices, seed, mqttPort);
     }
 
     private static List<Integer> rates(String list) {

@@ -50,13 +50,7 @@ public final class AlertTarget implements Target {
     @Override
     public Future<Integer> send(long sequence) {
         TrafficMix.Planned alert = mix.alert(sequence);
-        byte[] body = new JsonObject()
-                .put("alertId", runTag + "-" + sequence)
-                .put("deviceId", alert.deviceId())
-                .put("type", alert.type().name())
-                .put("occurredAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                        OffsetDateTime.now(INDIA).truncatedTo(ChronoUnit.MILLIS)))
-                .encode().getBytes(StandardCharsets.UTF_8);
+        byte[] body = body(runTag, sequence, alert);
         String timestamp = Long.toString(System.currentTimeMillis());
         return client.post(node.port(), node.host(), "/api/v1/alerts")
                 .timeout(timeoutMillis)
@@ -66,6 +60,17 @@ public final class AlertTarget implements Target {
                 .putHeader("X-Signature", DeviceSignature.sign(alert.secret(), timestamp, body))
                 .sendBuffer(Buffer.buffer(body))
                 .map(response -> noted(sequence, alert, response));
+    }
+
+    /** The v1 alert JSON of {@code alert}, as every gateway takes it, stamped now. */
+    public static byte[] body(String runTag, long sequence, TrafficMix.Planned alert) {
+        return new JsonObject()
+                .put("alertId", runTag + "-" + sequence)
+                .put("deviceId", alert.deviceId())
+                .put("type", alert.type().name())
+                .put("occurredAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        OffsetDateTime.now(INDIA).truncatedTo(ChronoUnit.MILLIS)))
+                .encode().getBytes(StandardCharsets.UTF_8);
     }
 
     private int noted(long sequence, TrafficMix.Planned alert, HttpResponse<Buffer> response) {

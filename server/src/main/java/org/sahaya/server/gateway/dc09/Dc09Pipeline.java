@@ -13,9 +13,12 @@ import org.sahaya.server.pipeline.AlertReception;
 /**
  * The handlers of one DC-09 connection, in order: frames (CR-delimited, size-limited), answers out,
  * idle timeout (it sits after the frame decoder, so only complete frames count as activity),
- * validation (CRC, length, header), account, decryption, message, answer.
+ * back-pressure, validation (CRC, length, header), account, decryption, message, answer.
  */
 final class Dc09Pipeline extends ChannelInitializer<SocketChannel> {
+
+    /** Frames of one connection being worked on at once; a real panel waits for each answer. */
+    static final int MAX_IN_FLIGHT = 64;
 
     private final Dc09Config config;
     private final AnswerEncoder encoder;
@@ -40,6 +43,7 @@ final class Dc09Pipeline extends ChannelInitializer<SocketChannel> {
                 new FrameDecoder(config.maxFrameBytes()),
                 encoder,
                 new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS),
+                new InFlightLimit(MAX_IN_FLIGHT),
                 validator,
                 resolver,
                 decryptor,

@@ -142,10 +142,15 @@ final class DeviceSession {
 
     private void close(String reason, MqttDisconnectReasonCode code) {
         counters.closed(reason, protocolVersion());
-        if (endpoint.isConnected() && protocolVersion() >= 5) {
-            endpoint.disconnect(code, MqttProperties.NO_PROPERTIES);
+        try {
+            if (endpoint.isConnected() && protocolVersion() >= 5) {
+                endpoint.disconnect(code, MqttProperties.NO_PROPERTIES); // closes too
+            } else {
+                endpoint.close();
+            }
+        } catch (IllegalArgumentException | IllegalStateException alreadyClosed) {
+            // the device or another path closed it first: nothing left to do
         }
-        endpoint.close();
     }
 
     private void heard() {

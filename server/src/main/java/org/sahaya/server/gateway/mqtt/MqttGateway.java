@@ -96,13 +96,18 @@ public final class MqttGateway {
         String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
         String password = endpoint.auth() == null ? null : endpoint.auth().getPassword();
         authenticator.authenticate(endpoint.clientIdentifier(), username, password).onComplete(result -> {
-            switch (result.result()) {
-                case DeviceAuthenticator.Result.Refused refused -> {
-                    counters.refusedConnect(refused.reason(), version);
-                    LOG.info("Refused an MQTT {} connection: {}", version >= 5 ? "5" : "3.1.1", refused.reason());
-                    endpoint.reject(refused.reason().code(version));
+            try {
+                switch (result.result()) {
+                    case DeviceAuthenticator.Result.Refused refused -> {
+                        counters.refusedConnect(refused.reason(), version);
+                        LOG.info("Refused an MQTT {} connection: {}", version >= 5 ? "5" : "3.1.1", refused.reason());
+                        endpoint.reject(refused.reason().code(version));
+                    }
+                    case DeviceAuthenticator.Result.Accepted accepted -> open(endpoint, accepted);
                 }
-                case DeviceAuthenticator.Result.Accepted accepted -> open(endpoint, accepted);
+            } catch (IllegalArgumentException | IllegalStateException closed) {
+                // The device hung up (or broke the stream) while we looked it up: there is no one to answer.
+                LOG.debug("MQTT connection closed during authentication: {}", closed.getMessage());
             }
         });
     }
@@ -125,7 +130,12 @@ public final class MqttGateway {
         if (previous != null) {
             previous.closeTakenOver();
         }
-        session.open(connAck, () -> sessions.remove(accepted.device().id(), session));
+        try {
+            session.open(connAck, () -> sessions.remove(accepted.device().id(), session));
+        } catch (IllegalArgumentException | IllegalStateException closed) {
+            sessions.remove(accepted.device().id(), session);
+            throw closed;
+        }
     }
 
     private void closeSilent() {

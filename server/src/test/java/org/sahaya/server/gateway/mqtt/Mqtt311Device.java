@@ -41,7 +41,8 @@ final class Mqtt311Device implements AutoCloseable {
     void publishAcknowledged(String topic, String payload, boolean dup) throws Exception {
         int messageId = client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, dup, false)
                 .await(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> acknowledged.contains(messageId));
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10))
+                .until(() -> acknowledged.remove(messageId));
     }
 
     void alertAcknowledged(String payload, boolean dup) throws Exception {

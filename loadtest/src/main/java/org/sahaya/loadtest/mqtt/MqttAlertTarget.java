@@ -1,0 +1,34 @@
+package org.sahaya.loadtest.mqtt;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import org.sahaya.loadtest.Target;
+import org.sahaya.loadtest.alerts.AlertTarget;
+import org.sahaya.loadtest.alerts.TrafficMix;
+
+/**
+ * Sends the {@link TrafficMix}'s alerts as QoS 1 publishes on {@code devices/{deviceId}/alerts},
+ * each over its device's own connection; answered when the PUBACK arrives. The same JSON as the
+ * HTTP target sends.
+ */
+public final class MqttAlertTarget implements Target {
+
+    private final MqttDevices devices;
+    private final String runTag;
+    private final TrafficMix mix;
+    private final long timeoutMillis;
+
+    public MqttAlertTarget(MqttDevices devices, String runTag, TrafficMix mix, Duration timeout) {
+        this.devices = devices;
+        this.runTag = runTag;
+        this.mix = mix;
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    @Override
+    public Future<Integer> send(long sequence) {
+        TrafficMix.Planned alert = mix.alert(sequence);
+        return devices.of(alert.deviceId()).publish("devices/" + alert.deviceId() + "/alerts",
+                AlertTarget.body(runTag, sequence, alert), timeoutMillis);
+    }
+}
