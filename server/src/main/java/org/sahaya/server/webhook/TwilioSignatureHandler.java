@@ -24,6 +24,10 @@ public final class TwilioSignatureHandler implements Handler<RoutingContext> {
     public TwilioSignatureHandler(String authToken, String publicBaseUrl) {
         this.validator = authToken == null ? null : new RequestValidator(authToken);
         this.publicBaseUrl = publicBaseUrl;
+        if (validator != null) {
+            // Loads the SDK's classes now, on the starting thread, not on an event loop at the first webhook.
+            validator.validate(publicBaseUrl, Map.of(), "warm-up");
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.sahaya.server.webhook;
 
 import com.twilio.twiml.MessagingResponse;
-import com.twilio.twiml.TwiML;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.messaging.Body;
 import com.twilio.twiml.messaging.Message;
@@ -80,12 +79,12 @@ public final class TwilioWebhooks {
             String language = n.get().language();
             if ("1".equals(digits == null ? null : digits.trim())) {
                 acknowledgements.acknowledge(id, AckVia.VOICE_KEYPRESS);
-                return new VoiceResponse.Builder().say(say(MessageTemplates.VOICE_THANKS, language)).build();
+                return new VoiceResponse.Builder().say(say(MessageTemplates.VOICE_THANKS, language)).build().toXml();
             }
             // Anything else (or nothing): ask once more.
             return new VoiceResponse.Builder().gather(new Gather.Builder().numDigits(1)
                     .action(publicBaseUrl + "/webhooks/twilio/voice/gather?n=" + id)
-                    .say(say(MessageTemplates.VOICE_PROMPT, language)).build()).build();
+                    .say(say(MessageTemplates.VOICE_PROMPT, language)).build()).build().toXml();
         }).onSuccess(twiml -> xml(ctx, twiml)).onFailure(ctx::fail);
     }
 
@@ -97,14 +96,15 @@ public final class TwilioWebhooks {
             fail(ctx, "From");
             return;
         }
-        offload.submit(() -> acknowledgements.acknowledgeSmsReply(from, body)).onSuccess(outcome -> {
+        offload.submit(() -> {
             MessagingResponse.Builder reply = new MessagingResponse.Builder();
-            if (outcome instanceof Acknowledgements.Outcome.Acknowledged a) {
+            if (acknowledgements.acknowledgeSmsReply(from, body) instanceof Acknowledgements.Outcome.Acknowledged a) {
                 reply.message(new Message.Builder().body(new Body.Builder(
                         templates.phrase(MessageTemplates.VOICE_THANKS, a.notification().language())).build()).build());
             }
-            xml(ctx, reply.build());
-        }).onFailure(ctx::fail);
+            // TwiML is serialised here too: Jackson XML is no work for an event loop.
+            return reply.build().toXml();
+        }).onSuccess(twiml -> xml(ctx, twiml)).onFailure(ctx::fail);
     }
 
     private Say say(String key, String language) {
@@ -113,8 +113,8 @@ public final class TwilioWebhooks {
         return (spoken == null ? say : say.language(spoken)).build();
     }
 
-    private static void xml(RoutingContext ctx, TwiML twiml) {
-        ctx.response().putHeader("Content-Type", "application/xml").end(twiml.toXml());
+    private static void xml(RoutingContext ctx, String twiml) {
+        ctx.response().putHeader("Content-Type", "application/xml").end(twiml);
     }
 
     private static void fail(RoutingContext ctx, String field) {
