@@ -1,12 +1,14 @@
 package org.sahaya.server.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +86,9 @@ class TwilioWebhooksTest {
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getString("failureReason")).isEqualTo("TWILIO_30003");
         assertThat(timeline(incident)).anyMatch(m -> m.contains("failed: TWILIO_30003"));
+        // The SMS cannot be acknowledged now: the voice call is not left waiting for its hour.
+        await().atMost(Duration.ofSeconds(20)).until(() -> family.voice.sentFor(incident).size() == 1);
+        assertThat(timeline(incident)).anyMatch(m -> m.startsWith("ESCALATED step 1"));
     }
 
     @Test
