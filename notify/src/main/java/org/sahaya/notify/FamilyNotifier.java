@@ -25,6 +25,8 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Contact;
+import org.sahaya.notify.ack.AckLinks;
+import org.sahaya.notify.ack.SmsAckHint;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.plan.NotificationPlanner;
@@ -46,6 +48,7 @@ import org.sahaya.notify.plan.PlannedMessage;
 public final class FamilyNotifier {
 
     public static final String STAGE_PLANNED = "NOTIFICATIONS_PLANNED";
+    public static final String STAGE_HELD = "NOTIFICATIONS_HELD";
 
     private static final int RESUME_BATCH = 200;
 
@@ -54,6 +57,8 @@ public final class FamilyNotifier {
     private final Supplier<String> ids;
     private final NotificationPlanner planner;
     private final OutboxSender sender;
+    private final Set<Channel> available;
+    private final AckLinks ackLinks;
     private final NotificationRepository outbox = new NotificationRepository();
     private final TimelineRepository timeline = new TimelineRepository();
     private final DirectoryRepository directory = new DirectoryRepository();
@@ -65,6 +70,16 @@ public final class FamilyNotifier {
      */
     public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
                           Supplier<String> ids) {
+        this(database, channels, clock, ids, null);
+    }
+
+    /**
+     * @param ackLinks signs the acknowledgement link added to SMS texts ({@link SmsAckHint} decides
+     *                 when); null = no links
+     */
+    public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
+                          Supplier<String> ids, AckLinks ackLinks) {
+        this.ackLinks = ackLinks;
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -76,6 +91,7 @@ public final class FamilyNotifier {
             byChannel.put(channel, implementation);
         });
         this.planner = new NotificationPlanner();
+        this.available = Set.copyOf(byChannel.keySet());
         this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock);
     }
 
@@ -86,9 +102,39 @@ public final class FamilyNotifier {
      *         call left them), oldest first
      */
     public List<Notification> notify(NotificationRequest request) {
-        List<PlannedMessage> plan = planner.plan(request);
+        Instant planned = clock.instant();
+        List<PlannedMessage> plan = planner.plan(request, available, planned);
         Map<String, PlannedMessage> candidates = new LinkedHashMap<>();
-        plan.forEach(message -> candidates.put(ids.get(), message));
+        plan.forEach(message -> {
+            String id = ids.get();
+            candidates.put(id, withAckLink(id, message, planned));
+        });
+        return writeAndSend(request, candidates, plan);
+    }
+
+    /**
+     * Escalation step {@code stepNumber}: a voice call to {@code contact} (its own outbox row, sent once).
+     *
+     * @return the step's row as stored after sending
+     */
+    public Optional<Notification> escalate(NotificationRequest request, Contact contact, int stepNumber) {
+        PlannedMessage call = planner.planEscalationCall(request, contact, stepNumber, available);
+        Map<String, PlannedMessage> candidates = new LinkedHashMap<>();
+        candidates.put(ids.get(), call);
+        return writeAndSend(request, candidates, List.of(call)).stream()
+                .filter(n -> n.step().equals(call.stepKey())).findFirst();
+    }
+
+    private PlannedMessage withAckLink(String id, PlannedMessage m, Instant now) {
+        if (ackLinks == null || m.channel() != Channel.SMS) {
+            return m;
+        }
+        String text = SmsAckHint.withLink(m.text(), ackLinks.link(id, now), m.contact().phone());
+        return new PlannedMessage(m.contact(), m.channel(), m.step(), m.language(), text, m.stepKey(), m.notBefore());
+    }
+
+    private List<Notification> writeAndSend(NotificationRequest request, Map<String, PlannedMessage> candidates,
+                                            List<PlannedMessage> plan) {
         // Claimed before the rows are visible, so a concurrent recovery pass cannot take them first.
         candidates.keySet().forEach(sender::claim);
         List<Fresh> written = List.of();
@@ -99,7 +145,14 @@ public final class FamilyNotifier {
             written.forEach(fresh -> toSend.add(fresh.notification().id()));
             candidates.keySet().stream().filter(id -> !toSend.contains(id)).forEach(sender::release);
         }
-        written.forEach(fresh -> sender.sendClaimed(fresh.notification(), fresh.contact()));
+        written.forEach(fresh -> {
+            if (fresh.held()) {
+                // Quiet hours: the row waits, PENDING with its time, for resumePending() to find it due.
+                sender.release(fresh.notification().id());
+            } else {
+                sender.sendClaimed(fresh.notification(), fresh.contact());
+            }
+        });
         return stored(request, plan);
     }
 
@@ -114,7 +167,8 @@ public final class FamilyNotifier {
         Set<String> seen = new HashSet<>();
         int taken = 0;
         while (true) {
-            List<Notification> batch = database.withConnection(c -> outbox.findPending(c, RESUME_BATCH))
+            Instant now = clock.instant();
+            List<Notification> batch = database.withConnection(c -> outbox.findPending(c, RESUME_BATCH, now))
                     .stream().filter(n -> seen.add(n.id())).toList();
             if (batch.isEmpty()) {
                 return taken;
@@ -146,10 +200,14 @@ public final class FamilyNotifier {
         for (Map.Entry<String, PlannedMessage> candidate : candidates.entrySet()) {
             PlannedMessage m = candidate.getValue();
             Notification row = new Notification(candidate.getKey(), request.incident().id(), m.contact().id(),
-                    m.channel(), m.step().name(), m.language(), m.text(), NotificationStatus.PENDING, now,
+                    m.channel(), m.stepKey(), m.language(), m.text(), NotificationStatus.PENDING, now,
                     null, null, null);
             if (outbox.insertIfAbsent(c, row).id().equals(row.id())) {
-                written.add(new Fresh(row, m.contact()));
+                boolean held = m.notBefore() != null && m.notBefore().isAfter(now);
+                if (held) {
+                    outbox.holdUntil(c, row.id(), m.notBefore());
+                }
+                written.add(new Fresh(row, m.contact(), held));
             }
         }
         if (candidates.isEmpty()) {
@@ -157,6 +215,11 @@ public final class FamilyNotifier {
                     "No " + request.step() + " notifications planned: the subscriber has no family contacts."));
         } else if (!written.isEmpty()) {
             timeline.append(c, new TimelineEntry(request.incident().id(), now, STAGE_PLANNED, summary(request, written)));
+            long held = written.stream().filter(Fresh::held).count();
+            if (held > 0) {
+                timeline.append(c, new TimelineEntry(request.incident().id(), now, STAGE_HELD, count((int) held,
+                        "notification") + " held until the contact's quiet hours end (not an emergency)."));
+            }
         }
         return written;
     }
@@ -169,7 +232,7 @@ public final class FamilyNotifier {
             channels.add(fresh.notification().channel().name());
             languages.add(fresh.notification().language());
         });
-        return "Planned " + request.step() + " notifications for " + count(written.size(), "contact")
+        return "Planned " + written.getFirst().notification().step() + " notifications for " + count(written.size(), "contact")
                 + " on " + count(channels.size(), "channel") + " (" + String.join(", ", channels) + ") in "
                 + count(languages.size(), "language") + " (" + String.join(", ", languages) + ").";
     }
@@ -180,10 +243,9 @@ public final class FamilyNotifier {
 
     private List<Notification> stored(NotificationRequest request, List<PlannedMessage> plan) {
         Set<String> keys = new HashSet<>();
-        plan.forEach(m -> keys.add(m.contact().id() + "/" + m.channel()));
-        String step = request.step().name();
+        plan.forEach(m -> keys.add(m.contact().id() + "/" + m.channel() + "/" + m.stepKey()));
         return database.withConnection(c -> outbox.findByIncident(c, request.incident().id())).stream()
-                .filter(n -> n.step().equals(step) && keys.contains(n.contactId() + "/" + n.channel()))
+                .filter(n -> keys.contains(n.contactId() + "/" + n.channel() + "/" + n.step()))
                 .toList();
     }
 
@@ -202,6 +264,6 @@ public final class FamilyNotifier {
     }
 
     /** A row this call wrote, with the contact it goes to. */
-    private record Fresh(Notification notification, Contact contact) {
+    private record Fresh(Notification notification, Contact contact, boolean held) {
     }
 }

@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.Ids;
+import org.sahaya.core.config.NotifyConfig;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.metrics.StageTimers;
@@ -35,6 +37,13 @@ import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.geo.eta.DetourEtaModel;
 import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.ack.AckLinks;
+import org.sahaya.notify.ack.Acknowledgements;
+import org.sahaya.notify.channel.NotificationChannel;
+import org.sahaya.notify.contact.ContactBook;
+import org.sahaya.notify.escalation.EscalationPolicy;
+import org.sahaya.notify.receipt.Receipts;
+import org.sahaya.notify.template.MessageTemplates;
 import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.demo.DemoCity;
@@ -54,8 +63,14 @@ import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.server.pipeline.EscalationScheduler;
 import org.sahaya.server.pipeline.FamilyUpdates;
 import org.sahaya.server.pipeline.IncidentWorkflow;
+import org.sahaya.server.webhook.AckHandlers;
+import org.sahaya.server.webhook.ContactHandler;
+import org.sahaya.server.webhook.FamilyHandlers;
+import org.sahaya.server.webhook.TwilioSignatureHandler;
+import org.sahaya.server.webhook.TwilioWebhooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,6 +106,15 @@ public final class Node implements AutoCloseable {
     }
 
     public static Node start(SahayaConfig config, Clock clock) throws Exception {
+        return start(config, clock, Map.of());
+    }
+
+    /**
+     * @param channels channel implementations beside the sandbox (tests pass recording SMS, push and
+     *                 voice channels); a channel without one falls back to the sandbox
+     */
+    public static Node start(SahayaConfig config, Clock clock, Map<Channel, NotificationChannel> channels)
+            throws Exception {
         Files.createDirectories(config.dataDir());
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         if (config.demo() && new DemoSeeder().seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
@@ -110,11 +134,17 @@ public final class Node implements AutoCloseable {
                 new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
                 clock, CITY);
         Ids ids = new Ids(clock);
-        FamilyNotifier notifier = new FamilyNotifier(database,
-                Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock, () -> ids.next("NTF"));
-        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher,
-                new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock,
-                config::verificationWindow);
+        NotifyConfig notifyConfig = config.notifications();
+        AckLinks ackLinks = notifyConfig.ackLinkSecret() == null ? null
+                : new AckLinks(notifyConfig.ackLinkSecret(), notifyConfig.publicBaseUrl(), notifyConfig.ackLinkTtl());
+        Map<Channel, NotificationChannel> allChannels = new EnumMap<>(Channel.class);
+        allChannels.put(Channel.SANDBOX, new SandboxChannel(database, clock));
+        allChannels.putAll(channels);
+        FamilyNotifier notifier = new FamilyNotifier(database, allChannels, clock, () -> ids.next("NTF"), ackLinks);
+        EscalationPolicy escalationPolicy = new EscalationPolicy(notifyConfig.voiceAfter(), notifyConfig.voiceInterval());
+        FamilyUpdates familyUpdates = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX, escalationPolicy, clock);
+        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, familyUpdates, database, timers, offload,
+                clock, config::verificationWindow);
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock);
 
@@ -127,7 +157,8 @@ public final class Node implements AutoCloseable {
                 HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
                         .register("process", promise -> promise.complete(Status.OK()))),
                 HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
-                PrometheusScrapingHandler.create(registry));
+                PrometheusScrapingHandler.create(registry),
+                familyHandlers(database, offload, clock, notifyConfig, ackLinks));
         HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
@@ -151,7 +182,21 @@ public final class Node implements AutoCloseable {
                 LOG.error("Recovery of open incidents failed", e);
             }
         });
+        new EscalationScheduler(vertx, offload, database, familyUpdates, escalationPolicy, clock)
+                .start(notifyConfig.tick());
         return node;
+    }
+
+    private static FamilyHandlers familyHandlers(Database database, Offload offload, Clock clock, NotifyConfig config,
+                                                 AckLinks ackLinks) {
+        MessageTemplates templates = MessageTemplates.load();
+        Acknowledgements acknowledgements = new Acknowledgements(database, clock);
+        return new FamilyHandlers(
+                new TwilioSignatureHandler(config.twilioAuthToken(), config.publicBaseUrl()),
+                new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
+                        config.publicBaseUrl()),
+                new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
+                new ContactHandler(new ContactBook(database), offload));
     }
 
     private static HealthChecks readiness(Vertx vertx, Database database, Grid grid, Offload offload) {

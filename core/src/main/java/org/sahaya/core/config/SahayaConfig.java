@@ -32,6 +32,7 @@ import org.sahaya.core.alert.AlertType;
  * @param mqtt                limits of the MQTT gateway ({@code SAHAYA_MQTT_*})
  * @param deviceRate          the per-device rate limit of the gateways ({@code SAHAYA_DEVICE_RATE_PER_SECOND},
  *                            {@code SAHAYA_DEVICE_BURST})
+ * @param notifications       escalation timings, webhook and acknowledgement-link settings ({@link NotifyConfig})
  */
 public record SahayaConfig(
         int httpPort,
@@ -51,7 +52,8 @@ public record SahayaConfig(
         Map<AlertType, Duration> verificationWindows,
         Dc09Config dc09,
         MqttSettings mqtt,
-        DeviceRateSettings deviceRate) {
+        DeviceRateSettings deviceRate,
+        NotifyConfig notifications) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -87,7 +89,8 @@ public record SahayaConfig(
                 Map.copyOf(windows),
                 Dc09Config.from(s),
                 MqttSettings.from(s, s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024)),
-                DeviceRateSettings.from(s));
+                DeviceRateSettings.from(s),
+                NotifyConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)));
     }
 
     public Duration verificationWindow(AlertType type) {

@@ -101,6 +101,73 @@ public final class NotificationRepository {
         }
     }
 
+    /**
+     * Moves the row forward to {@code target} (with a reason for FAILED), re-checking the allowed
+     * moves in SQL so a concurrent or out-of-order update never moves it back.
+     *
+     * @return false when the row is missing or the move is not allowed from its current status
+     */
+    public boolean moveTo(Connection c, String id, NotificationStatus target, String reason) throws SQLException {
+        if (target == NotificationStatus.FAILED) {
+            return markFailed(c, id, reason == null ? "FAILED" : reason);
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET status = ? WHERE id = ? AND status IN ("
+                + statusesThatCanMoveTo(target) + ")")) {
+            ps.setString(1, target.name());
+            ps.setString(2, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The row a provider knows by {@code providerId} (Twilio's MessageSid or CallSid). */
+    public Optional<Notification> findByProviderId(Connection c, String providerId) throws SQLException {
+        return first(query(c, "SELECT * FROM notifications WHERE provider_id = ? ORDER BY created_at DESC", providerId));
+    }
+
+    /** The contact's notifications, newest first. */
+    public List<Notification> findByContact(Connection c, String contactId, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT * FROM notifications WHERE contact_id = ? ORDER BY created_at DESC, id DESC LIMIT ?")) {
+            ps.setString(1, contactId);
+            ps.setInt(2, limit);
+            return read(ps);
+        }
+    }
+
+    /** Holds a PENDING row back until {@code notBefore} (quiet hours); it stays visible as PENDING. */
+    public void holdUntil(Connection c, String id, Instant notBefore) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET not_before = ? WHERE id = ?")) {
+            Jdbc.setInstant(ps, 1, notBefore);
+            ps.setString(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Up to {@code limit} PENDING rows due at {@code now} (not held back by quiet hours), oldest first. */
+    public List<Notification> findPending(Connection c, int limit, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notifications WHERE status = 'PENDING'"
+                + " AND (not_before IS NULL OR not_before <= ?) ORDER BY created_at, id LIMIT ?")) {
+            Jdbc.setInstant(ps, 1, now);
+            ps.setInt(2, limit);
+            return read(ps);
+        }
+    }
+
+    /** When each held-back row of the incident may go, by notification id. */
+    public java.util.Map<String, Instant> heldUntil(Connection c, String incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, not_before FROM notifications WHERE incident_id = ? AND not_before IS NOT NULL")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                java.util.Map<String, Instant> out = new java.util.HashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getString("id"), Jdbc.getInstant(rs, "not_before"));
+                }
+                return out;
+            }
+        }
+    }
+
     private Optional<Notification> findByKey(Connection c, String incidentId, String contactId, Channel channel,
                                              String step) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notifications"

@@ -1,6 +1,7 @@
 package org.sahaya.notify.plan;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.Priority;
+import org.sahaya.core.notification.Channel;
 import org.sahaya.core.subscriber.Contact;
+import org.sahaya.notify.preference.ContactPreferences;
 import org.sahaya.notify.template.MessageArgs;
 import org.sahaya.notify.template.MessageTemplates;
 
@@ -19,7 +24,7 @@ import org.sahaya.notify.template.MessageTemplates;
  *
  * <p>Emergencies (P1, P2) go to every contact at once. Lesser incidents go to the first contacts in
  * call order only (all of those sharing the lowest rank); telling the rest is the escalation's job.
- * Every recipient gets the request's default channel for now; per-contact preferences come later.
+ * Channels per contact follow {@link ChannelChoice}; non-emergency messages respect quiet hours.
  */
 public final class NotificationPlanner {
 
@@ -42,15 +47,60 @@ public final class NotificationPlanner {
         this.incidentZone = Objects.requireNonNull(incidentZone, "incidentZone");
     }
 
-    /** The messages to send for {@code request}, in call order; empty when there is nobody to tell. */
+    /**
+     * The messages for {@code request} as if its default channel were the only one, sent now: the
+     * embedded default's plan (every contact on SANDBOX).
+     */
     public List<PlannedMessage> plan(NotificationRequest request) {
+        return plan(request, Set.of(request.defaultChannel()), request.incident().updatedAt());
+    }
+
+    /**
+     * The messages to send for {@code request}, in call order; empty when there is nobody to tell.
+     * Channels follow {@link ChannelChoice}; a non-emergency message to a contact in their quiet hours
+     * carries the time it may go ({@code notBefore}); emergencies never wait.
+     *
+     * @param available channels with an implementation on this node
+     * @param now       the planning time, to place it against quiet hours
+     */
+    public List<PlannedMessage> plan(NotificationRequest request, Set<Channel> available, Instant now) {
         List<PlannedMessage> plan = new ArrayList<>();
+        Priority priority = request.incident().priority();
         for (Contact contact : recipients(request)) {
+            ContactPreferences preferences = request.preferencesOf(contact);
+            Instant notBefore = null;
+            if (!priority.isEmergency() && preferences.quietHours() != null) {
+                Instant allowed = preferences.quietHours().nextAllowed(now, zoneOf(contact));
+                notBefore = allowed.isAfter(now) ? allowed : null;
+            }
             String language = templates.languageFor(contact.language());
             String text = templates.render(request.step(), contact.language(), args(request, contact));
-            plan.add(new PlannedMessage(contact, request.defaultChannel(), request.step(), language, text));
+            for (Channel channel : ChannelChoice.forContact(priority, contact, preferences, available,
+                    request.defaultChannel())) {
+                plan.add(new PlannedMessage(contact, channel, request.step(), language, text, request.step().name(),
+                        notBefore));
+            }
         }
         return plan;
+    }
+
+    /**
+     * The voice call of escalation step {@code stepNumber} to {@code contact}: the step's message and
+     * how to acknowledge it, in the contact's language. Escalation runs because nobody answered, so
+     * it never waits for quiet hours.
+     */
+    public PlannedMessage planEscalationCall(NotificationRequest request, Contact contact, int stepNumber,
+                                             Set<Channel> available) {
+        String language = templates.languageFor(contact.language());
+        String text = templates.render(request.step(), contact.language(), args(request, contact)) + " "
+                + templates.phrase(MessageTemplates.VOICE_PROMPT, contact.language());
+        return new PlannedMessage(contact, ChannelChoice.voice(available, request.defaultChannel()), request.step(),
+                language, text, escalationStepKey(stepNumber), null);
+    }
+
+    /** The outbox step of the n-th escalation step (1-based): one row per step, sent once. */
+    public static String escalationStepKey(int stepNumber) {
+        return "ESCALATION_" + stepNumber;
     }
 
     private static List<Contact> recipients(NotificationRequest request) {
@@ -73,7 +123,7 @@ public final class NotificationPlanner {
     }
 
     /** A contact with a broken zone id still gets the message, with "your time" in UTC rather than none. */
-    private static ZoneId zoneOf(Contact contact) {
+    public static ZoneId zoneOf(Contact contact) {
         if (contact.timeZone() != null) {
             try {
                 return ZoneId.of(contact.timeZone());

@@ -1,11 +1,13 @@
 package org.sahaya.notify.plan;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.notify.preference.ContactPreferences;
 import org.sahaya.notify.template.NotificationStep;
 
 /**
@@ -18,7 +20,10 @@ import org.sahaya.notify.template.NotificationStep;
  * @param unitCallSign   the ambulance's call sign; required for {@link NotificationStep#DISPATCHED}
  * @param hospitalName   the receiving hospital; null while no bed is reserved (the text says "to be confirmed")
  * @param etaMinutes     minutes until the ambulance arrives; required for {@link NotificationStep#DISPATCHED}
- * @param defaultChannel channel used for every contact for now (SANDBOX in the embedded default)
+ * @param defaultChannel channel used where the planned one has no implementation on this node (SANDBOX in the
+ *                       embedded default)
+ * @param preferences    per contact id, how they want non-emergency news; a contact without an entry gets
+ *                       {@link ContactPreferences#DEFAULT}
  */
 public record NotificationRequest(
         Incident incident,
@@ -28,7 +33,14 @@ public record NotificationRequest(
         String unitCallSign,
         String hospitalName,
         Integer etaMinutes,
-        Channel defaultChannel) {
+        Channel defaultChannel,
+        Map<String, ContactPreferences> preferences) {
+
+    /** A request whose contacts all have the default preferences. */
+    public NotificationRequest(Incident incident, Subscriber subscriber, List<Contact> contacts, NotificationStep step,
+                               String unitCallSign, String hospitalName, Integer etaMinutes, Channel defaultChannel) {
+        this(incident, subscriber, contacts, step, unitCallSign, hospitalName, etaMinutes, defaultChannel, Map.of());
+    }
 
     /**
      * @throws IllegalArgumentException when the parts do not belong together or a dispatch lacks its
@@ -40,6 +52,7 @@ public record NotificationRequest(
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(defaultChannel, "defaultChannel");
         contacts = List.copyOf(contacts);
+        preferences = Map.copyOf(preferences == null ? Map.of() : preferences);
         if (!incident.subscriberId().equals(subscriber.id())) {
             throw new IllegalArgumentException("incident " + incident.id() + " is not about " + subscriber);
         }
@@ -54,5 +67,10 @@ public record NotificationRequest(
         if (etaMinutes != null && etaMinutes < 0) {
             throw new IllegalArgumentException("etaMinutes must not be negative, was " + etaMinutes);
         }
+    }
+
+    /** The contact's preferences, or the default. */
+    public ContactPreferences preferencesOf(Contact contact) {
+        return preferences.getOrDefault(contact.id(), ContactPreferences.DEFAULT);
     }
 }

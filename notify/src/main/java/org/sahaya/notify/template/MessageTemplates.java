@@ -53,6 +53,15 @@ public final class MessageTemplates {
 
     static final String HOSPITAL_PENDING = "hospital.PENDING";
 
+    /** Said after a voice call's message: how to acknowledge by key press. */
+    public static final String VOICE_PROMPT = "voice.PROMPT";
+    /** Said (or shown) once an acknowledgement is recorded. */
+    public static final String VOICE_THANKS = "voice.THANKS";
+    /** The acknowledgement page's button. */
+    public static final String ACK_BUTTON = "ack.BUTTON";
+
+    private static final List<String> PHRASES = List.of(VOICE_PROMPT, VOICE_THANKS, ACK_BUTTON);
+
     /** "jm": hour and minute in the locale's own clock convention (14:05 in Germany, 2:05 PM in the US). */
     private static final String TIME_SKELETON = "jm";
 
@@ -97,6 +106,7 @@ public final class MessageTemplates {
         NAMED_ALERTS.forEach(type -> keys.add(alertKey(type)));
         keys.add(OTHER_ALERT);
         keys.add(HOSPITAL_PENDING);
+        keys.addAll(PHRASES);
         return keys;
     }
 
@@ -135,6 +145,16 @@ public final class MessageTemplates {
         values.put("hospital", args.hospitalName() != null ? args.hospitalName() : patterns.get(HOSPITAL_PENDING));
         putIfPresent(values, "eta", args.etaMinutes());
         return new MessageFormat(patterns.get(step.name()), locale).format(values);
+    }
+
+    /** A fixed phrase without arguments ({@link #VOICE_PROMPT}, ...) in the contact's language. */
+    public String phrase(String key, String languageTag) {
+        if (!PHRASES.contains(key)) {
+            throw new IllegalArgumentException("not a phrase: " + key);
+        }
+        String language = languageFor(languageTag);
+        return new MessageFormat(patternsByLanguage.get(language).get(key), localeFor(languageTag, language))
+                .format(Map.of());
     }
 
     private static ULocale localeFor(String languageTag, String language) {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.RequestValidator;
 import java.time.Clock;
+import org.sahaya.server.webhook.FamilyHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class HttpApi {
 
     /** The handlers the contract's operations are wired to. */
     public record Handlers(DeviceSignatureHandler signature, AlertHandler alerts, QueryHandlers queries,
-                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics) {
+                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics,
+                           FamilyHandlers family) {
     }
 
     private HttpApi() {
@@ -49,6 +51,16 @@ public final class HttpApi {
                     case "live" -> route.addHandler(handlers.live());
                     case "ready" -> route.addHandler(handlers.ready());
                     case "metrics" -> route.addHandler(handlers.metrics());
+                    case "twilioStatus" -> route.addHandler(handlers.family().twilioSignature()).addHandler(validation)
+                            .addHandler(handlers.family().twilio()::status);
+                    case "twilioVoiceGather" -> route.addHandler(handlers.family().twilioSignature())
+                            .addHandler(validation).addHandler(handlers.family().twilio()::gather);
+                    case "twilioSmsReply" -> route.addHandler(handlers.family().twilioSignature()).addHandler(validation)
+                            .addHandler(handlers.family().twilio()::sms);
+                    case "ackLinkPage" -> route.addHandler(validation).addHandler(handlers.family().acks()::page);
+                    case "ackLinkConfirm" -> route.addHandler(validation).addHandler(handlers.family().acks()::confirm);
+                    case "postAcknowledgement" -> route.addHandler(validation).addHandler(handlers.family().acks()::push);
+                    case "putContact" -> route.addHandler(validation).addHandler(handlers.family().contacts()::put);
                     default -> throw new IllegalStateException("the contract has an operation without a handler: "
                             + route.getOperation().getOperationId());
                 }

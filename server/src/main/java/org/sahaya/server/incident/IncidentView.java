@@ -28,7 +28,8 @@ public record IncidentView(
         Instant dispatchedAt,
         List<AlertSummary> alerts,
         List<Step> timeline,
-        List<NotificationRef> notifications) {
+        List<NotificationRef> notifications,
+        EscalationRef escalation) {
 
     public record SubscriberRef(String id, String name, String language) {
     }
@@ -43,10 +44,26 @@ public record IncidentView(
     }
 
     /**
-     * @param text rendered text as sent (the family's own message; it carries no health data)
+     * @param text          rendered text as sent (the family's own message; it carries no health data)
+     * @param heldUntil     a non-emergency message waiting for the contact's quiet hours to end
+     * @param statusHistory every status it moved to, with when and who said so
      */
     public record NotificationRef(String id, String contactId, String contactName, String relation, String channel,
                                   String language, String step, String status, Instant createdAt, Instant sentAt,
-                                  String providerId, String failureReason, String text) {
+                                  String providerId, String failureReason, String text, Instant heldUntil,
+                                  List<StatusChange> statusHistory) {
+    }
+
+    /** @param source {@code outbox}, {@code twilio-status}, {@code ack:LINK}, ... */
+    public record StatusChange(Instant at, String status, String source, String detail) {
+    }
+
+    /**
+     * The family escalation: how far it went, when the next call is due, and who acknowledged.
+     *
+     * @param acknowledgedBy the relation of the contact who acknowledged first (son, daughter, ...)
+     */
+    public record EscalationRef(int callsMade, Instant nextStepAt, Instant acknowledgedAt, String acknowledgedBy,
+                                String acknowledgedByContactId, String acknowledgedVia, String endedReason) {
     }
 }

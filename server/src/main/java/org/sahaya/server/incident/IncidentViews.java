@@ -21,7 +21,11 @@ import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Contact;
+import org.sahaya.core.notification.NotificationStatus;
+import org.sahaya.notify.escalation.Escalation;
+import org.sahaya.notify.escalation.EscalationRepository;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.receipt.StatusHistoryRepository;
 
 /** Reads incidents for the API from the system of record and the grid. Blocking. */
 public final class IncidentViews {
@@ -34,6 +38,8 @@ public final class IncidentViews {
     private final TimelineRepository timeline = new TimelineRepository();
     private final DirectoryRepository directory = new DirectoryRepository();
     private final NotificationRepository notifications = new NotificationRepository();
+    private final StatusHistoryRepository history = new StatusHistoryRepository();
+    private final EscalationRepository escalations = new EscalationRepository();
 
     public IncidentViews(Database database, Grid grid, Clock clock) {
         this.database = database;
@@ -50,11 +56,18 @@ public final class IncidentViews {
 
     /** Summaries, oldest first; all states when {@code state} is null. */
     public List<IncidentSummary> list(IncidentState state, int limit) {
-        return database.withConnection(c -> incidents.findByStates(c,
-                state == null ? EnumSet.noneOf(IncidentState.class) : EnumSet.of(state), limit)).stream()
-                .map(i -> new IncidentSummary(i.id(), i.state().name(), i.priority().name(), i.alertType().name(),
-                        i.subscriberId(), i.openedAt(), i.unitId(), i.hospitalId(), i.etaSeconds(), waiting(i)))
-                .toList();
+        return database.withConnection(c -> {
+            List<IncidentSummary> out = new java.util.ArrayList<>();
+            for (Incident i : incidents.findByStates(c,
+                    state == null ? EnumSet.noneOf(IncidentState.class) : EnumSet.of(state), limit)) {
+                Optional<Escalation> e = escalations.find(c, i.id());
+                out.add(new IncidentSummary(i.id(), i.state().name(), i.priority().name(), i.alertType().name(),
+                        i.subscriberId(), i.openedAt(), i.unitId(), i.hospitalId(), i.etaSeconds(), waiting(i),
+                        e.map(Escalation::acknowledgedAt).orElse(null),
+                        e.map(Escalation::acknowledgedVia).map(Enum::name).orElse(null)));
+            }
+            return out;
+        });
     }
 
     private IncidentView view(Connection c, Incident i) throws SQLException {
@@ -72,12 +85,38 @@ public final class IncidentViews {
                 name(i.bedKind()), i.etaSeconds(), i.dispatchedAt(),
                 alerts.ofIncident(c, i.id()),
                 timeline.of(c, i.id()).stream().map(e -> new IncidentView.Step(e.at(), e.stage(), e.message())).toList(),
-                notifications.findByIncident(c, i.id()).stream().map(n -> {
-                    Contact k = contacts.get(n.contactId());
-                    return new IncidentView.NotificationRef(n.id(), n.contactId(), k == null ? null : k.name(),
-                            k == null ? null : k.relation(), n.channel().name(), n.language(), n.step(), n.status().name(),
-                            n.createdAt(), n.sentAt(), n.providerId(), n.failureReason(), n.text());
-                }).toList());
+                notificationRefs(c, i.id(), contacts),
+                escalations.find(c, i.id()).map(e -> new IncidentView.EscalationRef(e.step(), e.nextAt(),
+                        e.acknowledgedAt(), Optional.ofNullable(contacts.get(e.acknowledgedBy())).map(Contact::relation)
+                        .orElse(null), e.acknowledgedBy(), e.acknowledgedVia() == null ? null : e.acknowledgedVia().name(),
+                        e.endedReason())).orElse(null));
+    }
+
+    /**
+     * Each notification with its status history: PENDING and SENT come from the outbox row itself
+     * (written before the history table existed for it), later changes from the history table.
+     */
+    private List<IncidentView.NotificationRef> notificationRefs(Connection c, String incidentId,
+                                                              Map<String, Contact> contacts) throws SQLException {
+        Map<String, List<StatusHistoryRepository.Change>> changes = history.ofIncident(c, incidentId);
+        Map<String, java.time.Instant> held = notifications.heldUntil(c, incidentId);
+        return notifications.findByIncident(c, incidentId).stream().map(n -> {
+            Contact k = contacts.get(n.contactId());
+            List<IncidentView.StatusChange> steps = new java.util.ArrayList<>();
+            steps.add(new IncidentView.StatusChange(n.createdAt(), "PENDING", "outbox", null));
+            if (n.sentAt() != null) {
+                steps.add(new IncidentView.StatusChange(n.sentAt(), "SENT", "outbox", n.providerId()));
+            }
+            changes.getOrDefault(n.id(), List.of()).forEach(ch -> steps.add(
+                    new IncidentView.StatusChange(ch.at(), ch.status().name(), ch.source(), ch.detail())));
+            if (n.status() == NotificationStatus.FAILED && steps.stream().noneMatch(st -> st.status().equals("FAILED"))) {
+                steps.add(new IncidentView.StatusChange(null, "FAILED", "outbox", n.failureReason()));
+            }
+            return new IncidentView.NotificationRef(n.id(), n.contactId(), k == null ? null : k.name(),
+                    k == null ? null : k.relation(), n.channel().name(), n.language(), n.step(), n.status().name(),
+                    n.createdAt(), n.sentAt(), n.providerId(), n.failureReason(), n.text(), held.get(n.id()),
+                    List.copyOf(steps));
+        }).toList();
     }
 
     private Long waiting(Incident i) {
@@ -91,6 +130,6 @@ public final class IncidentViews {
     /** One line of the incident queue. */
     public record IncidentSummary(String id, String state, String priority, String alertType, String subscriberId,
                                   java.time.Instant openedAt, String unitId, String hospitalId, Integer etaSeconds,
-                                  Long waitingSeconds) {
+                                  Long waitingSeconds, java.time.Instant acknowledgedAt, String acknowledgedVia) {
     }
 }

@@ -1,6 +1,9 @@
 package org.sahaya.server.pipeline;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.grid.Grid;
@@ -14,6 +17,10 @@ import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.dispatch.DispatchOutcome;
 import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.contact.PreferencesRepository;
+import org.sahaya.notify.escalation.EscalationPolicy;
+import org.sahaya.notify.escalation.EscalationRepository;
+import org.sahaya.notify.preference.ContactPreferences;
 import org.sahaya.notify.plan.NotificationRequest;
 import org.sahaya.notify.template.NotificationStep;
 
@@ -25,12 +32,27 @@ public final class FamilyUpdates {
     private final Grid grid;
     private final Channel channel;
     private final DirectoryRepository directory = new DirectoryRepository();
+    private final PreferencesRepository preferences = new PreferencesRepository();
+    private final EscalationRepository escalations = new EscalationRepository();
+    private final EscalationPolicy policy;
+    private final Clock clock;
 
     public FamilyUpdates(FamilyNotifier notifier, Database database, Grid grid, Channel channel) {
+        this(notifier, database, grid, channel, new EscalationPolicy(Map.of(), Map.of()), Clock.systemUTC());
+    }
+
+    /**
+     * @param policy when to escalate to voice calls; the family's first messages start the incident's
+     *               escalation timer (persisted, so it survives a restart)
+     */
+    public FamilyUpdates(FamilyNotifier notifier, Database database, Grid grid, Channel channel,
+                         EscalationPolicy policy, Clock clock) {
         this.notifier = notifier;
         this.database = database;
         this.grid = grid;
         this.channel = channel;
+        this.policy = policy;
+        this.clock = clock;
     }
 
     public List<Notification> tell(DispatchOutcome outcome) {
@@ -42,8 +64,29 @@ public final class FamilyUpdates {
     }
 
     private List<Notification> tell(Incident incident, NotificationStep step) {
+        NotificationRequest request = request(incident, step);
+        List<Notification> told = notifier.notify(request);
+        Instant now = clock.instant();
+        policy.firstCallAt(incident.priority(), now).ifPresent(first -> database.inTransaction(c ->
+                escalations.startIfAbsent(c, incident.id(), incident.priority(), now, first)));
+        return told;
+    }
+
+    /** What the family of {@code incident} is told now: the dispatch, or that it waits for an ambulance. */
+    public NotificationRequest requestFor(Incident incident) {
+        boolean dispatched = incident.unitId() != null && incident.etaSeconds() != null;
+        return request(incident, dispatched ? NotificationStep.DISPATCHED : NotificationStep.QUEUED);
+    }
+
+    /** Escalation step {@code stepNumber}: the voice call to {@code contact}. */
+    public Optional<Notification> escalate(Incident incident, Contact contact, int stepNumber) {
+        return notifier.escalate(requestFor(incident), contact, stepNumber);
+    }
+
+    private NotificationRequest request(Incident incident, NotificationStep step) {
         Subscriber subscriber = database.withConnection(c -> directory.subscriber(c, incident.subscriberId())).orElseThrow();
         List<Contact> contacts = database.withConnection(c -> directory.contacts(c, subscriber.id()));
+        Map<String, ContactPreferences> prefs = database.withConnection(c -> preferences.ofSubscriber(c, subscriber.id()));
         String callSign = null;
         String hospital = null;
         Integer eta = null;
@@ -53,7 +96,7 @@ public final class FamilyUpdates {
                     : Optional.ofNullable(grid.hospitals().get(incident.hospitalId())).map(Hospital::name).orElse(null);
             eta = incident.etaSeconds() == null ? null : (incident.etaSeconds() + 59) / 60;
         }
-        return notifier.notify(new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel));
+        return new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel, prefs);
     }
 
     public int resumePending() {

@@ -1,0 +1,86 @@
+package org.sahaya.notify.receipt;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.notification.Notification;
+import org.sahaya.core.notification.NotificationStatus;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.notify.escalation.EscalationRepository;
+import org.sahaya.notify.outbox.NotificationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a provider's delivery receipt to the outbox: the status moves only forward, each move is
+ * appended to the status history, and a failure stamps the timeline and makes the incident's next
+ * escalation step due at once (no point waiting for an acknowledgement that cannot come). Blocking.
+ */
+public final class Receipts {
+
+    /** What a receipt did. */
+    public sealed interface Outcome {
+        /** No notification has that provider id. */
+        record Unknown() implements Outcome {
+        }
+
+        /** Known, but the status did not move (older news, or nothing new). */
+        record Unchanged(NotificationStatus current) implements Outcome {
+        }
+
+        record Moved(NotificationStatus from, NotificationStatus to) implements Outcome {
+        }
+    }
+
+    public static final String STAGE_FAILED = "NOTIFICATION_FAILED";
+    private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
+
+    private final Database database;
+    private final Clock clock;
+    private final NotificationRepository outbox = new NotificationRepository();
+    private final StatusHistoryRepository history = new StatusHistoryRepository();
+    private final EscalationRepository escalations = new EscalationRepository();
+    private final TimelineRepository timeline = new TimelineRepository();
+
+    public Receipts(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * @param providerId Twilio's MessageSid or CallSid
+     * @param status     Twilio's MessageStatus or CallStatus
+     * @param errorCode  Twilio's ErrorCode, or null
+     * @param source     who reported it, for the history (e.g. {@code twilio-status})
+     */
+    public Outcome apply(String providerId, String status, String errorCode, String source) {
+        Outcome outcome = database.inTransaction(c -> {
+            Optional<Notification> found = outbox.findByProviderId(c, providerId);
+            if (found.isEmpty()) {
+                return new Outcome.Unknown();
+            }
+            Notification n = found.get();
+            if (!(ProviderStatus.of(status, errorCode) instanceof ProviderStatus.Meaning.Move move)
+                    || !n.status().canMoveTo(move.status())
+                    || !outbox.moveTo(c, n.id(), move.status(), move.reason())) {
+                return new Outcome.Unchanged(n.status());
+            }
+            Instant now = clock.instant();
+            history.append(c, new StatusHistoryRepository.Change(n.id(), move.status(), now, source,
+                    move.reason() != null ? move.reason() : status));
+            if (move.status() == NotificationStatus.FAILED) {
+                timeline.append(c, new TimelineEntry(n.incidentId(), now, STAGE_FAILED, "Notification " + n.id()
+                        + " (" + n.step() + ", " + n.channel() + ", " + n.language() + ") failed: " + move.reason()
+                        + "; the next escalation step is due now."));
+                escalations.dueNow(c, n.incidentId(), now);
+            }
+            return new Outcome.Moved(n.status(), move.status());
+        });
+        if (outcome instanceof Outcome.Moved moved) {
+            LOG.info("receipt {}: {} -> {}", providerId, moved.from(), moved.to());
+        }
+        return outcome;
+    }
+}

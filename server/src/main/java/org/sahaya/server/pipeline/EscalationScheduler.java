@@ -1,0 +1,138 @@
+package org.sahaya.server.pipeline;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.node.Offload;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.IncidentRepository;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.core.subscriber.Contact;
+import org.sahaya.notify.escalation.Escalation;
+import org.sahaya.notify.escalation.EscalationPolicy;
+import org.sahaya.notify.escalation.EscalationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes due escalation steps and sends messages whose quiet hours are over. The timers are rows
+ * ({@code escalations.next_at}, {@code notifications.not_before}), not memory: a periodic Vert.x
+ * timer only asks the database what is due, on a virtual thread, so a restarted node simply carries on.
+ * Each step is taken by a compare-and-set on the step number, and its voice call is its own outbox row,
+ * so a step is taken and sent once even with two nodes ticking.
+ */
+public final class EscalationScheduler implements AutoCloseable {
+
+    public static final String STAGE_ESCALATED = "ESCALATED";
+    public static final String STAGE_EXHAUSTED = "ESCALATION_ENDED";
+    private static final int BATCH = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(EscalationScheduler.class);
+
+    private final Vertx vertx;
+    private final Offload offload;
+    private final Database database;
+    private final FamilyUpdates family;
+    private final EscalationPolicy policy;
+    private final Clock clock;
+    private final EscalationRepository escalations = new EscalationRepository();
+    private final IncidentRepository incidents = new IncidentRepository();
+    private final DirectoryRepository directory = new DirectoryRepository();
+    private final TimelineRepository timeline = new TimelineRepository();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timerId = -1;
+
+    public EscalationScheduler(Vertx vertx, Offload offload, Database database, FamilyUpdates family,
+                               EscalationPolicy policy, Clock clock) {
+        this.vertx = vertx;
+        this.offload = offload;
+        this.database = database;
+        this.family = family;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Starts ticking every {@code tick}; a tick still running makes the next one skip. */
+    public void start(Duration tick) {
+        timerId = vertx.setPeriodic(tick.toMillis(), id -> {
+            if (running.compareAndSet(false, true)) {
+                offload.execute(() -> {
+                    try {
+                        runDue();
+                    } catch (RuntimeException e) {
+                        LOG.error("Escalation tick failed; the next tick tries again", e);
+                    } finally {
+                        running.set(false);
+                    }
+                });
+            }
+        });
+    }
+
+    /** One pass: every due escalation step, then every message whose quiet hours ended. Blocking. */
+    public void runDue() {
+        List<Escalation> due = database.withConnection(c -> escalations.due(c, clock.instant(), BATCH));
+        for (Escalation escalation : due) {
+            try {
+                step(escalation);
+            } catch (RuntimeException e) {
+                LOG.error("Incident {}: escalation step failed; retried at the next tick", escalation.incidentId(), e);
+            }
+        }
+        family.resumePending();
+    }
+
+    private void step(Escalation escalation) {
+        Instant now = clock.instant();
+        Optional<Incident> incident = database.withConnection(c -> incidents.find(c, escalation.incidentId()));
+        if (incident.isEmpty() || !incident.get().state().isOpen()) {
+            end(escalation, "the incident is " + incident.map(i -> i.state().name()).orElse("gone"), now);
+            return;
+        }
+        List<Contact> contacts = database.withConnection(c -> directory.contacts(c, incident.get().subscriberId()));
+        switch (policy.next(escalation, contacts, now)) {
+            case EscalationPolicy.Decision.Call call -> {
+                boolean taken = database.inTransaction(c -> {
+                    if (!escalations.advance(c, escalation.incidentId(), escalation.step(), call.nextAt())) {
+                        return false;
+                    }
+                    timeline.append(c, new TimelineEntry(escalation.incidentId(), now, STAGE_ESCALATED,
+                            "ESCALATED step " + call.stepNumber() + ": no acknowledgement "
+                                    + Duration.between(escalation.startedAt(), now).toSeconds() + " s after the first"
+                                    + " messages; voice call to " + call.contact().relation() + " (contact "
+                                    + call.stepNumber() + " of " + contacts.size() + ")."));
+                    return true;
+                });
+                if (taken) {
+                    family.escalate(incident.get(), call.contact(), call.stepNumber());
+                }
+            }
+            case EscalationPolicy.Decision.Exhausted exhausted -> end(escalation, exhausted.reason(), now);
+            case EscalationPolicy.Decision.Nothing nothing -> {
+            }
+        }
+    }
+
+    private void end(Escalation escalation, String reason, Instant now) {
+        database.inTransaction(c -> {
+            if (escalations.end(c, escalation.incidentId(), escalation.step(), reason)) {
+                timeline.append(c, new TimelineEntry(escalation.incidentId(), now, STAGE_EXHAUSTED,
+                        "Escalation ended without an acknowledgement: " + reason + ". The coordinator must call."));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+}
