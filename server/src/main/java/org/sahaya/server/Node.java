@@ -39,7 +39,14 @@ import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.demo.DemoCity;
 import org.sahaya.server.demo.DemoSeeder;
+import org.sahaya.server.device.DeviceActivity;
+import org.sahaya.server.device.DeviceHealth;
+import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.http.AlertHandler;
+import org.sahaya.server.http.ClientDeadlines;
+import org.sahaya.server.http.DeviceAdmission;
+import org.sahaya.server.http.HeartbeatHandler;
 import org.sahaya.server.http.DeviceSignatureHandler;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.QueryHandlers;
@@ -47,6 +54,7 @@ import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.AlertReception;
 import org.sahaya.server.pipeline.FamilyUpdates;
 import org.sahaya.server.pipeline.IncidentWorkflow;
+import org.sahaya.server.pipeline.RoutineNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +75,8 @@ public final class Node implements AutoCloseable {
     private final Offload offload;
     private final FleetIndex fleet;
     private final HttpServer http;
+    private DeviceHealth deviceHealth;
+    private DeviceRateLimit rateLimit;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -98,11 +108,15 @@ public final class Node implements AutoCloseable {
         Ids ids = new Ids(clock);
         FamilyNotifier notifier = new FamilyNotifier(database,
                 Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock, () -> ids.next("NTF"));
-        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher,
-                new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock,
+        FamilyUpdates family = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX);
+        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, family, database, timers, offload, clock,
                 config::verificationWindow);
         AlertReception reception = new AlertReception(
-                new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock);
+                new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock,
+                new RoutineNews(family, new LowBatteryNotices(database), database, offload, clock));
+        // One device health and one rate limit per node, shared by every gateway.
+        DeviceHealth deviceHealth = new DeviceHealth(grid, database, offload, config.devices(), clock, reception::receive);
+        DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
         DirectoryRepository directory = new DirectoryRepository();
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
@@ -113,11 +127,16 @@ public final class Node implements AutoCloseable {
                 HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
                         .register("process", promise -> promise.complete(Status.OK()))),
                 HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
-                PrometheusScrapingHandler.create(registry));
+                PrometheusScrapingHandler.create(registry),
+                new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
+                new HeartbeatHandler(deviceHealth));
         HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
-                .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
+                .compose(router -> ClientDeadlines.server(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
+        node.deviceHealth = deviceHealth;
+        node.rateLimit = rateLimit;
+        deviceHealth.start(vertx);
         offload.execute(() -> {
             try {
                 workflow.recover();
@@ -160,8 +179,19 @@ public final class Node implements AutoCloseable {
         return fleet;
     }
 
+    /** Where gateways report what they heard ({@link DeviceActivity}); the sweep behind DEVICE_OFFLINE. */
+    public DeviceHealth deviceHealth() {
+        return deviceHealth;
+    }
+
+    /** The per-device rate limit every gateway shares. */
+    public DeviceRateLimit deviceRateLimit() {
+        return rateLimit;
+    }
+
     @Override
     public void close() {
+        deviceHealth.close();
         try {
             Future.succeededFuture()
                     .compose(v -> http.close())

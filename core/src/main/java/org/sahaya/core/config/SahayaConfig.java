@@ -28,6 +28,8 @@ import org.sahaya.core.alert.AlertType;
  * @param maxAlertBytes       {@code SAHAYA_MAX_ALERT_BYTES}, default 16384
  * @param verificationWindows {@code SAHAYA_VERIFY_<TYPE>_SECONDS}: per alert type, how long to wait
  *                            for an "I'm OK" before dispatch; 0 for FALL, SOS, MEDICAL by default
+ * @param devices             device health and per-device rate limits ({@code SAHAYA_DEVICE_*})
+ * @param httpLimits          idle, slow and oversized HTTP clients ({@code SAHAYA_HTTP_*_TIMEOUT_SECONDS}, ...)
  */
 public record SahayaConfig(
         int httpPort,
@@ -44,7 +46,9 @@ public record SahayaConfig(
         boolean demo,
         Duration replayWindow,
         int maxAlertBytes,
-        Map<AlertType, Duration> verificationWindows) {
+        Map<AlertType, Duration> verificationWindows,
+        DeviceSettings devices,
+        HttpLimits httpLimits) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -77,7 +81,9 @@ public record SahayaConfig(
                 demo,
                 Duration.ofSeconds(s.getLong("SAHAYA_REPLAY_WINDOW_SECONDS", 300)),
                 s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024),
-                Map.copyOf(windows));
+                Map.copyOf(windows),
+                DeviceSettings.from(s),
+                HttpLimits.from(s));
     }
 
     public Duration verificationWindow(AlertType type) {

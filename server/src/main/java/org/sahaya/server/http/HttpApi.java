@@ -27,7 +27,8 @@ public final class HttpApi {
 
     /** The handlers the contract's operations are wired to. */
     public record Handlers(DeviceSignatureHandler signature, AlertHandler alerts, QueryHandlers queries,
-                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics) {
+                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics,
+                           DeviceAdmission admission, HeartbeatHandler heartbeat) {
     }
 
     private HttpApi() {
@@ -42,7 +43,10 @@ public final class HttpApi {
                 route.setDoValidation(false);
                 ContractValidation validation = new ContractValidation(validator, route.getOperation());
                 switch (route.getOperation().getOperationId()) {
-                    case "postAlert" -> route.addHandler(handlers.signature()).addHandler(validation).addHandler(handlers.alerts());
+                    case "postAlert" -> route.addHandler(handlers.signature()).addHandler(validation)
+                            .addHandler(handlers.admission().alerts()).addHandler(handlers.alerts());
+                    case "postHeartbeat" -> route.addHandler(handlers.signature()).addHandler(validation)
+                            .addHandler(handlers.admission().routine()).addHandler(handlers.heartbeat());
                     case "getIncident" -> route.addHandler(validation).addHandler(handlers.queries()::incident);
                     case "listIncidents" -> route.addHandler(validation).addHandler(handlers.queries()::incidentList);
                     case "listSandboxMessages" -> route.addHandler(validation).addHandler(handlers.queries()::sandboxMessages);
