@@ -36,7 +36,10 @@ public final class ClientDeadlines {
                 .setIdleTimeout((int) limits.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxHeaderSize(limits.maxHeaderBytes())
-                .setMaxInitialLineLength(4096);
+                .setMaxInitialLineLength(4096)
+                // Devices speak HTTP/1.1. Sniffing for cleartext HTTP/2 would hide a connection from
+                // the deadline until its first bytes arrive, so a silent one would never be watched.
+                .setHttp2ClearTextEnabled(false);
         ClientDeadlines deadlines = new ClientDeadlines(vertx, limits.requestTimeout().toMillis());
         return vertx.createHttpServer(options)
                 .connectionHandler(deadlines::opened)
