@@ -44,7 +44,7 @@ import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.http.AlertHandler;
-import org.sahaya.server.http.ClientDeadlines;
+import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.DeviceAdmission;
 import org.sahaya.server.http.HeartbeatHandler;
 import org.sahaya.server.http.DeviceSignatureHandler;
@@ -131,7 +131,7 @@ public final class Node implements AutoCloseable {
                 new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
                 new HeartbeatHandler(deviceHealth));
         HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
-                .compose(router -> ClientDeadlines.server(vertx, config.httpLimits(), router).listen(config.httpPort()))
+                .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
         node.deviceHealth = deviceHealth;

@@ -59,6 +59,17 @@ final class RawHttp implements AutoCloseable {
         return head.toString(StandardCharsets.UTF_8);
     }
 
+    /** One response (head and a Content-Length body), or what arrived before the server closed. */
+    String readUntilClosedOrFirstResponse() throws IOException {
+        String head = readHead();
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(head);
+        if (length.find()) {
+            byte[] body = socket.getInputStream().readNBytes(Integer.parseInt(length.group(1)));
+            return head + new String(body, StandardCharsets.UTF_8);
+        }
+        return head;
+    }
+
     boolean isConnectedForWriting() {
         try {
             write(new byte[] {'x'});
@@ -74,10 +85,9 @@ final class RawHttp implements AutoCloseable {
         socket.close();
     }
 
+    /** The status of a response that starts with a status line ({@code HTTP/1.0 400 ...} included); -1 without one. */
     static int status(String response) {
-        if (!response.startsWith("HTTP/1.1 ")) {
-            return -1;
-        }
-        return Integer.parseInt(response.substring(9, 12));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^HTTP/\\d\\.\\d (\\d{3}) ").matcher(response);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 }

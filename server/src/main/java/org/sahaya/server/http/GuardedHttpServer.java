@@ -1,5 +1,7 @@
 package org.sahaya.server.http;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -17,21 +19,23 @@ import org.sahaya.core.config.HttpLimits;
  * connection also has a deadline: a request's headers and body must arrive within the request
  * timeout of the connection opening or the previous answer. A slow body is answered 408 and the
  * connection closed; slow headers or silence are simply closed. Time the node itself spends on a
- * fully received request (persisting an alert) never counts against the client.
+ * fully received request (persisting an alert) never counts against the client. A request whose
+ * HTTP framing is broken gets a problem too (400, or 414 / 431 for an over-long line or headers),
+ * and the connection is closed.
  */
-public final class ClientDeadlines {
+public final class GuardedHttpServer {
 
     private final Vertx vertx;
     private final long timeoutMillis;
     private final Map<HttpConnection, Watch> watches = new ConcurrentHashMap<>();
 
-    private ClientDeadlines(Vertx vertx, long timeoutMillis) {
+    private GuardedHttpServer(Vertx vertx, long timeoutMillis) {
         this.vertx = vertx;
         this.timeoutMillis = timeoutMillis;
     }
 
     /** A server with {@code limits} applied, answering with {@code app}; call {@code listen} on it. */
-    public static HttpServer server(Vertx vertx, HttpLimits limits, Handler<HttpServerRequest> app) {
+    public static HttpServer create(Vertx vertx, HttpLimits limits, Handler<HttpServerRequest> app) {
         HttpServerOptions options = new HttpServerOptions()
                 .setIdleTimeout((int) limits.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
@@ -40,13 +44,26 @@ public final class ClientDeadlines {
                 // Devices speak HTTP/1.1. Sniffing for cleartext HTTP/2 would hide a connection from
                 // the deadline until its first bytes arrive, so a silent one would never be watched.
                 .setHttp2ClearTextEnabled(false);
-        ClientDeadlines deadlines = new ClientDeadlines(vertx, limits.requestTimeout().toMillis());
+        GuardedHttpServer deadlines = new GuardedHttpServer(vertx, limits.requestTimeout().toMillis());
         return vertx.createHttpServer(options)
                 .connectionHandler(deadlines::opened)
+                .invalidRequestHandler(GuardedHttpServer::invalid)
                 .requestHandler(request -> {
                     deadlines.started(request);
                     app.handle(request);
                 });
+    }
+
+    /** Vert.x closes the connection once this answer is sent. */
+    private static void invalid(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        Problem problem = cause instanceof TooLongHttpLineException
+                ? Problem.of(414, "uri-too-long", "URI too long", "the request line must be at most 4096 bytes")
+                : cause instanceof TooLongHttpHeaderException
+                ? Problem.of(431, "headers-too-large", "Request headers too large", "the headers are larger than allowed")
+                : Problem.of(400, "malformed-http", "Malformed HTTP request", "the request is not well-formed HTTP/1.1");
+        request.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.CONTENT_TYPE)
+                .putHeader("Connection", "close").end(problem.toJson(null).encode());
     }
 
     private void opened(HttpConnection connection) {
