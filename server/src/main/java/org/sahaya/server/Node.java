@@ -57,7 +57,12 @@ import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
 import org.sahaya.server.gateway.mqtt.MqttCounters;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
+import org.sahaya.server.device.DeviceHealth;
+import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.http.AlertHandler;
+import org.sahaya.server.http.GuardedHttpServer;
+import org.sahaya.server.http.DeviceAdmission;
+import org.sahaya.server.http.HeartbeatHandler;
 import org.sahaya.server.http.DeviceSignatureHandler;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.QueryHandlers;
@@ -71,6 +76,7 @@ import org.sahaya.server.webhook.ContactHandler;
 import org.sahaya.server.webhook.FamilyHandlers;
 import org.sahaya.server.webhook.TwilioSignatureHandler;
 import org.sahaya.server.webhook.TwilioWebhooks;
+import org.sahaya.server.pipeline.RoutineNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +99,8 @@ public final class Node implements AutoCloseable {
     private final HttpServer http;
     private Dc09Server dc09;
     private MqttGateway mqtt;
+    private DeviceHealth deviceHealth;
+    private DeviceRateLimit rateLimit;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -142,11 +150,15 @@ public final class Node implements AutoCloseable {
         allChannels.putAll(channels);
         FamilyNotifier notifier = new FamilyNotifier(database, allChannels, clock, () -> ids.next("NTF"), ackLinks);
         EscalationPolicy escalationPolicy = new EscalationPolicy(notifyConfig.voiceAfter(), notifyConfig.voiceInterval());
-        FamilyUpdates familyUpdates = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX, escalationPolicy, clock);
-        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, familyUpdates, database, timers, offload,
+        FamilyUpdates family = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX, escalationPolicy, clock);
+        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, family, database, timers, offload,
                 clock, config::verificationWindow);
         AlertReception reception = new AlertReception(
-                new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock);
+                new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock,
+                new RoutineNews(family, new LowBatteryNotices(database), database, offload, clock));
+        // One device health and one rate limit per node, shared by every gateway.
+        DeviceHealth deviceHealth = new DeviceHealth(grid, database, offload, config.devices(), clock, reception::receive);
+        DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
         DirectoryRepository directory = new DirectoryRepository();
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
@@ -158,21 +170,24 @@ public final class Node implements AutoCloseable {
                         .register("process", promise -> promise.complete(Status.OK()))),
                 HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
                 PrometheusScrapingHandler.create(registry),
-                familyHandlers(database, offload, clock, notifyConfig, ackLinks));
+                familyHandlers(database, offload, clock, notifyConfig, ackLinks),
+                new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
+                new HeartbeatHandler(deviceHealth));
         HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
-                .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
+                .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
-        DeviceRateLimit rateLimit = new DeviceRateLimit(config.deviceRate().perSecond(), config.deviceRate().burst(), clock);
-        // DeviceActivity.NONE until device health is wired: the gateways already report every message to it.
+        node.deviceHealth = deviceHealth;
+        node.rateLimit = rateLimit;
+        deviceHealth.start(vertx);
         node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
-                reception, DeviceActivity.NONE, rateLimit, clock);
+                reception, deviceHealth, rateLimit, clock);
         node.mqtt = AlertPayload.fromContract(vertx)
                 .compose(payload -> MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
                         new MqttGateway.Services(payload, reception, rateLimit,
                                 new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
                                         () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
-                                DeviceActivity.NONE, new MqttCounters(registry)),
+                                deviceHealth, new MqttCounters(registry)),
                         clock))
                 .await(60, TimeUnit.SECONDS);
         offload.execute(() -> {
@@ -182,7 +197,7 @@ public final class Node implements AutoCloseable {
                 LOG.error("Recovery of open incidents failed", e);
             }
         });
-        new EscalationScheduler(vertx, offload, database, familyUpdates, escalationPolicy, clock)
+        new EscalationScheduler(vertx, offload, database, family, escalationPolicy, clock)
                 .start(notifyConfig.tick());
         return node;
     }
@@ -240,11 +255,22 @@ public final class Node implements AutoCloseable {
         return fleet;
     }
 
+    /** Where gateways report what they heard ({@link DeviceActivity}); the sweep behind DEVICE_OFFLINE. */
+    public DeviceHealth deviceHealth() {
+        return deviceHealth;
+    }
+
+    /** The per-device rate limit every gateway shares. */
+    public DeviceRateLimit deviceRateLimit() {
+        return rateLimit;
+    }
+
     @Override
     public void close() {
         if (dc09 != null) {
             dc09.close();
         }
+        deviceHealth.close();
         try {
             Future.succeededFuture()
                     .compose(v -> mqtt == null ? Future.succeededFuture() : mqtt.close())

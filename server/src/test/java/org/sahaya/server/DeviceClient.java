@@ -47,6 +47,20 @@ public final class DeviceClient {
         return call(b.build());
     }
 
+    /** A heartbeat signed with the demo secret of {@code deviceId}; {@code body} may be empty. */
+    public HttpResponse<String> heartbeat(String deviceId, String pathDeviceId, String body) {
+        String ts = Long.toString(Instant.now().toEpochMilli());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/api/v1/devices/" + pathDeviceId + "/heartbeat"))
+                .header("X-Device-Id", deviceId)
+                .header("X-Timestamp", ts)
+                .header("X-Signature", DeviceSignature.sign(demoSecret(deviceId), ts, bytes(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        if (!body.isEmpty()) {
+            b.header("Content-Type", "application/json");
+        }
+        return call(b.build());
+    }
+
     public HttpResponse<String> get(String path) {
         return call(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
     }

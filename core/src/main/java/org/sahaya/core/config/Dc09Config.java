@@ -11,11 +11,8 @@ import java.time.Duration;
  * @param timestampPast   {@code SAHAYA_DC09_TIMESTAMP_PAST_SECONDS}, default 40: how far a message's timestamp may lag
  *                        our clock (an account may set its own window)
  * @param timestampFuture {@code SAHAYA_DC09_TIMESTAMP_FUTURE_SECONDS}, default 20: how far it may lead our clock
- * @param ratePerSecond   {@code SAHAYA_DC09_RATE_PER_SECOND}, default 1: sustained routine messages per account
- * @param burst           {@code SAHAYA_DC09_BURST}, default 20: routine messages an account may send at once
  */
-public record Dc09Config(int maxFrameBytes, Duration idleTimeout, Duration timestampPast, Duration timestampFuture,
-                         double ratePerSecond, int burst) {
+public record Dc09Config(int maxFrameBytes, Duration idleTimeout, Duration timestampPast, Duration timestampFuture) {
 
     public static Dc09Config from(Settings s) {
         int maxFrame = s.getInt("SAHAYA_DC09_MAX_FRAME_BYTES", 2048);
@@ -31,12 +28,6 @@ public record Dc09Config(int maxFrameBytes, Duration idleTimeout, Duration times
         if (past < 0 || future < 0) {
             throw new ConfigException("SAHAYA_DC09_TIMESTAMP_PAST_SECONDS", "timestamp windows must not be negative");
         }
-        int rate = s.getInt("SAHAYA_DC09_RATE_PER_SECOND", 1);
-        int burst = s.getInt("SAHAYA_DC09_BURST", 20);
-        if (rate < 1 || burst < 1) {
-            throw new ConfigException("SAHAYA_DC09_RATE_PER_SECOND", "rate and burst must be at least 1");
-        }
-        return new Dc09Config(maxFrame, Duration.ofSeconds(idle), Duration.ofSeconds(past), Duration.ofSeconds(future),
-                rate, burst);
+        return new Dc09Config(maxFrame, Duration.ofSeconds(idle), Duration.ofSeconds(past), Duration.ofSeconds(future));
     }
 }

@@ -30,9 +30,9 @@ import org.sahaya.core.alert.AlertType;
  *                            for an "I'm OK" before dispatch; 0 for FALL, SOS, MEDICAL by default
  * @param dc09                the DC-09 gateway's limits ({@code SAHAYA_DC09_*})
  * @param mqtt                limits of the MQTT gateway ({@code SAHAYA_MQTT_*})
- * @param deviceRate          the per-device rate limit of the gateways ({@code SAHAYA_DEVICE_RATE_PER_SECOND},
- *                            {@code SAHAYA_DEVICE_BURST})
  * @param notifications       escalation timings, webhook and acknowledgement-link settings ({@link NotifyConfig})
+ * @param devices             device health and per-device rate limits ({@code SAHAYA_DEVICE_*})
+ * @param httpLimits          idle, slow and oversized HTTP clients ({@code SAHAYA_HTTP_*_TIMEOUT_SECONDS}, ...)
  */
 public record SahayaConfig(
         int httpPort,
@@ -52,8 +52,9 @@ public record SahayaConfig(
         Map<AlertType, Duration> verificationWindows,
         Dc09Config dc09,
         MqttSettings mqtt,
-        DeviceRateSettings deviceRate,
-        NotifyConfig notifications) {
+        NotifyConfig notifications,
+        DeviceSettings devices,
+        HttpLimits httpLimits) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -89,8 +90,9 @@ public record SahayaConfig(
                 Map.copyOf(windows),
                 Dc09Config.from(s),
                 MqttSettings.from(s, s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024)),
-                DeviceRateSettings.from(s),
-                NotifyConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)));
+                NotifyConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
+                DeviceSettings.from(s),
+                HttpLimits.from(s));
     }
 
     public Duration verificationWindow(AlertType type) {

@@ -66,6 +66,7 @@ public final class Triage {
             case LOW_BATTERY -> "P4, record only: low battery";
             case WATER -> "P4, record only: water leak, no one is in danger";
             case CANCEL -> "P4, record only: \"I'm OK\" from the device";
+            case DEVICE_OFFLINE -> "P4, record only: the device stopped reporting (no heartbeat within its interval)";
             default -> "P4, record only";
         };
     }

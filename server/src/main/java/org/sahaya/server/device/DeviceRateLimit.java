@@ -45,7 +45,7 @@ public final class DeviceRateLimit {
     public static boolean isNeverDropped(AlertType type) {
         return switch (type) {
             case FALL, SOS, MEDICAL, SMOKE, CO, GAS, INACTIVITY, CANCEL -> true;
-            case WATER, LOW_BATTERY, TEST -> false;
+            case WATER, LOW_BATTERY, TEST, DEVICE_OFFLINE -> false;
         };
     }
 

@@ -32,7 +32,9 @@ public final class ContractValidation implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (operation.getRequestBody() != null) {
+        boolean optionalAndAbsent = operation.getRequestBody() != null && !operation.getRequestBody().isRequired()
+                && (ctx.body().buffer() == null || ctx.body().length() == 0);
+        if (operation.getRequestBody() != null && !optionalAndAbsent) {
             Problem bodyProblem = checkJsonBody(ctx);
             if (bodyProblem != null) {
                 bodyProblem.send(ctx);

@@ -29,7 +29,8 @@ public final class HttpApi {
     /** The handlers the contract's operations are wired to. */
     public record Handlers(DeviceSignatureHandler signature, AlertHandler alerts, QueryHandlers queries,
                            HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics,
-                           FamilyHandlers family) {
+                           FamilyHandlers family,
+                           DeviceAdmission admission, HeartbeatHandler heartbeat) {
     }
 
     private HttpApi() {
@@ -44,7 +45,10 @@ public final class HttpApi {
                 route.setDoValidation(false);
                 ContractValidation validation = new ContractValidation(validator, route.getOperation());
                 switch (route.getOperation().getOperationId()) {
-                    case "postAlert" -> route.addHandler(handlers.signature()).addHandler(validation).addHandler(handlers.alerts());
+                    case "postAlert" -> route.addHandler(handlers.signature()).addHandler(validation)
+                            .addHandler(handlers.admission().alerts()).addHandler(handlers.alerts());
+                    case "postHeartbeat" -> route.addHandler(handlers.signature()).addHandler(validation)
+                            .addHandler(handlers.admission().routine()).addHandler(handlers.heartbeat());
                     case "getIncident" -> route.addHandler(validation).addHandler(handlers.queries()::incident);
                     case "listIncidents" -> route.addHandler(validation).addHandler(handlers.queries()::incidentList);
                     case "listSandboxMessages" -> route.addHandler(validation).addHandler(handlers.queries()::sandboxMessages);
@@ -71,6 +75,7 @@ public final class HttpApi {
                 ctx.put(AlertHandler.RECEIVED_AT, clock.instant());
                 ctx.next();
             });
+            router.route().handler(HttpApi::jsonOnly);
             router.route("/*").subRouter(builder.createRouter());
             router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
                     "no resource at " + ctx.request().path()).send(ctx));
@@ -78,9 +83,26 @@ public final class HttpApi {
                     ctx.request().method() + " is not allowed on " + ctx.request().path()).send(ctx));
             router.errorHandler(413, ctx -> Problem.of(413, "payload-too-large", "Payload too large",
                     "the body must be at most " + maxBodyBytes + " bytes").send(ctx));
+            router.errorHandler(400, ctx -> Problem.of(400, "bad-request", "Bad request",
+                    "the request could not be read").send(ctx));
             router.errorHandler(500, HttpApi::failure);
             return router;
         });
+    }
+
+    /**
+     * The API takes JSON bodies only. Form bodies are refused before the body handler would try to
+     * decode them (which it cannot do for a GET, and which costs memory for nothing).
+     */
+    private static void jsonOnly(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        String lower = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded")) {
+            Problem.ofField(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as application/json", "Content-Type").send(ctx);
+            return;
+        }
+        ctx.next();
     }
 
     private static void failure(RoutingContext ctx) {

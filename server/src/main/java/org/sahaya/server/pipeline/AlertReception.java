@@ -21,13 +21,21 @@ public final class AlertReception {
     private final StageTimers timers;
     private final IncidentWorkflow workflow;
     private final Clock clock;
+    private final RoutineNews news;
 
     public AlertReception(AlertIntake intake, Offload offload, StageTimers timers, IncidentWorkflow workflow, Clock clock) {
+        this(intake, offload, timers, workflow, clock, null);
+    }
+
+    /** @param news tells the family of stand-downs, silent devices and low batteries; null for none */
+    public AlertReception(AlertIntake intake, Offload offload, StageTimers timers, IncidentWorkflow workflow, Clock clock,
+                          RoutineNews news) {
         this.intake = intake;
         this.offload = offload;
         this.timers = timers;
         this.workflow = workflow;
         this.clock = clock;
+        this.news = news;
     }
 
     /** Completes once the alert is persisted: only then may the gateway acknowledge the device. */
@@ -36,6 +44,9 @@ public final class AlertReception {
             if (!result.receipt().duplicate()) {
                 timers.record(Stage.TRIAGE, Duration.between(alert.receivedAt(), clock.instant()));
                 workflow.start(result, alert.receivedAt());
+                if (news != null) {
+                    news.afterIntake(alert, result);
+                }
             }
         });
     }

@@ -9,6 +9,7 @@ import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.Priority;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.persistence.Database;
@@ -97,6 +98,30 @@ public final class FamilyUpdates {
             eta = incident.etaSeconds() == null ? null : (incident.etaSeconds() + 59) / 60;
         }
         return new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel, prefs);
+    }
+
+    /**
+     * Non-emergency news (a device gone silent, a low battery, a stand-down), sent as P4 so that the
+     * planner's contact preferences and quiet hours apply. A stand-down reaches a family that was
+     * already told of the emergency the way the emergency did, so nobody woken by it is left waiting.
+     */
+    public List<Notification> tellNews(Incident incident, NotificationStep step) {
+        boolean alreadyTold = step == NotificationStep.STOOD_DOWN
+                && database.withConnection(c -> notifiedBefore(c, incident.id()));
+        Incident asNews = alreadyTold ? incident : new Incident(incident.id(), incident.subscriberId(),
+                incident.alertType(), Priority.P4, incident.action(), incident.state(), incident.location(),
+                incident.openedAt(), incident.updatedAt(), incident.needs(), incident.bedKind(), incident.unitId(),
+                incident.hospitalId(), incident.etaSeconds(), incident.dispatchedAt());
+        return tell(asNews, step);
+    }
+
+    private static boolean notifiedBefore(java.sql.Connection c, String incidentId) throws java.sql.SQLException {
+        try (var ps = c.prepareStatement("SELECT 1 FROM notifications WHERE incident_id = ?")) {
+            ps.setString(1, incidentId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     public int resumePending() {

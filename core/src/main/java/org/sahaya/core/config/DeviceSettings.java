@@ -1,0 +1,61 @@
+package org.sahaya.core.config;
+
+import java.time.Duration;
+
+/**
+ * How the node watches devices and how much routine traffic it takes from each, the same on every
+ * gateway.
+ *
+ * @param heartbeat         {@code SAHAYA_DEVICE_HEARTBEAT_SECONDS}, default 900: the expected interval
+ *                          between two messages of a device without its own ({@code devices.heartbeat_seconds})
+ * @param grace             {@code SAHAYA_DEVICE_HEARTBEAT_GRACE_SECONDS}, default 300: how much later than
+ *                          its interval a device may be before it is judged offline
+ * @param sweep             {@code SAHAYA_DEVICE_SWEEP_SECONDS}, default 30: how often silences are looked for
+ *                          (and last-heard times written to the database)
+ * @param lowBatteryPercent {@code SAHAYA_DEVICE_LOW_BATTERY_PERCENT}, default 15: a heartbeat reporting this
+ *                          or less tells the family once, until a heartbeat reports it charged again
+ * @param ratePerSecond     {@code SAHAYA_DEVICE_RATE_PER_SECOND}, default 1: sustained routine messages
+ *                          (heartbeats, tests, low battery) per device; emergencies are never refused
+ * @param burst             {@code SAHAYA_DEVICE_BURST}, default 20: routine messages a quiet device may send at once
+ */
+public record DeviceSettings(Duration heartbeat, Duration grace, Duration sweep, int lowBatteryPercent,
+                             double ratePerSecond, int burst) {
+
+    public static DeviceSettings from(Settings s) {
+        long heartbeat = positive(s, "SAHAYA_DEVICE_HEARTBEAT_SECONDS", 900);
+        long grace = s.getLong("SAHAYA_DEVICE_HEARTBEAT_GRACE_SECONDS", 300);
+        if (grace < 0) {
+            throw new ConfigException("SAHAYA_DEVICE_HEARTBEAT_GRACE_SECONDS", "must not be negative");
+        }
+        long sweepMillis = Math.round(decimal(s, "SAHAYA_DEVICE_SWEEP_SECONDS", 30) * 1000);
+        int low = s.getInt("SAHAYA_DEVICE_LOW_BATTERY_PERCENT", 15);
+        if (low < 0 || low > 100) {
+            throw new ConfigException("SAHAYA_DEVICE_LOW_BATTERY_PERCENT", "must be between 0 and 100, was " + low);
+        }
+        double rate = decimal(s, "SAHAYA_DEVICE_RATE_PER_SECOND", 1);
+        int burst = (int) positive(s, "SAHAYA_DEVICE_BURST", 20);
+        return new DeviceSettings(Duration.ofSeconds(heartbeat), Duration.ofSeconds(grace),
+                Duration.ofMillis(Math.max(1, sweepMillis)), low, rate, burst);
+    }
+
+    private static long positive(Settings s, String name, long fallback) {
+        long v = s.getLong(name, fallback);
+        if (v <= 0) {
+            throw new ConfigException(name, "must be positive, was " + v);
+        }
+        return v;
+    }
+
+    private static double decimal(Settings s, String name, double fallback) {
+        double v;
+        try {
+            v = s.get(name).map(Double::parseDouble).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name, "must be a number, was '" + s.get(name).orElse("") + "'");
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new ConfigException(name, "must be a positive number, was " + v);
+        }
+        return v;
+    }
+}
