@@ -49,4 +49,14 @@ class RunOptionsTest {
         assertThatThrownBy(() -> RunOptions.parse("--url http://127.0.0.1:1 --rps 5".split(" ")))
                 .hasMessageContaining("unknown option --rps");
     }
+
+    @Test
+    void mqttModeNamesThePortOnTheNodesHost() {
+        RunOptions o = RunOptions.parse("--url http://127.0.0.1:8080 --mqtt 1884 --baseline".split(" "));
+
+        assertThat(o.mqttPort()).isEqualTo(1884);
+        assertThat(RunOptions.parse(new String[] {"--url", "http://127.0.0.1:8080"}).mqttPort()).isNull();
+        assertThatThrownBy(() -> RunOptions.parse("--url http://127.0.0.1:1 --mqtt 70000".split(" ")))
+                .hasMessageContaining("--mqtt");
+    }
 }
