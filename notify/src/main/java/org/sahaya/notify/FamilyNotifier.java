@@ -26,6 +26,7 @@ import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.notify.channel.NotificationChannel;
+import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
@@ -65,6 +66,19 @@ public final class FamilyNotifier {
      */
     public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
                           Supplier<String> ids) {
+        this(database, channels, clock, ids, DeliveryPolicy.singleAttempt(), Thread::sleep);
+    }
+
+    /**
+     * @param policy retries within the family budget before a row fails over ({@link DeliveryPolicy#within})
+     */
+    public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
+                          Supplier<String> ids, DeliveryPolicy policy) {
+        this(database, channels, clock, ids, policy, Thread::sleep);
+    }
+
+    FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
+                   Supplier<String> ids, DeliveryPolicy policy, OutboxSender.Pause pause) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -76,7 +90,8 @@ public final class FamilyNotifier {
             byChannel.put(channel, implementation);
         });
         this.planner = new NotificationPlanner();
-        this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock);
+        this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
+                pause, ids);
     }
 
     /**
@@ -99,7 +114,7 @@ public final class FamilyNotifier {
             written.forEach(fresh -> toSend.add(fresh.notification().id()));
             candidates.keySet().stream().filter(id -> !toSend.contains(id)).forEach(sender::release);
         }
-        written.forEach(fresh -> sender.sendClaimed(fresh.notification(), fresh.contact()));
+        sender.sendAllClaimed(written.stream().map(fresh -> Map.entry(fresh.notification(), fresh.contact())).toList());
         return stored(request, plan);
     }
 
