@@ -107,6 +107,12 @@ public final class FakeFcm implements AutoCloseable {
         }
     }
 
+    /** Credentials holding the access token this fake accepts, as a test's stand-in for a service account. */
+    public static com.google.auth.oauth2.GoogleCredentials credentials() {
+        return com.google.auth.oauth2.GoogleCredentials.create(new com.google.auth.oauth2.AccessToken(ACCESS_TOKEN,
+                new java.util.Date(System.currentTimeMillis() + 3_600_000)));
+    }
+
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.actualPort());
     }

@@ -3,12 +3,9 @@ package org.sahaya.notify.channel.fcm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Date;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,10 +44,8 @@ class FcmPushChannelTest {
         fcm.reset();
     }
 
-    public static FcmAccount account(FakeFcm fcm) {
-        GoogleCredentials credentials = GoogleCredentials.create(
-                new AccessToken(FakeFcm.ACCESS_TOKEN, new Date(System.currentTimeMillis() + 3_600_000)));
-        return new FcmAccount(FakeFcm.PROJECT, credentials, fcm.baseUrl(), Duration.ofMillis(1500));
+    static FcmAccount account(FakeFcm fcm) {
+        return new FcmAccount(FakeFcm.PROJECT, FakeFcm.credentials(), fcm.baseUrl(), Duration.ofMillis(1500));
     }
 
     static OutgoingMessage message(String token) {
