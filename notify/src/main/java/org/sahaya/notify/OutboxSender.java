@@ -233,7 +233,7 @@ final class OutboxSender {
         });
         LOG.info("notification {}: FAILED {}", n.id(), reason);
         if (failed && !NO_CONTACT.equals(reason)) {
-            Failover.next(n.channel(), contact).ifPresent(next -> failOver(n, next, contact));
+            Failover.next(n.channel(), contact, channels.keySet()).ifPresent(next -> failOver(n, next, contact));
         }
     }
 

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.Ids;
@@ -22,7 +21,6 @@ import org.sahaya.core.grid.Grid;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.node.VertxBootstrap;
-import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
@@ -35,7 +33,8 @@ import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.geo.eta.DetourEtaModel;
 import org.sahaya.notify.FamilyNotifier;
-import org.sahaya.notify.channel.sandbox.SandboxChannel;
+import org.sahaya.notify.delivery.DeliveryPolicy;
+import org.sahaya.notify.channel.ChannelLineup;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.demo.DemoCity;
 import org.sahaya.server.demo.DemoSeeder;
@@ -67,6 +66,7 @@ public final class Node implements AutoCloseable {
     private final Offload offload;
     private final FleetIndex fleet;
     private final HttpServer http;
+    private ChannelLineup channels;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -96,10 +96,12 @@ public final class Node implements AutoCloseable {
                 new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
                 clock, CITY);
         Ids ids = new Ids(clock);
-        FamilyNotifier notifier = new FamilyNotifier(database,
-                Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock, () -> ids.next("NTF"));
+        ChannelLineup channels = ChannelLineup.from(config.providers(), config.demo(), database, clock);
+        LOG.info(channels.summary());
+        FamilyNotifier notifier = new FamilyNotifier(database, channels.channels(), clock, () -> ids.next("NTF"),
+                DeliveryPolicy.within(config.providers().familyBudget()));
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher,
-                new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock,
+                new FamilyUpdates(notifier, database, grid, channels.defaultChannel()), database, timers, offload, clock,
                 config::verificationWindow);
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock);
@@ -118,6 +120,7 @@ public final class Node implements AutoCloseable {
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
+        node.channels = channels;
         offload.execute(() -> {
             try {
                 workflow.recover();
@@ -171,6 +174,9 @@ public final class Node implements AutoCloseable {
             LOG.warn("Vert.x did not stop within 30 s; closing the rest anyway");
         }
         offload.close();
+        if (channels != null) {
+            channels.close();
+        }
         fleet.close();
         grid.close();
         database.close();

@@ -2,6 +2,7 @@ package org.sahaya.notify.delivery;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.subscriber.Contact;
 
@@ -21,11 +22,19 @@ public final class Failover {
 
     /** The next channel after {@code failed} for {@code contact}, if any. */
     public static Optional<Channel> next(Channel failed, Contact contact) {
+        return next(failed, contact, Set.copyOf(ORDER));
+    }
+
+    /** The next channel after {@code failed} for {@code contact} among the node's {@code available} ones. */
+    public static Optional<Channel> next(Channel failed, Contact contact, Set<Channel> available) {
         int at = ORDER.indexOf(failed);
         if (at < 0 || contact == null) {
             return Optional.empty();
         }
-        return ORDER.subList(at + 1, ORDER.size()).stream().filter(channel -> canReceive(contact, channel)).findFirst();
+        return ORDER.subList(at + 1, ORDER.size()).stream()
+                .filter(available::contains)
+                .filter(channel -> canReceive(contact, channel))
+                .findFirst();
     }
 
     public static boolean canReceive(Contact contact, Channel channel) {
