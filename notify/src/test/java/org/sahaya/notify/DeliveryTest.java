@@ -45,6 +45,9 @@ class DeliveryTest {
     static final Contact RAVI = new Contact("CON-1", "SUB-1", "Ravi", "son", "+447700900123", "en-GB",
             "Europe/London", 1, "fcm-token-ravi");
 
+    /** Long enough for a loaded machine, short enough for the one test that waits it out. */
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+
     static FakeTwilio twilio;
     static FakeFcm fcm;
     static Map<Channel, NotificationChannel> channels;
@@ -60,9 +63,8 @@ class DeliveryTest {
         twilio = FakeTwilio.start();
         fcm = FakeFcm.start();
         TwilioAccount account = new TwilioAccount(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN, FakeTwilio.FROM,
-                twilio.baseUrl(), java.net.URI.create("https://sahaya.example.org"), Duration.ofMillis(1500));
-        push = new FcmPushChannel(new FcmAccount(FakeFcm.PROJECT, FakeFcm.credentials(), fcm.baseUrl(),
-                Duration.ofMillis(1500)));
+                twilio.baseUrl(), java.net.URI.create("https://sahaya.example.org"), TIMEOUT);
+        push = new FcmPushChannel(new FcmAccount(FakeFcm.PROJECT, FakeFcm.credentials(), fcm.baseUrl(), TIMEOUT));
         channels = Map.of(Channel.SMS, new TwilioSmsChannel(account), Channel.VOICE, new TwilioVoiceChannel(account),
                 Channel.PUSH, push);
     }
@@ -172,7 +174,7 @@ class DeliveryTest {
 
     @Test
     void anSmsWhoseOutcomeIsUnknownIsNotSentAgainButFailsOverToPush() {
-        twilio.delayFor(RAVI.phone(), Duration.ofSeconds(5));
+        twilio.delayFor(RAVI.phone(), TIMEOUT.multipliedBy(3));
 
         notifier().notify(dispatched(Priority.P1, List.of(RAVI), Channel.SMS));
 

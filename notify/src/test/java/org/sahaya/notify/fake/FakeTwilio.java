@@ -50,8 +50,8 @@ public final class FakeTwilio implements AutoCloseable {
     private static final Pattern PATH = Pattern.compile("/2010-04-01/Accounts/([^/]+)/(Messages|Calls)\\.json");
     private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
-    /** One request that reached the fake. */
-    public record Request(String kind, String sid, String to, String from, Map<String, String> form) {
+    /** One request that reached the fake, {@code arrivedNanos} on {@link System#nanoTime()}'s scale. */
+    public record Request(String kind, String sid, String to, String from, Map<String, String> form, long arrivedNanos) {
 
         public String body() {
             return form.get("Body");
@@ -92,7 +92,8 @@ public final class FakeTwilio implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer server;
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    // Not copy-on-write: a benchmark records hundreds of thousands of requests.
+    private final List<Request> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Failure> failByNumber = new ConcurrentHashMap<>();
     private final Map<String, Duration> delayByNumber = new ConcurrentHashMap<>();
     private final AtomicReference<Duration> delayAll = new AtomicReference<>(Duration.ZERO);
@@ -146,7 +147,9 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     public List<Request> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     public long requestCount() {
@@ -186,7 +189,7 @@ public final class FakeTwilio implements AutoCloseable {
     private void respond(HttpServerRequest request, String kind, Map<String, String> form) {
         String to = form.getOrDefault("To", "");
         String sid = (kind.equals("message") ? "SM" : "CA") + String.format("%032x", sequence.incrementAndGet());
-        requests.add(new Request(kind, sid, to, form.get("From"), Map.copyOf(form)));
+        requests.add(new Request(kind, sid, to, form.get("From"), Map.copyOf(form), System.nanoTime()));
         Failure failure = failByNumber.get(to);
         if (failure == null && !nextFailures.isEmpty()) {
             failure = nextFailures.removeFirst();

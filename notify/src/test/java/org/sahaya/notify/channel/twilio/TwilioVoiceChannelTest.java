@@ -110,13 +110,17 @@ class TwilioVoiceChannelTest {
 
     @Test
     void aSlowAnswerIsAnUnknownOutcome() {
-        twilio.delayFor(ARJUN, Duration.ofSeconds(5));
+        String slowNumber = "+14085550999";
+        twilio.delayFor(slowNumber, Duration.ofSeconds(4));
+        TwilioVoiceChannel impatient = new TwilioVoiceChannel(TwilioSmsChannelTest.account(twilio.baseUrl(),
+                FakeTwilio.AUTH_TOKEN, Duration.ofSeconds(1)));
 
-        ChannelException e = catchThrowableOfType(ChannelException.class, () -> voice.send(call("hi", HINDI)));
+        ChannelException e = catchThrowableOfType(ChannelException.class, () -> impatient.send(
+                new OutgoingMessage("NTF-43", "INC-1", Channel.VOICE, slowNumber, null, "hi", HINDI)));
 
         assertThat(e.reason()).isEqualTo("TWILIO_NO_ANSWER");
         assertThat(e.retryable()).isFalse();
-        assertThat(twilio.requestCount()).isEqualTo(1);
+        assertThat(twilio.requests()).filteredOn(r -> r.to().equals(slowNumber)).hasSize(1);
     }
 
     static Document parse(String xml) throws Exception {
