@@ -32,6 +32,8 @@ import org.sahaya.core.persistence.Jdbc;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.channel.ChannelException;
+import org.sahaya.notify.channel.OutgoingMessage;
 import org.sahaya.notify.channel.twilio.TwilioAccount;
 import org.sahaya.notify.channel.twilio.TwilioSmsChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
@@ -46,6 +48,10 @@ import org.sahaya.notify.template.NotificationStep;
  * second the fake received and, per incident, the time from its intended DISPATCHED moment to the
  * first provider request arriving at the fake (no coordinated omission: a stall is charged to every
  * incident due during it).
+ *
+ * <p>{@code -Dsahaya.bench.mode=channel} drives {@code TwilioSmsChannel.send} directly (the SDK, our
+ * transport and the fake, without the outbox); the default {@code outbox} goes through
+ * {@code FamilyNotifier.notify} with an in-memory H2.
  *
  * <p>Not part of the test suite: {@code -Dsahaya.bench=true} runs it, e.g.
  * {@code mvn -B -ntp -pl notify -am test -Dtest=DeliveryBenchmark -Dsurefire.failIfNoSpecifiedTests=false
@@ -73,25 +79,57 @@ class DeliveryBenchmark {
             TwilioAccount account = new TwilioAccount(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN, FakeTwilio.FROM,
                     twilio.baseUrl(), URI.create("https://sahaya.example.org"), Duration.ofSeconds(10));
             AtomicLong ids = new AtomicLong();
-            FamilyNotifier notifier = new FamilyNotifier(database, Map.of(Channel.SMS, new TwilioSmsChannel(account)),
+            AtomicLong failures = new AtomicLong();
+            Map<String, Long> reasons = new ConcurrentHashMap<>();
+            boolean channelOnly = "channel".equals(System.getProperty("sahaya.bench.mode", "outbox"));
+            TwilioSmsChannel sms = new TwilioSmsChannel(account);
+            FamilyNotifier notifier = new FamilyNotifier(database, Map.of(Channel.SMS, sms),
                     Clock.systemUTC(), () -> "N-" + ids.incrementAndGet(), DeliveryPolicy.within(Duration.ofMinutes(2)));
 
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long[] intended = new long[incidents];
             long period = 1_000_000_000L / rate;
             long start = System.nanoTime() + 100_000_000L;
             List<Thread> senders = new ArrayList<>(incidents);
+            long cpuAtStart = 0;
+            long requestsAtStart = 0;
             for (int i = 0; i < incidents; i++) {
+                if (i == warmup * rate) {
+                    cpuAtStart = os.getProcessCpuTime();
+                    requestsAtStart = twilio.requestCount();
+                }
                 intended[i] = start + i * period;
                 long wait;
                 while ((wait = intended[i] - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
                 NotificationRequest request = requests.get(i);
-                senders.add(Thread.ofVirtual().start(() -> notifier.notify(request)));
+                if (channelOnly) {
+                    // The channel layer alone: SDK, transport and fake, no outbox.
+                    for (Contact contact : request.contacts()) {
+                        OutgoingMessage m = new OutgoingMessage(request.incident().id() + "-" + contact.id(),
+                                request.incident().id(), Channel.SMS, contact.phone(), null, "en-GB",
+                                request.subscriber().name() + ": fall detected. Ambulance KA-07 on the way.");
+                        senders.add(Thread.ofVirtual().start(() -> {
+                            try {
+                                sms.send(m);
+                            } catch (ChannelException e) {
+                                failures.incrementAndGet();
+                                reasons.merge(e.reason(), 1L, Long::sum);
+                            }
+                        }));
+                    }
+                } else {
+                    senders.add(Thread.ofVirtual().start(() -> notifier.notify(request)));
+                }
             }
+            long cpuAtEnd = os.getProcessCpuTime();
+            long requestsAtEnd = twilio.requestCount();
             for (Thread sender : senders) {
                 sender.join(Duration.ofMinutes(2));
             }
+            double cpuMsPerRequest = (cpuAtEnd - cpuAtStart) / 1e6 / Math.max(1, requestsAtEnd - requestsAtStart);
             long measuredFrom = start + warmup * 1_000_000_000L;
             long measuredTo = start + (long) (warmup + seconds) * 1_000_000_000L;
 
@@ -125,18 +163,36 @@ class DeliveryBenchmark {
                     }
                 }
             });
+            String outcomes = database.withConnection(c -> {
+                StringBuilder b = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement("SELECT status, COALESCE(failure_reason, '-'), COUNT(*)"
+                        + " FROM notifications GROUP BY status, failure_reason ORDER BY 3 DESC")) {
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            b.append(rs.getString(1)).append(' ').append(rs.getString(2)).append('=').append(rs.getLong(3)).append("; ");
+                        }
+                    }
+                }
+                return b.toString();
+            });
             String report = String.format(
-                    "delivery benchmark %s: %d incidents/s x %d contacts (offered %d SMS/s), fake Twilio answers in %d ms,"
+                    "delivery benchmark %s, mode %s: %d incidents/s x %d contacts (offered %d SMS/s), fake Twilio answers in %d ms,"
                             + " %d s warm-up + %d s measured, %d cores%n"
                             + "  provider requests/s (measured window): %.0f%n"
                             + "  DISPATCHED -> first provider request, ms: p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f"
                             + "  (n=%d, missing %d)%n"
-                            + "  rows SENT: %d of %d, provider requests total: %d%n",
-                    Instant.now(), rate, contacts, rate * contacts, latencyMs, warmup, seconds,
+                            + "  rows SENT: %d of %d, provider requests total: %d, channel failures: %d%n"
+                            + "  CPU (this JVM: notifier, SDK, H2 and the fake) per provider request: %.2f ms"
+                            + " -> at most %.0f requests/s on %d idle cores; load average at the end: %.1f%n",
+                    Instant.now(), channelOnly ? "channel (TwilioSmsChannel.send directly)" : "outbox (FamilyNotifier.notify)",
+                    rate, contacts, rate * contacts, latencyMs, warmup, seconds,
                     Runtime.getRuntime().availableProcessors(), inWindow / (double) seconds,
                     ms(toFirst.getValueAtPercentile(50)), ms(toFirst.getValueAtPercentile(99)),
                     ms(toFirst.getValueAtPercentile(99.9)), ms(toFirst.getMaxValue()), toFirst.getTotalCount(), missing,
-                    sent, (long) incidents * contacts, twilio.requestCount());
+                    sent, (long) incidents * contacts, twilio.requestCount(), failures.get(), cpuMsPerRequest,
+                    Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerRequest,
+                    Runtime.getRuntime().availableProcessors(), os.getSystemLoadAverage());
+            report += "  outbox rows by outcome: " + outcomes + "\n  channel failure reasons (channel mode): " + reasons + "\n";
             System.out.print(report);
             Path out = Path.of("target", "delivery-benchmark.txt");
             Files.createDirectories(out.getParent());
