@@ -28,6 +28,7 @@ import org.sahaya.core.subscriber.Contact;
 import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.ack.SmsAckHint;
 import org.sahaya.notify.channel.NotificationChannel;
+import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
@@ -70,15 +71,34 @@ public final class FamilyNotifier {
      */
     public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
                           Supplier<String> ids) {
-        this(database, channels, clock, ids, null);
+        this(database, channels, clock, ids, DeliveryPolicy.singleAttempt(), null, Thread::sleep);
     }
 
     /**
+     * @param policy retries within the family budget before a row fails over ({@link DeliveryPolicy#within})
+     */
+    public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
+                          Supplier<String> ids, DeliveryPolicy policy) {
+        this(database, channels, clock, ids, policy, null, Thread::sleep);
+    }
+
+    /**
+     * @param policy   retries within the family budget before a row fails over ({@link DeliveryPolicy#within})
      * @param ackLinks signs the acknowledgement link added to SMS texts ({@link SmsAckHint} decides
      *                 when); null = no links
      */
     public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
-                          Supplier<String> ids, AckLinks ackLinks) {
+                          Supplier<String> ids, DeliveryPolicy policy, AckLinks ackLinks) {
+        this(database, channels, clock, ids, policy, ackLinks, Thread::sleep);
+    }
+
+    FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
+                   Supplier<String> ids, DeliveryPolicy policy, OutboxSender.Pause pause) {
+        this(database, channels, clock, ids, policy, null, pause);
+    }
+
+    private FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
+                           Supplier<String> ids, DeliveryPolicy policy, AckLinks ackLinks, OutboxSender.Pause pause) {
         this.ackLinks = ackLinks;
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -92,7 +112,8 @@ public final class FamilyNotifier {
         });
         this.planner = new NotificationPlanner();
         this.available = Set.copyOf(byChannel.keySet());
-        this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock);
+        this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
+                pause, ids);
     }
 
     /**
@@ -145,14 +166,10 @@ public final class FamilyNotifier {
             written.forEach(fresh -> toSend.add(fresh.notification().id()));
             candidates.keySet().stream().filter(id -> !toSend.contains(id)).forEach(sender::release);
         }
-        written.forEach(fresh -> {
-            if (fresh.held()) {
-                // Quiet hours: the row waits, PENDING with its time, for resumePending() to find it due.
-                sender.release(fresh.notification().id());
-            } else {
-                sender.sendClaimed(fresh.notification(), fresh.contact());
-            }
-        });
+        // Quiet hours: a held row waits, PENDING with its time, for sendHeldDue() to find it due.
+        written.stream().filter(Fresh::held).forEach(fresh -> sender.release(fresh.notification().id()));
+        sender.sendAllClaimed(written.stream().filter(fresh -> !fresh.held())
+                .map(fresh -> Map.entry(fresh.notification(), fresh.contact())).toList());
         return stored(request, plan);
     }
 

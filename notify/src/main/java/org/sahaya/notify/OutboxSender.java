@@ -1,13 +1,20 @@
 package org.sahaya.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
+import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.persistence.TimelineRepository;
@@ -16,6 +23,9 @@ import org.sahaya.notify.channel.ChannelException;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.OutgoingMessage;
 import org.sahaya.notify.channel.SendReceipt;
+import org.sahaya.notify.delivery.DeliveryPolicy;
+import org.sahaya.notify.delivery.Failover;
+import org.sahaya.notify.outbox.DeliveryAttempts;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,27 +34,52 @@ import org.slf4j.LoggerFactory;
  * Hands claimed outbox rows to their channel and records the outcome: SENT with the provider's id,
  * or FAILED with a reason and a timeline entry. A row is sent only by whoever holds its claim in
  * this process, so a live send and a recovery pass never both send it.
+ *
+ * <p>Delivery of one row: each hand-over is announced in the row before it happens
+ * ({@link DeliveryAttempts#begin}); a retryable refusal (the provider certainly did not take it)
+ * is tried again after a backoff while {@link DeliveryPolicy} allows; anything else — a permanent
+ * refusal, an unknown outcome (a timeout after the request went out), an exhausted deadline —
+ * fails the row and fails over to the contact's next channel ({@link Failover}) as a new row under
+ * the outbox's unique key, so each (incident, contact, channel, step) is still handed over at most
+ * once.
  */
 final class OutboxSender {
 
     static final String STAGE_FAILED = "NOTIFICATION_FAILED";
+    static final String STAGE_FAILOVER = "NOTIFICATION_FAILOVER";
     static final String NO_CHANNEL = "NO_CHANNEL";
     static final String NO_CONTACT = "NO_CONTACT";
     static final String CHANNEL_ERROR = "CHANNEL_ERROR";
+    /** A hand-over was under way when the process died; the provider may or may not have the message. */
+    static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    /** Waits between attempts. Production sleeps (on a virtual thread); tests advance a clock. */
+    @FunctionalInterface
+    interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
+    }
 
     private final Database database;
     private final Map<Channel, NotificationChannel> channels;
     private final Clock clock;
+    private final DeliveryPolicy policy;
+    private final Pause pause;
+    private final Supplier<String> ids;
     private final NotificationRepository outbox = new NotificationRepository();
+    private final DeliveryAttempts attempts = new DeliveryAttempts();
     private final TimelineRepository timeline = new TimelineRepository();
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
-    OutboxSender(Database database, Map<Channel, NotificationChannel> channels, Clock clock) {
+    OutboxSender(Database database, Map<Channel, NotificationChannel> channels, Clock clock, DeliveryPolicy policy,
+                 Pause pause, Supplier<String> ids) {
         this.database = database;
         this.channels = channels;
         this.clock = clock;
+        this.policy = policy;
+        this.pause = pause;
+        this.ids = ids;
     }
 
     /** @return true if the caller now owns the row and must end with {@link #sendClaimed} or {@link #release} */
@@ -56,17 +91,34 @@ final class OutboxSender {
         claimed.remove(notificationId);
     }
 
+    /**
+     * Sends claimed rows side by side, each on its own virtual thread (one contact's retries never
+     * hold up another's message), and returns when all are settled.
+     */
+    void sendAllClaimed(List<Map.Entry<Notification, Contact>> rows) {
+        if (rows.size() == 1) {
+            sendClaimed(rows.getFirst().getKey(), rows.getFirst().getValue());
+            return;
+        }
+        List<Thread> senders = new ArrayList<>(rows.size());
+        for (Map.Entry<Notification, Contact> row : rows) {
+            senders.add(Thread.ofVirtual().name("sahaya-send-" + row.getKey().id())
+                    .start(() -> sendClaimed(row.getKey(), row.getValue())));
+        }
+        for (Thread sender : senders) {
+            try {
+                sender.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Sends a PENDING row the caller has claimed, records the outcome and releases the claim. Never throws. */
     void sendClaimed(Notification n, Contact contact) {
         try {
-            NotificationChannel channel = channels.get(n.channel());
-            if (channel == null) {
-                fail(n, NO_CHANNEL);
-            } else if (contact == null) {
-                fail(n, NO_CONTACT);
-            } else {
-                send(channel, n, contact);
-            }
+            deliver(n, contact);
         } catch (PersistenceException e) {
             // The row stays PENDING; resumePending() takes it up again.
             LOG.error("notification {}: outcome could not be recorded ({})", n.id(), e.getClass().getSimpleName(), e);
@@ -75,36 +127,140 @@ final class OutboxSender {
         }
     }
 
-    private void send(NotificationChannel channel, Notification n, Contact contact) {
-        SendReceipt receipt;
-        try {
-            receipt = channel.send(new OutgoingMessage(n.id(), n.incidentId(), n.channel(), contact.phone(),
-                    contact.pushToken(), n.language(), n.text()));
-        } catch (ChannelException e) {
-            fail(n, e.retryable() ? e.reason() + " (retryable)" : e.reason());
-            return;
-        } catch (RuntimeException e) {
-            // Only the type: a provider's message may quote the phone number.
-            LOG.warn("notification {}: {} channel threw {}", n.id(), n.channel(), e.getClass().getName());
-            fail(n, CHANNEL_ERROR);
+    private void deliver(Notification n, Contact contact) {
+        if (contact == null) {
+            fail(n, NO_CONTACT, null);
             return;
         }
-        Instant sentAt = clock.instant();
-        boolean moved = database.withConnection(c -> outbox.markSent(c, n.id(), sentAt, receipt.providerId()));
-        if (!moved) {
-            LOG.warn("notification {}: sent, but it was no longer PENDING", n.id());
+        NotificationChannel channel = channels.get(n.channel());
+        if (channel == null) {
+            fail(n, NO_CHANNEL, contact);
+            return;
+        }
+        OutgoingMessage message = new OutgoingMessage(n.id(), n.incidentId(), n.channel(), contact.phone(),
+                contact.pushToken(), n.language(), n.text());
+        int failedAttempts = 0;
+        while (true) {
+            Instant startedAt = clock.instant();
+            if (!database.withConnection(c -> attempts.begin(c, n.id(), startedAt))) {
+                if (!resolveBlocked(n, contact, channel)) {
+                    return;
+                }
+                continue;
+            }
+            SendReceipt receipt;
+            try {
+                receipt = channel.send(message);
+            } catch (ChannelException e) {
+                failedAttempts++;
+                if (!e.retryable()) {
+                    fail(n, e.reason(), contact);
+                    return;
+                }
+                Duration delay = policy.nextDelay(clock.instant(), n.createdAt(), failedAttempts,
+                        ThreadLocalRandom.current().nextDouble());
+                if (delay == null) {
+                    fail(n, e.reason() + " (retryable)", contact);
+                    return;
+                }
+                database.withConnection(c -> {
+                    attempts.refused(c, n.id(), e.reason());
+                    return null;
+                });
+                LOG.info("notification {}: {} refused ({}), attempt {} in {} ms", n.id(), n.channel(), e.reason(),
+                        failedAttempts + 1, delay.toMillis());
+                if (!sleep(delay)) {
+                    return;
+                }
+                continue;
+            } catch (RuntimeException e) {
+                // Only the type: a provider's message may quote the phone number. Not retried: the
+                // request may have gone out.
+                LOG.warn("notification {}: {} channel threw {}", n.id(), n.channel(), e.getClass().getName());
+                fail(n, CHANNEL_ERROR, contact);
+                return;
+            }
+            Instant sentAt = clock.instant();
+            boolean moved = database.withConnection(c -> outbox.markSent(c, n.id(), sentAt, receipt.providerId()));
+            if (!moved) {
+                LOG.warn("notification {}: sent, but it was no longer PENDING", n.id());
+            }
+            return;
         }
     }
 
-    private void fail(Notification n, String reason) {
+    /**
+     * The row could not be marked for a hand-over. @return true to try again now (an interrupted
+     * hand-over on a channel that deduplicates), false when there is nothing (more) to do here
+     */
+    private boolean resolveBlocked(Notification n, Contact contact, NotificationChannel channel) {
+        Optional<DeliveryAttempts.State> state = database.withConnection(c -> attempts.state(c, n.id()));
+        if (state.isEmpty() || !state.get().interrupted()) {
+            return false;
+        }
+        if (channel.idempotent()) {
+            database.withConnection(c -> {
+                attempts.forgetInterrupted(c, n.id());
+                return null;
+            });
+            return true;
+        }
+        fail(n, OUTCOME_UNKNOWN, contact);
+        return false;
+    }
+
+    private boolean sleep(Duration delay) {
+        try {
+            pause.sleep(delay);
+            return true;
+        } catch (InterruptedException e) {
+            // Shutting down: the row stays PENDING and resumePending() sends it after the restart.
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Fails the row with a timeline entry, then hands the message to the contact's next channel, if any. */
+    private void fail(Notification n, String reason, Contact contact) {
         Instant at = clock.instant();
-        database.inTransaction(c -> {
-            if (outbox.markFailed(c, n.id(), reason)) {
-                timeline.append(c, new TimelineEntry(n.incidentId(), at, STAGE_FAILED, "Notification " + n.id()
-                        + " (" + n.step() + ", " + n.channel() + ", " + n.language() + ") failed: " + reason + "."));
+        boolean failed = database.inTransaction(c -> {
+            if (!outbox.markFailed(c, n.id(), reason)) {
+                return false;
             }
-            return null;
+            timeline.append(c, new TimelineEntry(n.incidentId(), at, STAGE_FAILED, "Notification " + n.id()
+                    + " (" + n.step() + ", " + n.channel() + ", " + n.language() + ") failed: " + reason + "."));
+            return true;
         });
         LOG.info("notification {}: FAILED {}", n.id(), reason);
+        if (failed && !NO_CONTACT.equals(reason)) {
+            Failover.next(n.channel(), contact, channels.keySet()).ifPresent(next -> failOver(n, next, contact));
+        }
+    }
+
+    private void failOver(Notification failed, Channel next, Contact contact) {
+        Notification row = new Notification(ids.get(), failed.incidentId(), failed.contactId(), next, failed.step(),
+                failed.language(), failed.text(), NotificationStatus.PENDING, clock.instant(), null, null, null);
+        claim(row.id());
+        boolean written = false;
+        try {
+            written = database.inTransaction(c -> {
+                if (!outbox.insertIfAbsent(c, row).id().equals(row.id())) {
+                    return false;
+                }
+                timeline.append(c, new TimelineEntry(failed.incidentId(), row.createdAt(), STAGE_FAILOVER,
+                        "Notification " + failed.id() + " (" + failed.channel() + ") failed over to " + next
+                                + " as " + row.id() + "."));
+                return true;
+            });
+        } finally {
+            if (!written) {
+                // That contact already has this step on that channel: exactly once wins over failover.
+                release(row.id());
+            }
+        }
+        if (written) {
+            LOG.info("notification {}: failed over to {} as {}", failed.id(), next, row.id());
+            sendClaimed(row, contact);
+        }
     }
 }

@@ -65,10 +65,15 @@ public final class FamilyFixture {
 
     /** Writes Asha, her family and her incident, as the gateway and dispatch would have. */
     public static void seed(Database database, Incident incident) {
+        seed(database, incident, FAMILY);
+    }
+
+    /** Writes Asha, the given family and her incident. */
+    public static void seed(Database database, Incident incident, List<Contact> family) {
         DirectoryRepository directory = new DirectoryRepository();
         database.inTransaction(c -> {
             directory.insert(c, ASHA);
-            for (Contact contact : FAMILY) {
+            for (Contact contact : family) {
                 directory.insert(c, contact);
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO incidents (id, subscriber_id, alert_type,"

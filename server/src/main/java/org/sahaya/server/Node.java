@@ -45,6 +45,8 @@ import org.sahaya.notify.escalation.EscalationPolicy;
 import org.sahaya.notify.receipt.Receipts;
 import org.sahaya.notify.template.MessageTemplates;
 import org.sahaya.notify.channel.sandbox.SandboxChannel;
+import org.sahaya.notify.delivery.DeliveryPolicy;
+import org.sahaya.notify.channel.ChannelLineup;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.demo.DemoCity;
 import org.sahaya.server.demo.DemoSeeder;
@@ -101,6 +103,7 @@ public final class Node implements AutoCloseable {
     private MqttGateway mqtt;
     private DeviceHealth deviceHealth;
     private DeviceRateLimit rateLimit;
+    private ChannelLineup channels;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -145,12 +148,14 @@ public final class Node implements AutoCloseable {
         NotifyConfig notifyConfig = config.notifications();
         AckLinks ackLinks = notifyConfig.ackLinkSecret() == null ? null
                 : new AckLinks(notifyConfig.ackLinkSecret(), notifyConfig.publicBaseUrl(), notifyConfig.ackLinkTtl());
-        Map<Channel, NotificationChannel> allChannels = new EnumMap<>(Channel.class);
-        allChannels.put(Channel.SANDBOX, new SandboxChannel(database, clock));
+        ChannelLineup lineup = ChannelLineup.from(config.providers(), config.demo(), database, clock);
+        LOG.info(lineup.summary());
+        Map<Channel, NotificationChannel> allChannels = new EnumMap<>(lineup.channels());
         allChannels.putAll(channels);
-        FamilyNotifier notifier = new FamilyNotifier(database, allChannels, clock, () -> ids.next("NTF"), ackLinks);
+        FamilyNotifier notifier = new FamilyNotifier(database, allChannels, clock, () -> ids.next("NTF"),
+                DeliveryPolicy.within(config.providers().familyBudget()), ackLinks);
         EscalationPolicy escalationPolicy = new EscalationPolicy(notifyConfig.voiceAfter(), notifyConfig.voiceInterval());
-        FamilyUpdates family = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX, escalationPolicy, clock);
+        FamilyUpdates family = new FamilyUpdates(notifier, database, grid, lineup.defaultChannel(), escalationPolicy, clock);
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, family, database, timers, offload,
                 clock, config::verificationWindow);
         AlertReception reception = new AlertReception(
@@ -190,6 +195,7 @@ public final class Node implements AutoCloseable {
                                 deviceHealth, new MqttCounters(registry)),
                         clock))
                 .await(60, TimeUnit.SECONDS);
+        node.channels = lineup;
         offload.execute(() -> {
             try {
                 workflow.recover();
@@ -281,6 +287,9 @@ public final class Node implements AutoCloseable {
             LOG.warn("Vert.x did not stop within 30 s; closing the rest anyway");
         }
         offload.close();
+        if (channels != null) {
+            channels.close();
+        }
         fleet.close();
         grid.close();
         database.close();

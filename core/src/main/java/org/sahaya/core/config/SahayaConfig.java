@@ -33,6 +33,7 @@ import org.sahaya.core.alert.AlertType;
  * @param notifications       escalation timings, webhook and acknowledgement-link settings ({@link NotifyConfig})
  * @param devices             device health and per-device rate limits ({@code SAHAYA_DEVICE_*})
  * @param httpLimits          idle, slow and oversized HTTP clients ({@code SAHAYA_HTTP_*_TIMEOUT_SECONDS}, ...)
+ * @param providers           notification providers ({@code SAHAYA_TWILIO_*}, {@code SAHAYA_FCM_*}) and delivery timing
  */
 public record SahayaConfig(
         int httpPort,
@@ -54,7 +55,8 @@ public record SahayaConfig(
         MqttSettings mqtt,
         NotifyConfig notifications,
         DeviceSettings devices,
-        HttpLimits httpLimits) {
+        HttpLimits httpLimits,
+        ProviderConfig providers) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -92,7 +94,8 @@ public record SahayaConfig(
                 MqttSettings.from(s, s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024)),
                 NotifyConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
                 DeviceSettings.from(s),
-                HttpLimits.from(s));
+                HttpLimits.from(s),
+                ProviderConfig.from(s));
     }
 
     public Duration verificationWindow(AlertType type) {

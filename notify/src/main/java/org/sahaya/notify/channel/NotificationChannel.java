@@ -38,4 +38,14 @@ public interface NotificationChannel {
      *                          {@link ChannelException#retryable()} says whether trying again later may work
      */
     SendReceipt send(OutgoingMessage message) throws ChannelException;
+
+    /**
+     * True when handing the same notification over twice reaches the recipient once (the provider
+     * deduplicates by {@link OutgoingMessage#notificationId()}). The outbox may then repeat a
+     * hand-over whose outcome a crash left unknown; otherwise it fails the row over to the
+     * contact's next channel instead. Twilio and FCM have no such key: false.
+     */
+    default boolean idempotent() {
+        return false;
+    }
 }

@@ -32,15 +32,31 @@ public final class SandboxChannel implements NotificationChannel {
 
     private final Database database;
     private final Clock clock;
+    private final Channel servedAs;
 
     public SandboxChannel(Database database, Clock clock) {
+        this(database, clock, Channel.SANDBOX);
+    }
+
+    /**
+     * A sandbox standing in for {@code servedAs} (SMS, PUSH or VOICE) on a node without that
+     * provider's credentials: messages planned for the channel are recorded instead of sent.
+     */
+    public SandboxChannel(Database database, Clock clock, Channel servedAs) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.servedAs = Objects.requireNonNull(servedAs, "servedAs");
     }
 
     @Override
     public Channel channel() {
-        return Channel.SANDBOX;
+        return servedAs;
+    }
+
+    /** Records once per notification id, like a provider with an idempotency key. */
+    @Override
+    public boolean idempotent() {
+        return true;
     }
 
     @Override
