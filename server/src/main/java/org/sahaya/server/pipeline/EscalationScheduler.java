@@ -85,7 +85,7 @@ public final class EscalationScheduler implements AutoCloseable {
                 LOG.error("Incident {}: escalation step failed; retried at the next tick", escalation.incidentId(), e);
             }
         }
-        family.resumePending();
+        family.sendHeldDue();
     }
 
     private void step(Escalation escalation) {

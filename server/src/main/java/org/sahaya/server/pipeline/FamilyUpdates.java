@@ -67,7 +67,8 @@ public final class FamilyUpdates {
         NotificationRequest request = request(incident, step);
         List<Notification> told = notifier.notify(request);
         Instant now = clock.instant();
-        policy.firstCallAt(incident.priority(), now).ifPresent(first -> database.inTransaction(c ->
+        // Auto-commit: of two nodes starting the same escalation, the second's insert fails alone.
+        policy.firstCallAt(incident.priority(), now).ifPresent(first -> database.withConnection(c ->
                 escalations.startIfAbsent(c, incident.id(), incident.priority(), now, first)));
         return told;
     }
@@ -97,6 +98,11 @@ public final class FamilyUpdates {
             eta = incident.etaSeconds() == null ? null : (incident.etaSeconds() + 59) / 60;
         }
         return new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel, prefs);
+    }
+
+    /** Sends the messages whose quiet hours ended; safe on every node at once. */
+    public int sendHeldDue() {
+        return notifier.sendHeldDue();
     }
 
     public int resumePending() {
