@@ -147,7 +147,8 @@ public final class FamilyNotifier {
     }
 
     private PlannedMessage withAckLink(String id, PlannedMessage m, Instant now) {
-        if (ackLinks == null || m.channel() != Channel.SMS) {
+        // The sandbox stands in for SMS in the embedded default, so the demo shows the link too.
+        if (ackLinks == null || (m.channel() != Channel.SMS && m.channel() != Channel.SANDBOX)) {
             return m;
         }
         String text = SmsAckHint.withLink(m.text(), ackLinks.link(id, now), m.contact().phone());
@@ -196,6 +197,28 @@ public final class FamilyNotifier {
                 }
             }
         }
+    }
+
+    /**
+     * Sends messages whose quiet hours have ended. Safe on several nodes at once: each row is taken by
+     * clearing its hold in one conditional update, and only the node that cleared it sends it.
+     *
+     * @return how many it sent or failed
+     */
+    public int sendHeldDue() {
+        int taken = 0;
+        List<Notification> due = database.withConnection(c -> outbox.findHeldDue(c, clock.instant(), RESUME_BATCH));
+        for (Notification candidate : due) {
+            if (!sender.claim(candidate.id())) {
+                continue;
+            }
+            if (database.withConnection(c -> outbox.releaseHold(c, candidate.id()))) {
+                taken += resume(candidate.id()) ? 1 : 0;
+            } else {
+                sender.release(candidate.id());
+            }
+        }
+        return taken;
     }
 
     /** Sends a claimed row if it is still PENDING now that we own it. */

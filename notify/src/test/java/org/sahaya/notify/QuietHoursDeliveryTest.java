@@ -60,8 +60,10 @@ class QuietHoursDeliveryTest {
         assertThat(held).containsValue(Instant.parse("2025-01-16T07:00:00Z"));
         assertThat(timeline).anyMatch(e -> e.stage().equals(FamilyNotifier.STAGE_HELD));
 
+        assertThat(notifier.sendHeldDue()).isZero();
         clock.set(Instant.parse("2025-01-16T07:00:01Z"));
-        notifier.resumePending();
+        assertThat(notifier.sendHeldDue()).isEqualTo(1);
+        assertThat(notifier.sendHeldDue()).isZero();
 
         assertThat(sandbox.handed()).hasSize(1);
         List<Notification> after = database.withConnection(c -> new NotificationRepository().findByIncident(c, "INC-1"));

@@ -153,6 +153,30 @@ public final class NotificationRepository {
         }
     }
 
+    /** Up to {@code limit} PENDING rows held back by quiet hours whose time has come, oldest first. */
+    public List<Notification> findHeldDue(Connection c, Instant now, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notifications WHERE status = 'PENDING'"
+                + " AND not_before IS NOT NULL AND not_before <= ? ORDER BY not_before, id LIMIT ?")) {
+            Jdbc.setInstant(ps, 1, now);
+            ps.setInt(2, limit);
+            return read(ps);
+        }
+    }
+
+    /**
+     * Takes a held row for sending: clears its hold if it still has one. A compare-and-set, so of two
+     * nodes looking at the same due row only one sends it.
+     *
+     * @return true if this call took it
+     */
+    public boolean releaseHold(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET not_before = NULL"
+                + " WHERE id = ? AND status = 'PENDING' AND not_before IS NOT NULL")) {
+            ps.setString(1, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** When each held-back row of the incident may go, by notification id. */
     public java.util.Map<String, Instant> heldUntil(Connection c, String incidentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(

@@ -71,10 +71,10 @@ public final class Receipts {
             history.append(c, new StatusHistoryRepository.Change(n.id(), move.status(), now, source,
                     move.reason() != null ? move.reason() : status));
             if (move.status() == NotificationStatus.FAILED) {
+                boolean hurried = escalations.dueNow(c, n.incidentId(), now);
                 timeline.append(c, new TimelineEntry(n.incidentId(), now, STAGE_FAILED, "Notification " + n.id()
                         + " (" + n.step() + ", " + n.channel() + ", " + n.language() + ") failed: " + move.reason()
-                        + "; the next escalation step is due now."));
-                escalations.dueNow(c, n.incidentId(), now);
+                        + (hurried ? "; the next escalation step is due now." : ".")));
             }
             return new Outcome.Moved(n.status(), move.status());
         });

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Takes due escalation steps and sends messages whose quiet hours are over. The timers are rows
  * ({@code escalations.next_at}, {@code notifications.not_before}), not memory: a periodic Vert.x
  * timer only asks the database what is due, on a virtual thread, so a restarted node simply carries on.
- * Each step is taken by a compare-and-set on the step number, and its voice call is its own outbox row,
- * so a step is taken and sent once even with two nodes ticking.
+ * Each step's voice call is its own outbox row (sent once), and the step is then taken by a
+ * compare-and-set on the step number, so even with two nodes ticking, or a crash between the two,
+ * each contact is called once per step.
  */
 public final class EscalationScheduler implements AutoCloseable {
 
@@ -85,7 +86,7 @@ public final class EscalationScheduler implements AutoCloseable {
                 LOG.error("Incident {}: escalation step failed; retried at the next tick", escalation.incidentId(), e);
             }
         }
-        family.resumePending();
+        family.sendHeldDue();
     }
 
     private void step(Escalation escalation) {
@@ -98,20 +99,20 @@ public final class EscalationScheduler implements AutoCloseable {
         List<Contact> contacts = database.withConnection(c -> directory.contacts(c, incident.get().subscriberId()));
         switch (policy.next(escalation, contacts, now)) {
             case EscalationPolicy.Decision.Call call -> {
-                boolean taken = database.inTransaction(c -> {
-                    if (!escalations.advance(c, escalation.incidentId(), escalation.step(), call.nextAt())) {
-                        return false;
+                // The call first, then the step: the call's outbox row (unique per step) makes a repeat
+                // send nothing, so a crash in between repeats the step without a second call, and never
+                // loses the call. Of two nodes, the row decides who calls and the step who stamps.
+                family.escalate(incident.get(), call.contact(), call.stepNumber());
+                database.inTransaction(c -> {
+                    if (escalations.advance(c, escalation.incidentId(), escalation.step(), call.nextAt())) {
+                        timeline.append(c, new TimelineEntry(escalation.incidentId(), now, STAGE_ESCALATED,
+                                "ESCALATED step " + call.stepNumber() + ": no acknowledgement "
+                                        + Duration.between(escalation.startedAt(), now).toSeconds() + " s after the"
+                                        + " first messages; voice call to " + call.contact().relation() + " (contact "
+                                        + call.stepNumber() + " of " + contacts.size() + ")."));
                     }
-                    timeline.append(c, new TimelineEntry(escalation.incidentId(), now, STAGE_ESCALATED,
-                            "ESCALATED step " + call.stepNumber() + ": no acknowledgement "
-                                    + Duration.between(escalation.startedAt(), now).toSeconds() + " s after the first"
-                                    + " messages; voice call to " + call.contact().relation() + " (contact "
-                                    + call.stepNumber() + " of " + contacts.size() + ")."));
-                    return true;
+                    return null;
                 });
-                if (taken) {
-                    family.escalate(incident.get(), call.contact(), call.stepNumber());
-                }
             }
             case EscalationPolicy.Decision.Exhausted exhausted -> end(escalation, exhausted.reason(), now);
             case EscalationPolicy.Decision.Nothing nothing -> {

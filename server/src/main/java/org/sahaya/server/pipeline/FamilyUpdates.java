@@ -68,7 +68,8 @@ public final class FamilyUpdates {
         NotificationRequest request = request(incident, step);
         List<Notification> told = notifier.notify(request);
         Instant now = clock.instant();
-        policy.firstCallAt(incident.priority(), now).ifPresent(first -> database.inTransaction(c ->
+        // Auto-commit: of two nodes starting the same escalation, the second's insert fails alone.
+        policy.firstCallAt(incident.priority(), now).ifPresent(first -> database.withConnection(c ->
                 escalations.startIfAbsent(c, incident.id(), incident.priority(), now, first)));
         return told;
     }
@@ -122,6 +123,11 @@ public final class FamilyUpdates {
                 return rs.next();
             }
         }
+    }
+
+    /** Sends the messages whose quiet hours ended; safe on every node at once. */
+    public int sendHeldDue() {
+        return notifier.sendHeldDue();
     }
 
     public int resumePending() {

@@ -52,6 +52,19 @@ final class FamilyNode implements AutoCloseable {
                 Map.of(Channel.SMS, sms, Channel.PUSH, push, Channel.VOICE, voice));
         client = new DeviceClient(node.httpPort());
         local = "http://127.0.0.1:" + node.httpPort();
+        warmUp();
+    }
+
+    /**
+     * One request down each kind of path before any test runs: a cold JVM's first request loads many
+     * classes on the event loop, and on a busy machine that alone can trip the event-loop guard.
+     */
+    private void warmUp() {
+        get("/api/v1/incidents?limit=1");
+        putContact("no-such-subscriber", "warm-up", contact("warm-up", "son", "+447911123400", 1, null));
+        twilio("/webhooks/twilio/status", Map.of("MessageSid", "SM-warm-up", "MessageStatus", "sent"));
+        post("/api/v1/acknowledgements", "application/json", "{\"token\":\"warm-up-token-that-is-forged\"}");
+        get("/a/warm-up-token-that-is-forged");
     }
 
     /** Gives the device's subscriber exactly these contacts (replacing the demo family). */
