@@ -71,6 +71,12 @@ class MqttAlertsTest {
     }
 
     @Test
+    void theListeningLineNamesTheMqttPort() {
+        assertThat(node.mqttPort()).isPositive();
+        assertThat(node.listeningLine()).contains(" mqtt=" + node.mqttPort() + " ");
+    }
+
+    @Test
     void alertPublishedAtQos1IsStoredWhenItsPubackArrives() throws Exception {
         try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0101")) {
             int reason = device.publishAlert(alert("m5-1", "demo-0101", "TEST"));
