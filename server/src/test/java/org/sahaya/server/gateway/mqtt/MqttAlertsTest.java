@@ -87,6 +87,17 @@ class MqttAlertsTest {
     }
 
     @Test
+    void alertPublishedAtQos0IsStillStored() throws Exception {
+        try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0112")) {
+            org.eclipse.paho.mqttv5.common.MqttMessage message = new org.eclipse.paho.mqttv5.common.MqttMessage(
+                    alert("m5-q0", "demo-0112", "SOS").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            message.setQos(0);
+            device.client.publish(TopicPolicy.alerts("demo-0112"), message).waitForCompletion(Mqtt5Device.WAIT_MS);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> alertRows("demo-0112", "m5-q0") == 1);
+    }
+
+    @Test
     void malformedPayloadGetsPayloadFormatInvalidAndTheConnectionStaysUp() throws Exception {
         try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0102")) {
             assertThat(device.publishAlert("{not json")).isEqualTo(0x99);
