@@ -9,8 +9,12 @@ import io.vertx.mqtt.messages.codes.MqttSubAckReasonCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.server.device.DeviceActivity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One authenticated device connection: routes its packets, answers each in its protocol version,
@@ -19,6 +23,7 @@ import org.sahaya.server.device.DeviceActivity;
  */
 final class DeviceSession {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceSession.class);
     private static final String GATEWAY = "mqtt";
 
     private final MqttEndpoint endpoint;
@@ -29,6 +34,7 @@ final class DeviceSession {
     private final MqttCounters counters;
     private final Clock clock;
     private final boolean problemInformation;
+    private final Set<PublishRefusal> logged = EnumSet.noneOf(PublishRefusal.class);
     private volatile long lastHeardMillis;
 
     DeviceSession(MqttEndpoint endpoint, Device device, Duration keepAlive, PublishHandler publishes,
@@ -101,6 +107,11 @@ final class DeviceSession {
     /** MQTT 5: the reason code and why; MQTT 3.1.1 cannot say no, so it acknowledges (the refusal is counted). */
     void refuse(MqttPublishMessage message, PublishRefusal reason, String detail) {
         counters.refusedPublish(reason, protocolVersion());
+        if (logged.add(reason)) {
+            // Once per reason and connection: a chattering device cannot flood the log; the counter has the rest.
+            LOG.info("Refused a publish of device {} (MQTT {}): {}", device.id(), protocolVersion() >= 5 ? "5" : "3.1.1",
+                    reason.tag());
+        }
         if (!endpoint.isConnected()) {
             return;
         }

@@ -28,6 +28,11 @@ public final class MqttCounters {
         counter("sahaya.mqtt.connection.closed", reason, protocolVersion).increment();
     }
 
+    /** A packet the protocol layer refused (malformed, out of order): the connection is closed. */
+    void protocolError() {
+        Counter.builder("sahaya.mqtt.protocol.errors").register(registry).increment();
+    }
+
     /** An alert sent at QoS 0: processed, but nothing told the device. */
     void unacknowledgedAlert(int protocolVersion) {
         counter("sahaya.mqtt.alert.qos0", "qos0", protocolVersion).increment();

@@ -2,6 +2,7 @@ package org.sahaya.server.gateway.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttEndpoint;
 import io.vertx.mqtt.MqttServer;
@@ -19,20 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MQTT gateway: a Vert.x MQTT server (MQTT 5 and 3.1.1) for devices. It only wires: CONNECT to
+ * The MQTT gateway: a verticle with a Vert.x MQTT server (MQTT 5 and 3.1.1) for devices. It only wires: CONNECT to
  * the {@link DeviceAuthenticator}, an accepted device to its {@link DeviceSession}, each PUBLISH to
  * the {@link PublishHandler}. It also closes connections that stay silent past their keep-alive
  * (half-open sockets, slow or stalled senders) and, through the server options, sockets that never
  * send CONNECT and frames larger than the limit.
  */
-public final class MqttGateway {
+public final class MqttGateway extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttGateway.class);
     private static final long SWEEP_MILLIS = 500;
     private static final int MAX_CLIENT_ID_LENGTH = 64;
 
-    private final Vertx vertx;
-    private final MqttServer server;
+    private final int port;
+    private MqttServer server;
     private final MqttSettings settings;
     private final DeviceAuthenticator authenticator;
     private final PublishHandler publishes;
@@ -41,21 +42,17 @@ public final class MqttGateway {
     private final Clock clock;
     private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
     private long sweeper;
+    private String deploymentId;
 
-    private MqttGateway(Vertx vertx, MqttSettings settings, DeviceAuthenticator authenticator, PublishHandler publishes,
-                        DeviceActivity activity, MqttCounters counters, Clock clock) {
-        this.vertx = vertx;
+    private MqttGateway(int port, MqttSettings settings, DeviceAuthenticator authenticator,
+                        PublishHandler publishes, DeviceActivity activity, MqttCounters counters, Clock clock) {
+        this.port = port;
         this.settings = settings;
         this.authenticator = authenticator;
         this.publishes = publishes;
         this.activity = activity;
         this.counters = counters;
         this.clock = clock;
-        this.server = MqttServer.create(vertx, new MqttServerOptions()
-                .setMaxMessageSize(settings.maxMessageBytes())
-                .setTimeoutOnConnect((int) Math.max(1, settings.connectTimeout().toSeconds()))
-                .setAutoClientId(false)
-                .setMaxClientIdLength(MAX_CLIENT_ID_LENGTH));
     }
 
     /** Everything the gateway hands work to. */
@@ -72,23 +69,45 @@ public final class MqttGateway {
                                             Services services, Clock clock) {
         PublishHandler publishes = new PublishHandler(services.payload(), services.reception(), services.rateLimit(),
                 services.counters(), clock, maxAlertBytes);
-        MqttGateway gateway = new MqttGateway(vertx, settings, services.authenticator(), publishes,
+        MqttGateway gateway = new MqttGateway(port, settings, services.authenticator(), publishes,
                 services.activity(), services.counters(), clock);
-        gateway.server.endpointHandler(gateway::connect);
-        gateway.server.exceptionHandler(e -> LOG.debug("MQTT connection failed: {}", e.toString()));
-        return gateway.server.listen(port).map(s -> {
-            gateway.sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> gateway.closeSilent());
+        return vertx.deployVerticle(gateway).map(id -> {
+            gateway.deploymentId = id;
             return gateway;
         });
+    }
+
+    @Override
+    public Future<?> start() {
+        // Its own context: what the protocol layer throws on a malformed packet lands here, counted,
+        // instead of as an error line per packet that any client could make us write.
+        context.exceptionHandler(e -> {
+            counters.protocolError();
+            LOG.debug("MQTT packet refused by the protocol layer: {}", e.toString());
+        });
+        server = MqttServer.create(vertx, new MqttServerOptions()
+                .setMaxMessageSize(settings.maxMessageBytes())
+                .setTimeoutOnConnect((int) Math.max(1, settings.connectTimeout().toSeconds()))
+                .setAutoClientId(false)
+                .setMaxClientIdLength(MAX_CLIENT_ID_LENGTH));
+        server.endpointHandler(this::connect);
+        server.exceptionHandler(e -> LOG.debug("MQTT connection failed: {}", e.toString()));
+        return server.listen(port).onSuccess(s -> sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> closeSilent()));
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(sweeper);
+        return server.close();
     }
 
     public int port() {
         return server.actualPort();
     }
 
+    /** Stops listening and closes every device connection. */
     public Future<Void> close() {
-        vertx.cancelTimer(sweeper);
-        return server.close();
+        return vertx.undeploy(deploymentId);
     }
 
     private void connect(MqttEndpoint endpoint) {

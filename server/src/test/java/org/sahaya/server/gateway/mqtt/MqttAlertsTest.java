@@ -71,6 +71,12 @@ class MqttAlertsTest {
     }
 
     @Test
+    void theListeningLineNamesTheMqttPort() {
+        assertThat(node.mqttPort()).isPositive();
+        assertThat(node.listeningLine()).contains(" mqtt=" + node.mqttPort() + " ");
+    }
+
+    @Test
     void alertPublishedAtQos1IsStoredWhenItsPubackArrives() throws Exception {
         try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0101")) {
             int reason = device.publishAlert(alert("m5-1", "demo-0101", "TEST"));
@@ -78,6 +84,17 @@ class MqttAlertsTest {
             assertThat(reason).isZero();
             assertThat(alertRows("demo-0101", "m5-1")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void alertPublishedAtQos0IsStillStored() throws Exception {
+        try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0112")) {
+            org.eclipse.paho.mqttv5.common.MqttMessage message = new org.eclipse.paho.mqttv5.common.MqttMessage(
+                    alert("m5-q0", "demo-0112", "SOS").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            message.setQos(0);
+            device.client.publish(TopicPolicy.alerts("demo-0112"), message).waitForCompletion(Mqtt5Device.WAIT_MS);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> alertRows("demo-0112", "m5-q0") == 1);
     }
 
     @Test

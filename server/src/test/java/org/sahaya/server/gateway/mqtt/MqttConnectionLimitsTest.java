@@ -142,4 +142,30 @@ class MqttConnectionLimitsTest {
             assertThat(MqttFrames.read(socket, 5)).as("SUBACK with failure").containsExactly(0x90, 0x03, 0x00, 0x03, 0x80);
         }
     }
+
+    @Test
+    void mqtt5DeviceAskingForNoKeepAliveIsToldTheServersAndTheMaximumPacketSize() throws Exception {
+        try (Socket socket = socket()) {
+            socket.getOutputStream().write(MqttFrames.connect(5, HUB.id(), HUB.secret(), 0));
+            byte[] header = MqttFrames.read(socket, 2);
+            byte[] connAck = MqttFrames.read(socket, header[1]);
+
+            assertThat(connAck[1]).as("accepted").isZero();
+            // properties from index 3: Server Keep Alive (0x13) = 1 s, Maximum Packet Size (0x27) = 4096
+            assertThat(connAck).containsSequence(0x13, 0x00, 0x01);
+            assertThat(connAck).containsSequence(0x27, 0x00, 0x00, 0x10, 0x00);
+        }
+    }
+
+    @Test
+    void qos2PublishIsReceivedThenCompleted() throws Exception {
+        try (Socket socket = connected(4, 30)) {
+            socket.getOutputStream().write(MqttFrames.publish(4, TopicPolicy.heartbeat(HUB.id()),
+                    "{}".getBytes(StandardCharsets.UTF_8), 2, 12, false));
+            assertThat(MqttFrames.read(socket, 4)).as("PUBREC").containsExactly(0x50, 0x02, 0x00, 0x0C);
+
+            socket.getOutputStream().write(MqttFrames.pubrel(12));
+            assertThat(MqttFrames.read(socket, 4)).as("PUBCOMP").containsExactly(0x70, 0x02, 0x00, 0x0C);
+        }
+    }
 }

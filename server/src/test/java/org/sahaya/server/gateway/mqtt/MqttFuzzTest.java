@@ -41,9 +41,9 @@ import org.sahaya.server.TestNode;
 class MqttFuzzTest {
 
     static final long SEED = 20261124L;
-    static final int RAW_INPUTS = 6_400;
-    static final int MQTT5_PAYLOADS = 3_000;
-    static final int MQTT311_PAYLOADS = 1_000;
+    static final int RAW_INPUTS = 4_000;
+    static final int MQTT5_PAYLOADS = 4_500;
+    static final int MQTT311_PAYLOADS = 2_000;
     static final int THREADS = 4;
 
     @TempDir
