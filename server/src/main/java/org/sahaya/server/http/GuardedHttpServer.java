@@ -116,6 +116,11 @@ public final class GuardedHttpServer {
 
         private void check() {
             timer = -1;
+            if (current != null && current.response().ended()) {
+                // Also when a later handler replaced our end handler: the answer is out.
+                current = null;
+                served = true;
+            }
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
             HttpServerRequest request = current;
             if (request == null && served) {
