@@ -8,9 +8,9 @@ import java.time.Duration;
  *
  * @param idleTimeout     {@code SAHAYA_HTTP_IDLE_TIMEOUT_SECONDS}, default 30: a connection on which nothing
  *                        is read or written for this long is closed (catches half-open TCP connections)
- * @param requestTimeout  {@code SAHAYA_HTTP_REQUEST_TIMEOUT_SECONDS}, default 10: a client must send a whole
- *                        request (headers and body) within this; a slow body gets 408, slow headers or a
- *                        silent connection are closed (slowloris)
+ * @param requestTimeout  {@code SAHAYA_HTTP_REQUEST_TIMEOUT_SECONDS}, default 10: a new connection must send its
+ *                        first request's headers within this, and every request its body; a slow body gets
+ *                        408, slow first headers or a silent new connection are closed (slowloris)
  * @param maxHeaderBytes  {@code SAHAYA_HTTP_MAX_HEADER_BYTES}, default 8192: larger headers get 431
  */
 public record HttpLimits(Duration idleTimeout, Duration requestTimeout, int maxHeaderBytes) {

@@ -15,13 +15,14 @@ import org.sahaya.core.config.HttpLimits;
 
 /**
  * The HTTP server with limits on what a client may cost us. Netty's idle timeout closes a connection
- * on which nothing moves (half-open TCP); a slowloris client keeps something moving, so each
- * connection also has a deadline: a request's headers and body must arrive within the request
- * timeout of the connection opening or the previous answer. A slow body is answered 408 and the
- * connection closed; slow headers or silence are simply closed. Time the node itself spends on a
- * fully received request (persisting an alert) never counts against the client. A request whose
- * HTTP framing is broken gets a problem too (400, or 414 / 431 for an over-long line or headers),
- * and the connection is closed.
+ * on which nothing moves (half-open TCP, and keep-alive connections left unused). A slowloris client
+ * keeps something moving, so there is also a request deadline: a new connection must deliver its
+ * first request's headers within it, and every request its body; a slow body is answered 408 and the
+ * connection closed, slow first headers are simply closed. Between two requests of a keep-alive
+ * connection only the idle timeout applies, so that a client reusing its pooled connection is not
+ * raced by our close. Time the node itself spends on a fully received request (persisting an
+ * alert) never counts against the client. A request whose HTTP framing is broken gets a problem
+ * too (400, or 414 / 431 for an over-long line or headers), and the connection is closed.
  */
 public final class GuardedHttpServer {
 
@@ -71,7 +72,9 @@ public final class GuardedHttpServer {
         watches.put(connection, watch);
         connection.closeHandler(v -> {
             watches.remove(connection);
-            vertx.cancelTimer(watch.timer);
+            if (watch.timer >= 0) {
+                vertx.cancelTimer(watch.timer);
+            }
         });
         watch.arm(timeoutMillis);
     }
@@ -83,9 +86,13 @@ public final class GuardedHttpServer {
         }
         watch.current = request;
         watch.since = System.nanoTime();
+        if (watch.timer < 0) {
+            watch.arm(timeoutMillis);
+        }
         request.response().endHandler(v -> {
             if (watch.current == request) {
                 watch.current = null;
+                watch.served = true;
                 watch.since = System.nanoTime();
             }
         });
@@ -96,7 +103,8 @@ public final class GuardedHttpServer {
         private final HttpConnection connection;
         private HttpServerRequest current;
         private long since = System.nanoTime();
-        private long timer;
+        private boolean served;
+        private long timer = -1;
 
         Watch(HttpConnection connection) {
             this.connection = connection;
@@ -107,8 +115,17 @@ public final class GuardedHttpServer {
         }
 
         private void check() {
+            timer = -1;
+            if (current != null && current.response().ended()) {
+                // Also when a later handler replaced our end handler: the answer is out.
+                current = null;
+                served = true;
+            }
             long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since);
             HttpServerRequest request = current;
+            if (request == null && served) {
+                return; // between keep-alive requests: the idle timeout's business; re-armed by the next request
+            }
             if (request != null && request.isEnded()) {
                 arm(timeoutMillis); // the node is working on a whole request: not the client's time
             } else if (waited < timeoutMillis) {

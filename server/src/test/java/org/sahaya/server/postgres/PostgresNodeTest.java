@@ -22,6 +22,7 @@ import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.device.HealthVerdict;
 
 /**
  * The production database: the same migrations and the same hot path on a real PostgreSQL, in a
@@ -55,10 +56,31 @@ class PostgresNodeTest {
     }
 
     private static Node start() throws Exception {
-        SahayaConfig config = TestNode.config(data, true, Map.of(
+        return start(Map.of());
+    }
+
+    private static Node start(Map<String, String> extra) throws Exception {
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
                 "SAHAYA_DB_URL", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
                 "SAHAYA_DB_USER", USER));
-        return Node.start(config, Clock.systemUTC());
+        values.putAll(extra);
+        return Node.start(TestNode.config(data, true, values), Clock.systemUTC());
+    }
+
+    @Test
+    void deviceHealthIsSavedAndASilentDeviceRaisedOnceOnPostgres() throws Exception {
+        Map<String, String> quick = Map.of("SAHAYA_DEVICE_HEARTBEAT_SECONDS", "1",
+                "SAHAYA_DEVICE_HEARTBEAT_GRACE_SECONDS", "0", "SAHAYA_DEVICE_SWEEP_SECONDS", "3600");
+        try (Node node = start(quick)) {
+            DeviceClient client = new DeviceClient(node.httpPort());
+            assertThat(client.heartbeat("demo-0051", "demo-0051", "{\"batteryPercent\":5}").statusCode()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.deviceHealth().sweep().stream()
+                    .anyMatch(v -> v instanceof HealthVerdict.Offline o && o.deviceId().equals("demo-0051")));
+            assertThat(node.deviceHealth().sweep()).noneMatch(v -> v instanceof HealthVerdict.Offline);
+        }
+        try (Node node = start(quick)) {
+            assertThat(node.deviceHealth().sweep()).noneMatch(v -> v instanceof HealthVerdict.Offline);
+        }
     }
 
     @Test
