@@ -27,11 +27,18 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.UnitAssignment;
+import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
+import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.fleet.GridFleet;
+import org.sahaya.dispatch.incident.GridIncidents;
+import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
+import org.sahaya.dispatch.queue.QueueDrain;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.geo.eta.DetourEtaModel;
 import org.sahaya.notify.FamilyNotifier;
@@ -40,11 +47,15 @@ import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.demo.DemoCity;
 import org.sahaya.server.demo.DemoSeeder;
 import org.sahaya.server.http.AlertHandler;
+import org.sahaya.server.http.ApiKeyHandler;
+import org.sahaya.server.http.CoordinatorHandlers;
 import org.sahaya.server.http.DeviceSignatureHandler;
 import org.sahaya.server.http.HttpApi;
+import org.sahaya.server.http.PartnerHandlers;
 import org.sahaya.server.http.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.server.pipeline.DispatchDesk;
 import org.sahaya.server.pipeline.FamilyUpdates;
 import org.sahaya.server.pipeline.IncidentWorkflow;
 import org.slf4j.Logger;
@@ -92,15 +103,17 @@ public final class Node implements AutoCloseable {
         StageTimers timers = new StageTimers(registry);
 
         FleetIndex fleet = new FleetIndex(grid.units());
-        Dispatcher dispatcher = new Dispatcher(grid, fleet, new GridUnitClaims(grid.units(), clock),
-                new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
-                clock, CITY);
+        ServiceAreas areas = ServiceAreas.load(database);
+        GridUnitClaims unitClaims = new GridUnitClaims(grid.units(), clock);
+        GridBedClaims bedClaims = new GridBedClaims(grid.hospitals());
+        Dispatcher dispatcher = new Dispatcher(grid, fleet, unitClaims, bedClaims, DispatchPolicy.defaults(),
+                DetourEtaModel.bengaluru(), database, clock, CITY, areas);
         Ids ids = new Ids(clock);
         FamilyNotifier notifier = new FamilyNotifier(database,
                 Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock, () -> ids.next("NTF"));
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher,
                 new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock,
-                config::verificationWindow);
+                config::verificationWindow, new QueueDrain(grid, dispatcher, areas, database));
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock);
 
@@ -108,12 +121,19 @@ public final class Node implements AutoCloseable {
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
                 id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
                 clock, config.replayWindow(), config.demo());
+        IncidentClosing closing = new IncidentClosing(grid, unitClaims, bedClaims, database, clock);
+        GridFleet gridFleet = new GridFleet(grid.units(), clock);
+        DispatchDesk desk = new DispatchDesk(grid, gridFleet,
+                new DutyCycle(gridFleet, fleet, new GridIncidents(grid.incidents()), dispatcher, closing, database, clock),
+                bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow);
         HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
                 HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
                         .register("process", promise -> promise.complete(Status.OK()))),
                 HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
-                PrometheusScrapingHandler.create(registry));
+                PrometheusScrapingHandler.create(registry),
+                new ApiKeyHandler(config.apiKeys(), config.demo()), new PartnerHandlers(desk, offload),
+                new CoordinatorHandlers(desk, new IncidentViews(database, grid, clock), offload));
         HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);

@@ -28,6 +28,8 @@ import org.sahaya.core.alert.AlertType;
  * @param maxAlertBytes       {@code SAHAYA_MAX_ALERT_BYTES}, default 16384
  * @param verificationWindows {@code SAHAYA_VERIFY_<TYPE>_SECONDS}: per alert type, how long to wait
  *                            for an "I'm OK" before dispatch; 0 for FALL, SOS, MEDICAL by default
+ * @param apiKeys             {@code SAHAYA_API_KEYS}, {@code role:partner:key,...}: who may use the fleet,
+ *                            hospital and coordinator APIs (demo mode adds the demo keys)
  */
 public record SahayaConfig(
         int httpPort,
@@ -44,7 +46,8 @@ public record SahayaConfig(
         boolean demo,
         Duration replayWindow,
         int maxAlertBytes,
-        Map<AlertType, Duration> verificationWindows) {
+        Map<AlertType, Duration> verificationWindows,
+        List<ApiKey> apiKeys) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -77,7 +80,8 @@ public record SahayaConfig(
                 demo,
                 Duration.ofSeconds(s.getLong("SAHAYA_REPLAY_WINDOW_SECONDS", 300)),
                 s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024),
-                Map.copyOf(windows));
+                Map.copyOf(windows),
+                List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))));
     }
 
     public Duration verificationWindow(AlertType type) {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.RequestValidator;
 import java.time.Clock;
+import org.sahaya.core.config.ApiKey.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,8 @@ public final class HttpApi {
 
     /** The handlers the contract's operations are wired to. */
     public record Handlers(DeviceSignatureHandler signature, AlertHandler alerts, QueryHandlers queries,
-                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics) {
+                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics,
+                           ApiKeyHandler apiKeys, PartnerHandlers partners, CoordinatorHandlers coordinators) {
     }
 
     private HttpApi() {
@@ -49,6 +51,18 @@ public final class HttpApi {
                     case "live" -> route.addHandler(handlers.live());
                     case "ready" -> route.addHandler(handlers.ready());
                     case "metrics" -> route.addHandler(handlers.metrics());
+                    case "getUnit" -> route.addHandler(validation).addHandler(handlers.partners()::unit);
+                    case "postUnitPosition" -> route.addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.partners()::position);
+                    case "putUnitStatus" -> route.addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.partners()::status);
+                    case "getHospital" -> route.addHandler(validation).addHandler(handlers.partners()::hospital);
+                    case "putHospitalBeds" -> route.addHandler(handlers.apiKeys().require(Role.HOSPITAL, Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.partners()::beds);
+                    case "postIncidentAssignment" -> route.addHandler(handlers.apiKeys().require(Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.coordinators()::assign);
+                    case "closeIncident" -> route.addHandler(handlers.apiKeys().require(Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.coordinators()::close);
                     default -> throw new IllegalStateException("the contract has an operation without a handler: "
                             + route.getOperation().getOperationId());
                 }
