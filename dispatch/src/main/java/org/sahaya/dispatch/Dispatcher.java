@@ -187,7 +187,8 @@ public final class Dispatcher {
      */
     DispatchOutcome complete(Incident incident, Unit unit, UnitOption option, String considered, String why, GeoPoint scene) {
         List<HospitalOption> options = hospitalOptions(incident, scene);
-        List<HospitalOption> hospitals = heldBed(incident, options).map(List::of).orElseGet(() -> policy.rankHospitals(options));
+        Optional<HospitalOption> held = heldBed(incident, options);
+        List<HospitalOption> hospitals = held.map(List::of).orElseGet(() -> policy.rankHospitals(options));
         HospitalOption bed = null;
         for (HospitalOption h : hospitals) {
             if (bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
@@ -216,6 +217,8 @@ public final class Dispatcher {
         entries.add(new TimelineEntry(incident.id(), now, "DISPATCHED", why));
         entries.add(new TimelineEntry(incident.id(), now, bed == null ? "NO_BED" : "BED_RESERVED", bed == null
                 ? "No hospital has a free " + incident.bedKind() + " bed: the coordinator must find one"
+                : held.isPresent()
+                ? incident.bedKind() + " bed kept: reserved for this incident before, at " + bed.describe()
                 : incident.bedKind() + " bed reserved. " + policy.explainHospital(bed, hospitals)));
         write(entries);
         return new DispatchOutcome.Dispatched(dispatched.get(), unit, bed);

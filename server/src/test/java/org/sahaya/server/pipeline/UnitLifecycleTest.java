@@ -59,6 +59,8 @@ class UnitLifecycleTest {
                         && !declined.equals(unitOf(i)));
         assertThat(second.getJsonObject("hospital").getString("id")).isEqualTo(first.getJsonObject("hospital").getString("id"));
         assertThat(stages(second)).contains("UNIT_LEFT");
+        assertThat(messages(second)).anyMatch(m -> m.contains("(declined this incident)"));
+        assertThat(messages(second)).anyMatch(m -> m.contains("bed kept"));
         assertThat(partners.get("/api/v1/units/" + declined).getString("status")).isEqualTo("AVAILABLE");
 
         String broken = unitOf(second);
@@ -67,7 +69,7 @@ class UnitLifecycleTest {
                 .isEqualTo(200);
 
         JsonObject third = await().atMost(Duration.ofSeconds(10)).until(() -> devices.incident(id),
-                i -> "DISPATCHED".equals(i.getString("state")) && !broken.equals(unitOf(i)) && !declined.equals(unitOf(i)));
+                i -> "DISPATCHED".equals(i.getString("state")) && i.getJsonObject("unit") != null && !broken.equals(unitOf(i)));
         assertThat(third.getJsonObject("hospital").getString("id")).isEqualTo(first.getJsonObject("hospital").getString("id"));
         assertThat(partners.get("/api/v1/units/" + broken).getString("incidentId")).isNull();
         assertThat(reservationsAt(third.getJsonObject("hospital").getString("id"), id)).isEqualTo(1);
@@ -186,6 +188,10 @@ class UnitLifecycleTest {
 
     private static List<String> stages(JsonObject incident) {
         return incident.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("stage")).toList();
+    }
+
+    private static List<String> messages(JsonObject incident) {
+        return incident.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("message")).toList();
     }
 
     private static int free(String hospital) {
