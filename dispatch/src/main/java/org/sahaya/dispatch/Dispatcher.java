@@ -23,6 +23,7 @@ import org.sahaya.core.persistence.UnitRepository;
 import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
+import org.sahaya.dispatch.duty.Declines;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -61,6 +62,7 @@ public final class Dispatcher {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final HospitalRepository hospitalRepository = new HospitalRepository();
     private final ServiceAreas areas;
+    private final Declines declines;
 
     public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
                       EtaModel eta, Database database, Clock clock, ZoneId cityZone) {
@@ -71,6 +73,7 @@ public final class Dispatcher {
     public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
                       EtaModel eta, Database database, Clock clock, ZoneId cityZone, ServiceAreas areas) {
         this.areas = areas;
+        this.declines = new Declines(database);
         this.grid = grid;
         this.incidents = new GridIncidents(grid.incidents());
         this.fleet = fleet;
@@ -88,9 +91,10 @@ public final class Dispatcher {
     }
 
     /**
-     * @param excluded units not to offer this incident (the one that just declined it)
+     * @param excludedNow units not to offer this incident (the one that just left it); units that
+     *                    ever declined it are never offered it either
      */
-    public DispatchOutcome dispatch(String incidentId, Set<String> excluded) {
+    public DispatchOutcome dispatch(String incidentId, Set<String> excludedNow) {
         Optional<Incident> found = incidents.get(incidentId);
         if (found.isEmpty() || !found.get().state().canMoveTo(IncidentState.DISPATCHED)) {
             return new DispatchOutcome.Skipped(incidentId, found.map(i -> "incident is " + i.state()).orElse("no open incident"));
@@ -101,6 +105,8 @@ public final class Dispatcher {
         if (resumed.isPresent()) {
             return resumed.get();
         }
+        Set<String> excluded = new HashSet<>(excludedNow);
+        excluded.addAll(declines.unitsDeclining(incidentId));
         List<String> outside = new ArrayList<>();
         Set<String> lost = new HashSet<>();
         boolean anyRanked = false;

@@ -113,7 +113,7 @@ public final class Node implements AutoCloseable {
                 Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)), clock, () -> ids.next("NTF"));
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher,
                 new FamilyUpdates(notifier, database, grid, Channel.SANDBOX), database, timers, offload, clock,
-                config::verificationWindow, new QueueDrain(grid, dispatcher, areas, database));
+                config::verificationWindow, new QueueDrain(grid, fleet, dispatcher, areas, database));
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock);
 

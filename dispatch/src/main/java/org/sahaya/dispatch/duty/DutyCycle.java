@@ -33,6 +33,7 @@ public final class DutyCycle {
     private final Database database;
     private final Clock clock;
     private final TimelineRepository timeline = new TimelineRepository();
+    private final Declines declines;
 
     public DutyCycle(GridFleet fleet, FleetIndex index, GridIncidents incidents, Dispatcher dispatcher,
                      IncidentClosing closing, Database database, Clock clock) {
@@ -43,6 +44,7 @@ public final class DutyCycle {
         this.closing = closing;
         this.database = database;
         this.clock = clock;
+        this.declines = new Declines(database);
     }
 
     /** @param note the crew's reason, if they gave one (put on the timeline) */
@@ -61,7 +63,12 @@ public final class DutyCycle {
         switch (StatusEffect.of(before.status(), after.status(), incidentId != null)) {
             case REDISPATCH -> {
                 if (incidents.unitLeft(incidentId, unitId, clock.instant()).isPresent()) {
-                    stamp(incidentId, "UNIT_LEFT", "Unit " + before.callSign() + (after.status() == UnitStatus.AVAILABLE
+                    boolean declinedIt = after.status() == UnitStatus.AVAILABLE;
+                    if (declinedIt) {
+                        // Recorded before the re-dispatch so that neither it nor the queue offers it back.
+                        declines.record(incidentId, unitId, clock.instant());
+                    }
+                    stamp(incidentId, "UNIT_LEFT", "Unit " + before.callSign() + (declinedIt
                             ? " declined" : " went out of service while " + before.status()) + said
                             + ": sending the next unit; the bed reservation is kept");
                     outcomes.add(dispatcher.dispatch(incidentId, Set.of(unitId)));

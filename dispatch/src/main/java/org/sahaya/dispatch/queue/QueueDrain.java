@@ -2,6 +2,7 @@ package org.sahaya.dispatch.queue;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.sahaya.core.fleet.Unit;
@@ -13,6 +14,7 @@ import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.dispatch.DispatchOutcome;
 import org.sahaya.dispatch.Dispatcher;
 import org.sahaya.dispatch.area.ServiceAreas;
+import org.sahaya.dispatch.duty.Declines;
 import org.sahaya.dispatch.fleet.FleetIndex;
 
 /**
@@ -27,20 +29,24 @@ public final class QueueDrain {
     private static final int MAX_WAITING = 10_000;
 
     private final Grid grid;
+    private final FleetIndex fleet;
     private final Dispatcher dispatcher;
     private final ServiceAreas areas;
     private final Database database;
     private final IncidentRepository incidents = new IncidentRepository();
+    private final Declines declines;
 
-    public QueueDrain(Grid grid, Dispatcher dispatcher, ServiceAreas areas, Database database) {
+    public QueueDrain(Grid grid, FleetIndex fleet, Dispatcher dispatcher, ServiceAreas areas, Database database) {
         this.grid = grid;
+        this.fleet = fleet;
         this.dispatcher = dispatcher;
         this.areas = areas;
         this.database = database;
+        this.declines = new Declines(database);
     }
 
     /**
-     * @param excluded incidents not to offer this unit (the one it just declined)
+     * @param excluded incidents not to offer this unit, besides those it ever declined
      * @return the dispatches made, in order
      */
     public List<DispatchOutcome> drain(String unitId, Set<String> excluded) {
@@ -50,14 +56,25 @@ public final class QueueDrain {
         }
         List<Incident> waiting = database.withConnection(c ->
                 incidents.findByStates(c, EnumSet.of(IncidentState.QUEUED), MAX_WAITING));
+        // The event that freed the unit may not have reached this member's index yet; without this the
+        // dispatcher would not see the unit, and the queue's head would be skipped for a later incident.
+        fleet.update(unit);
+        Set<String> notFor = new HashSet<>(excluded);
+        notFor.addAll(declines.declinedBy(unitId));
         List<DispatchOutcome> outcomes = new ArrayList<>();
         for (Incident incident : QueueOrder.servableBy(unit.level(),
-                at -> areas.serves(unitId, FleetIndex.point(at)), waiting, excluded)) {
+                at -> areas.serves(unitId, FleetIndex.point(at)), waiting, notFor)) {
             Unit now = grid.units().get(unitId);
             if (now == null || !now.isAvailable()) {
                 break;
             }
             DispatchOutcome outcome = dispatcher.dispatch(incident.id());
+            if (outcome instanceof DispatchOutcome.Queued && grid.units().get(unitId) instanceof Unit still
+                    && still.isAvailable()) {
+                // A late event of the index hid the unit again: show it and try the same incident once more.
+                fleet.update(still);
+                outcome = dispatcher.dispatch(incident.id());
+            }
             if (outcome instanceof DispatchOutcome.Dispatched) {
                 outcomes.add(outcome);
             }

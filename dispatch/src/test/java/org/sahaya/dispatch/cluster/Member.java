@@ -36,7 +36,7 @@ record Member(Grid grid, FleetIndex fleet, AlertIntake intake, Dispatcher dispat
                 DetourEtaModel.bengaluru(), database, clock, TestCity.ZONE, ServiceAreas.none());
         return new Member(grid, fleet, new AlertIntake(database, grid, triage, clock), dispatcher,
                 new IncidentClosing(grid, units, beds, database, clock),
-                new QueueDrain(grid, dispatcher, ServiceAreas.none(), database));
+                new QueueDrain(grid, fleet, dispatcher, ServiceAreas.none(), database));
     }
 
     @Override

@@ -70,6 +70,8 @@ class UnitLifecycleTest {
 
         JsonObject third = await().atMost(Duration.ofSeconds(10)).until(() -> devices.incident(id),
                 i -> "DISPATCHED".equals(i.getString("state")) && i.getJsonObject("unit") != null && !broken.equals(unitOf(i)));
+        // The crew that declined is never offered the incident again, though it is free and nearest.
+        assertThat(unitOf(third)).isNotEqualTo(declined);
         assertThat(third.getJsonObject("hospital").getString("id")).isEqualTo(first.getJsonObject("hospital").getString("id"));
         assertThat(partners.get("/api/v1/units/" + broken).getString("incidentId")).isNull();
         assertThat(reservationsAt(third.getJsonObject("hospital").getString("id"), id)).isEqualTo(1);
