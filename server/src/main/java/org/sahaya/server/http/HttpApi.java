@@ -1,6 +1,9 @@
 package org.sahaya.server.http;
 
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -12,6 +15,7 @@ import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.RequestValidator;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.sahaya.core.config.ApiKey.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +40,19 @@ public final class HttpApi {
     }
 
     public static Future<Router> router(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
+        // Reading and checking the contract against the OpenAPI meta-schema takes a second or more on
+        // a busy machine, in callbacks on the caller's context: build it on a virtual thread, never on
+        // an event loop.
+        AtomicReference<Router> built = new AtomicReference<>();
+        return vertx.deployVerticle(new AbstractVerticle() {
+            @Override
+            public void start() {
+                built.set(build(vertx, handlers, maxBodyBytes, clock).await());
+            }
+        }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).map(id -> built.get());
+    }
+
+    private static Future<Router> build(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
         return OpenAPIContract.from(vertx, ContractDocument.load(CONTRACT)).map(contract -> {
             RequestValidator validator = RequestValidator.create(vertx, contract);
             RouterBuilder builder = RouterBuilder.create(vertx, contract);
