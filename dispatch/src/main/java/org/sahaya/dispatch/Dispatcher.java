@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.Hospital;
@@ -18,8 +20,10 @@ import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.core.persistence.UnitRepository;
+import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
+import org.sahaya.dispatch.duty.Declines;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -57,9 +61,19 @@ public final class Dispatcher {
     private final UnitRepository units = new UnitRepository();
     private final DirectoryRepository directory = new DirectoryRepository();
     private final HospitalRepository hospitalRepository = new HospitalRepository();
+    private final ServiceAreas areas;
+    private final Declines declines;
 
     public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
                       EtaModel eta, Database database, Clock clock, ZoneId cityZone) {
+        this(grid, fleet, unitClaims, bedClaims, policy, eta, database, clock, cityZone, ServiceAreas.none());
+    }
+
+    /** @param areas units bound to a service area are candidates only inside it */
+    public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
+                      EtaModel eta, Database database, Clock clock, ZoneId cityZone, ServiceAreas areas) {
+        this.areas = areas;
+        this.declines = new Declines(database);
         this.grid = grid;
         this.incidents = new GridIncidents(grid.incidents());
         this.fleet = fleet;
@@ -73,6 +87,14 @@ public final class Dispatcher {
     }
 
     public DispatchOutcome dispatch(String incidentId) {
+        return dispatch(incidentId, Set.of());
+    }
+
+    /**
+     * @param excludedNow units not to offer this incident (the one that just left it); units that
+     *                    ever declined it are never offered it either
+     */
+    public DispatchOutcome dispatch(String incidentId, Set<String> excludedNow) {
         Optional<Incident> found = incidents.get(incidentId);
         if (found.isEmpty() || !found.get().state().canMoveTo(IncidentState.DISPATCHED)) {
             return new DispatchOutcome.Skipped(incidentId, found.map(i -> "incident is " + i.state()).orElse("no open incident"));
@@ -83,18 +105,38 @@ public final class Dispatcher {
         if (resumed.isPresent()) {
             return resumed.get();
         }
-        List<UnitOption> ranked = policy.rankUnits(incident.needs(), unitOptions(incident, scene));
-        for (UnitOption option : ranked) {
-            Optional<Unit> claimed = unitClaims.claim(option.unitId(), incident.id());
-            if (claimed.isEmpty()) {
-                continue;
+        Set<String> excluded = new HashSet<>(excludedNow);
+        excluded.addAll(declines.unitsDeclining(incidentId));
+        List<String> outside = new ArrayList<>();
+        Set<String> lost = new HashSet<>();
+        boolean anyRanked = false;
+        // A lost race moves on to the next candidate; when a whole batch is lost (others got there
+        // first, or this member's index lags the grid), look again beyond the units already tried.
+        while (true) {
+            List<UnitOption> ranked = policy.rankUnits(incident.needs(), unitOptions(incident, scene, excluded, lost, outside));
+            if (ranked.isEmpty()) {
+                break;
             }
-            fleet.update(claimed.get());
-            return complete(incident, claimed.get(), option, ranked, scene);
+            anyRanked = true;
+            for (UnitOption option : ranked) {
+                Optional<Unit> claimed = unitClaims.claim(option.unitId(), incident.id());
+                if (claimed.isEmpty()) {
+                    lost.add(option.unitId());
+                    continue;
+                }
+                fleet.update(claimed.get());
+                String considered = "Considered: " + String.join("; ", ranked.stream().map(UnitOption::describe).toList())
+                        + (lost.isEmpty() ? "" : " (" + lost.size() + " nearer taken by other incidents first)")
+                        + (outside.isEmpty() ? "" : ". Not considered: " + String.join("; ", outside));
+                return complete(incident, claimed.get(), option, considered,
+                        policy.explainUnit(option, incident.needs(), ranked), scene);
+            }
+            outside.clear();
         }
-        return queue(incident, ranked.isEmpty()
+        return queue(incident, (!anyRanked
                 ? "no available " + incident.needs() + "-capable unit within " + (int) (SEARCH_RADIUS_METRES / 1000) + " km"
-                : "every candidate was claimed by another incident first");
+                : "every candidate was claimed by another incident first")
+                + (outside.isEmpty() ? "" : " (not considered: " + String.join("; ", outside) + ")"));
     }
 
     /**
@@ -106,18 +148,38 @@ public final class Dispatcher {
                 .map(u -> grid.units().get(u.id()))
                 .filter(u -> u != null && incident.id().equals(u.incidentId()));
         return held.map(unit -> {
-            GeoPoint at = FleetIndex.point(unit.position());
-            UnitOption option = new UnitOption(unit.id(), unit.callSign(), unit.level(), GeodesicDistance.metres(at, scene),
-                    eta.eta(at, scene, clock.instant().atZone(cityZone)));
-            return complete(incident, unit, option, List.of(option), scene);
+            UnitOption option = optionFor(unit, scene);
+            return complete(incident, unit, option, "Considered: " + option.describe() + " (already held for this incident)",
+                    policy.explainUnit(option, incident.needs(), List.of(option)), scene);
         });
     }
 
-    private List<UnitOption> unitOptions(Incident incident, GeoPoint scene) {
+    /** The nearest candidates the unit's service area and {@code excluded} allow; the others named in {@code outside}. */
+    /** The option a unit makes for an incident at {@code scene}: distance and ETA from where it is now. */
+    UnitOption optionFor(Unit unit, GeoPoint scene) {
+        GeoPoint at = FleetIndex.point(unit.position());
+        return new UnitOption(unit.id(), unit.callSign(), unit.level(), GeodesicDistance.metres(at, scene),
+                eta.eta(at, scene, clock.instant().atZone(cityZone)));
+    }
+
+    private List<UnitOption> unitOptions(Incident incident, GeoPoint scene, Set<String> excluded, Set<String> lost,
+                                         List<String> outside) {
         List<UnitOption> options = new ArrayList<>();
-        for (Candidate c : fleet.nearestAvailable(scene, incident.needs(), CANDIDATES, SEARCH_RADIUS_METRES)) {
+        // Units bound elsewhere may be nearest: look further so that enough remain after the area check.
+        int k = (areas.isEmpty() ? CANDIDATES : CANDIDATES * 4) + excluded.size() + lost.size();
+        for (Candidate c : fleet.nearestAvailable(scene, incident.needs(), k, SEARCH_RADIUS_METRES)) {
+            if (options.size() == CANDIDATES) {
+                break;
+            }
+            if (lost.contains(c.unitId())) {
+                continue;
+            }
             Unit unit = grid.units().get(c.unitId());
-            if (unit != null) {
+            if (unit != null && excluded.contains(unit.id())) {
+                outside.add(unit.callSign() + " (declined this incident)");
+            } else if (unit != null && !areas.serves(unit.id(), scene)) {
+                outside.add(unit.callSign() + " (outside its service area " + areas.areaOf(unit.id()).orElse("") + ")");
+            } else if (unit != null) {
                 options.add(new UnitOption(unit.id(), unit.callSign(), unit.level(), c.distanceMetres(),
                         eta.eta(c.position(), scene, clock.instant().atZone(cityZone))));
             }
@@ -125,9 +187,14 @@ public final class Dispatcher {
         return options;
     }
 
-    private DispatchOutcome complete(Incident incident, Unit unit, UnitOption option, List<UnitOption> ranked, GeoPoint scene) {
+    /**
+     * The unit is claimed: reserve a bed, mark the incident DISPATCHED and write why. Gives the claims
+     * back if the incident moved on meanwhile.
+     */
+    DispatchOutcome complete(Incident incident, Unit unit, UnitOption option, String considered, String why, GeoPoint scene) {
         List<HospitalOption> options = hospitalOptions(incident, scene);
-        List<HospitalOption> hospitals = heldBed(incident, options).map(List::of).orElseGet(() -> policy.rankHospitals(options));
+        Optional<HospitalOption> held = heldBed(incident, options);
+        List<HospitalOption> hospitals = held.map(List::of).orElseGet(() -> policy.rankHospitals(options));
         HospitalOption bed = null;
         for (HospitalOption h : hospitals) {
             if (bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
@@ -139,19 +206,25 @@ public final class Dispatcher {
         Optional<Incident> dispatched = incidents.dispatched(incident.id(), unit.id(),
                 bed == null ? null : bed.hospitalId(), (int) option.eta().toSeconds(), now);
         if (dispatched.isEmpty()) {
-            // The incident moved on (cancelled, dispatched by an override) while we claimed: give everything back.
-            unitClaims.release(unit.id(), incident.id());
-            if (bed != null) {
-                bedClaims.release(bed.hospitalId(), incident.id());
+            // The incident moved on while we claimed (cancelled, overridden, or dispatched by another
+            // member that found our claim and completed it): give back only what it does not use.
+            Optional<Incident> current = incidents.get(incident.id());
+            if (!current.map(i -> unit.id().equals(i.unitId())).orElse(false)) {
+                unitClaims.release(unit.id(), incident.id());
+            }
+            String bedAt = bed == null ? null : bed.hospitalId();
+            if (bedAt != null && !current.map(i -> bedAt.equals(i.hospitalId())).orElse(false)) {
+                bedClaims.release(bedAt, incident.id());
             }
             return new DispatchOutcome.Skipped(incident.id(), "incident changed during dispatch");
         }
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(new TimelineEntry(incident.id(), now, "UNIT_CANDIDATES", "Considered: "
-                + String.join("; ", ranked.stream().map(UnitOption::describe).toList())));
-        entries.add(new TimelineEntry(incident.id(), now, "DISPATCHED", policy.explainUnit(option, incident.needs(), ranked)));
+        entries.add(new TimelineEntry(incident.id(), now, "UNIT_CANDIDATES", considered));
+        entries.add(new TimelineEntry(incident.id(), now, "DISPATCHED", why));
         entries.add(new TimelineEntry(incident.id(), now, bed == null ? "NO_BED" : "BED_RESERVED", bed == null
                 ? "No hospital has a free " + incident.bedKind() + " bed: the coordinator must find one"
+                : held.isPresent()
+                ? incident.bedKind() + " bed kept: reserved for this incident before, at " + bed.describe()
                 : incident.bedKind() + " bed reserved. " + policy.explainHospital(bed, hospitals)));
         write(entries);
         return new DispatchOutcome.Dispatched(dispatched.get(), unit, bed);
@@ -184,7 +257,7 @@ public final class Dispatcher {
         Instant now = clock.instant();
         Incident queued = incident;
         if (incident.state() != IncidentState.QUEUED) {
-            Optional<Incident> moved = incidents.move(incident.id(), IncidentState.QUEUED, now);
+            Optional<Incident> moved = incidents.queue(incident.id(), now);
             if (moved.isEmpty()) {
                 return new DispatchOutcome.Skipped(incident.id(), "incident changed during dispatch");
             }

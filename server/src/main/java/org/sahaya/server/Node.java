@@ -29,11 +29,18 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.UnitAssignment;
+import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
+import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.fleet.GridFleet;
+import org.sahaya.dispatch.incident.GridIncidents;
+import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
+import org.sahaya.dispatch.queue.QueueDrain;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.geo.eta.DetourEtaModel;
 import org.sahaya.notify.FamilyNotifier;
@@ -65,12 +72,16 @@ import org.sahaya.server.http.AlertHandler;
 import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.DeviceAdmission;
 import org.sahaya.server.http.HeartbeatHandler;
+import org.sahaya.server.http.ApiKeyHandler;
+import org.sahaya.server.http.CoordinatorHandlers;
 import org.sahaya.server.http.DeviceSignatureHandler;
 import org.sahaya.server.http.HttpApi;
+import org.sahaya.server.http.PartnerHandlers;
 import org.sahaya.server.http.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.AlertReception;
 import org.sahaya.server.pipeline.EscalationScheduler;
+import org.sahaya.server.pipeline.DispatchDesk;
 import org.sahaya.server.pipeline.FamilyUpdates;
 import org.sahaya.server.pipeline.IncidentWorkflow;
 import org.sahaya.server.webhook.AckHandlers;
@@ -141,9 +152,11 @@ public final class Node implements AutoCloseable {
         StageTimers timers = new StageTimers(registry);
 
         FleetIndex fleet = new FleetIndex(grid.units());
-        Dispatcher dispatcher = new Dispatcher(grid, fleet, new GridUnitClaims(grid.units(), clock),
-                new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
-                clock, CITY);
+        ServiceAreas areas = ServiceAreas.load(database);
+        GridUnitClaims unitClaims = new GridUnitClaims(grid.units(), clock);
+        GridBedClaims bedClaims = new GridBedClaims(grid.hospitals());
+        Dispatcher dispatcher = new Dispatcher(grid, fleet, unitClaims, bedClaims, DispatchPolicy.defaults(),
+                DetourEtaModel.bengaluru(), database, clock, CITY, areas);
         Ids ids = new Ids(clock);
         NotifyConfig notifyConfig = config.notifications();
         AckLinks ackLinks = notifyConfig.ackLinkSecret() == null ? null
@@ -157,7 +170,7 @@ public final class Node implements AutoCloseable {
         EscalationPolicy escalationPolicy = new EscalationPolicy(notifyConfig.voiceAfter(), notifyConfig.voiceInterval());
         FamilyUpdates family = new FamilyUpdates(notifier, database, grid, lineup.defaultChannel(), escalationPolicy, clock);
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, family, database, timers, offload,
-                clock, config::verificationWindow);
+                clock, config::verificationWindow, new QueueDrain(grid, fleet, dispatcher, areas, database));
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock,
                 new RoutineNews(family, new LowBatteryNotices(database), database, offload, clock));
@@ -169,6 +182,11 @@ public final class Node implements AutoCloseable {
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
                 id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
                 clock, config.replayWindow(), config.demo());
+        IncidentClosing closing = new IncidentClosing(grid, unitClaims, bedClaims, database, clock);
+        GridFleet gridFleet = new GridFleet(grid.units(), clock);
+        DispatchDesk desk = new DispatchDesk(grid, gridFleet,
+                new DutyCycle(gridFleet, fleet, new GridIncidents(grid.incidents()), dispatcher, closing, database, clock),
+                bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow);
         HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
                 HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
@@ -177,7 +195,9 @@ public final class Node implements AutoCloseable {
                 PrometheusScrapingHandler.create(registry),
                 familyHandlers(database, offload, clock, notifyConfig, ackLinks),
                 new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
-                new HeartbeatHandler(deviceHealth));
+                new HeartbeatHandler(deviceHealth),
+                new ApiKeyHandler(config.apiKeys(), config.demo()), new PartnerHandlers(desk, offload),
+                new CoordinatorHandlers(desk, new IncidentViews(database, grid, clock), offload));
         HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);

@@ -34,6 +34,8 @@ import org.sahaya.core.alert.AlertType;
  * @param devices             device health and per-device rate limits ({@code SAHAYA_DEVICE_*})
  * @param httpLimits          idle, slow and oversized HTTP clients ({@code SAHAYA_HTTP_*_TIMEOUT_SECONDS}, ...)
  * @param providers           notification providers ({@code SAHAYA_TWILIO_*}, {@code SAHAYA_FCM_*}) and delivery timing
+ * @param apiKeys             {@code SAHAYA_API_KEYS}, {@code role:partner:key,...}: who may use the fleet,
+ *                            hospital and coordinator APIs (demo mode adds the demo keys)
  */
 public record SahayaConfig(
         int httpPort,
@@ -56,7 +58,8 @@ public record SahayaConfig(
         NotifyConfig notifications,
         DeviceSettings devices,
         HttpLimits httpLimits,
-        ProviderConfig providers) {
+        ProviderConfig providers,
+        List<ApiKey> apiKeys) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -95,7 +98,8 @@ public record SahayaConfig(
                 NotifyConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
                 DeviceSettings.from(s),
                 HttpLimits.from(s),
-                ProviderConfig.from(s));
+                ProviderConfig.from(s),
+                List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))));
     }
 
     public Duration verificationWindow(AlertType type) {

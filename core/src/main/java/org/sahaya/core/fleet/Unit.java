@@ -37,4 +37,20 @@ public record Unit(
     public Unit released(Instant at) {
         return new Unit(id, callSign, level, station, position, UnitStatus.AVAILABLE, null, at);
     }
+
+    /**
+     * The crew reports a new status. Leaving the incident's work (RETURNING, AVAILABLE,
+     * OUT_OF_SERVICE) also ends the assignment, so the unit is never held by a finished incident.
+     *
+     * @throws IllegalStateException if {@link UnitStatus} does not allow the move
+     */
+    public Unit withStatus(UnitStatus next, Instant at) {
+        UnitStatus moved = status.moveTo(next);
+        return new Unit(id, callSign, level, station, position, moved, moved.isOnIncident() ? incidentId : null, at);
+    }
+
+    /** A new position report (AVL); the status stays. */
+    public Unit movedTo(Coordinates at, Instant when) {
+        return new Unit(id, callSign, level, station, at, status, incidentId, when);
+    }
 }

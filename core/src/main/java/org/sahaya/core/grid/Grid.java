@@ -55,6 +55,10 @@ public final class Grid implements AutoCloseable {
         if (members.isEmpty()) {
             // A lone member must not wait for peers or bind beyond loopback.
             config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        }
+        if (members.stream().allMatch(Grid::isLoopback)) {
+            // A lone member, or a cluster listed on loopback only (several members on one machine, as in
+            // tests): bind and advertise 127.0.0.1, never an outside interface.
             config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
             config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         }
@@ -62,6 +66,10 @@ public final class Grid implements AutoCloseable {
         config.addMapConfig(mapConfig(HOSPITALS, GridMapStores.hospitals(database)));
         config.addMapConfig(mapConfig(INCIDENTS, GridMapStores.incidents(database)));
         return new Grid(Hazelcast.newHazelcastInstance(config));
+    }
+
+    private static boolean isLoopback(String member) {
+        return member.startsWith("127.") || member.startsWith("localhost");
     }
 
     private static MapConfig mapConfig(String name, MapStore<String, ?> store) {

@@ -58,4 +58,28 @@ public record Hospital(
         held.remove(incidentId);
         return new Hospital(id, name, position, partner, beds, held);
     }
+
+    /**
+     * @return a copy whose free counts are the hospital's own report for the kinds it names; kinds it
+     * does not name and beds already reserved for incidents stay as they are
+     */
+    public Hospital withFreeBeds(Map<BedKind, Integer> reported) {
+        Map<BedKind, Integer> beds = new EnumMap<>(BedKind.class);
+        beds.putAll(freeBeds);
+        beds.putAll(reported);
+        return new Hospital(id, name, position, partner, beds, reservations);
+    }
+
+    /**
+     * @return a copy without the reservation of {@code incidentId}, the bed <em>not</em> returned to
+     * the free count: the patient now lies in it
+     */
+    public Hospital handOver(String incidentId) {
+        if (!reservations.containsKey(incidentId)) {
+            return this;
+        }
+        Map<String, BedKind> held = new HashMap<>(reservations);
+        held.remove(incidentId);
+        return new Hospital(id, name, position, partner, freeBeds, held);
+    }
 }

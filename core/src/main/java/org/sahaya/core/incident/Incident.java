@@ -65,4 +65,25 @@ public record Incident(
         return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(IncidentState.DISPATCHED),
                 location, openedAt, at, needs, bedKind, unit, hospital, eta, at);
     }
+
+    /** Its unit left before the patient reached a hospital (declined, broke down): back to the queue, bed kept. */
+    public Incident unitLeft(Instant at) {
+        return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(IncidentState.QUEUED),
+                location, openedAt, at, needs, bedKind, null, hospitalId, null, null);
+    }
+
+    /** The coordinator sent another unit: still DISPATCHED, with the new unit and its ETA. */
+    public Incident reassigned(String unit, int eta, Instant at) {
+        if (state != IncidentState.DISPATCHED) {
+            throw new IllegalStateException("only a dispatched incident can be reassigned, this one is " + state);
+        }
+        return new Incident(id, subscriberId, alertType, priority, action, state, location, openedAt, at, needs,
+                bedKind, unit, hospitalId, eta, at);
+    }
+
+    /** The receiving hospital changed (bed re-routed). */
+    public Incident withHospital(String hospital, Instant at) {
+        return new Incident(id, subscriberId, alertType, priority, action, state, location, openedAt, at, needs,
+                bedKind, unitId, hospital, etaSeconds, dispatchedAt);
+    }
 }

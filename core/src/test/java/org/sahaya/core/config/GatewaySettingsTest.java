@@ -16,8 +16,8 @@ class GatewaySettingsTest {
         assertThat(config.mqtt().maxMessageBytes()).isEqualTo(8192 + 1024);
         assertThat(config.mqtt().connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.mqtt().maxKeepAlive()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(config.deviceRate().perSecond()).isEqualTo(1.0);
-        assertThat(config.deviceRate().burst()).isEqualTo(20);
+        assertThat(config.devices().ratePerSecond()).isEqualTo(1.0);
+        assertThat(config.devices().burst()).isEqualTo(20);
     }
 
     @Test
@@ -28,7 +28,8 @@ class GatewaySettingsTest {
                 "SAHAYA_DEVICE_BURST", "5")), false);
 
         assertThat(config.mqtt()).isEqualTo(new MqttSettings(4096, Duration.ofSeconds(3), Duration.ofSeconds(120)));
-        assertThat(config.deviceRate()).isEqualTo(new DeviceRateSettings(0.5, 5));
+        assertThat(config.devices().ratePerSecond()).isEqualTo(0.5);
+        assertThat(config.devices().burst()).isEqualTo(5);
     }
 
     @Test

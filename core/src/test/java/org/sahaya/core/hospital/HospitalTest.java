@@ -104,4 +104,26 @@ class HospitalTest {
             assertThat(empty.free(kind)).isZero();
         }
     }
+
+    @Test
+    void aBedReportReplacesTheNamedKindsAndKeepsReservations() {
+        Hospital held = MANIPAL.reserve("INC-1", BedKind.ER);
+
+        Hospital reported = held.withFreeBeds(Map.of(BedKind.ICU, 4));
+
+        assertThat(reported.free(BedKind.ICU)).isEqualTo(4);
+        assertThat(reported.free(BedKind.ER)).isEqualTo(held.free(BedKind.ER));
+        assertThat(reported.reservations()).containsEntry("INC-1", BedKind.ER);
+    }
+
+    @Test
+    void aHandedOverPatientKeepsTheBedOccupied() {
+        Hospital held = MANIPAL.reserve("INC-1", BedKind.ER);
+
+        Hospital handedOver = held.handOver("INC-1");
+
+        assertThat(handedOver.reservations()).isEmpty();
+        assertThat(handedOver.free(BedKind.ER)).isEqualTo(held.free(BedKind.ER));
+        assertThat(handedOver.handOver("INC-1")).isSameAs(handedOver);
+    }
 }

@@ -10,4 +10,7 @@ public interface BedClaims {
 
     /** Returns the bed reserved for {@code incidentId}, if any, to the free count. */
     void release(String hospitalId, String incidentId);
+
+    /** The patient arrived: the reservation of {@code incidentId} ends and the bed stays occupied. */
+    void handOver(String hospitalId, String incidentId);
 }

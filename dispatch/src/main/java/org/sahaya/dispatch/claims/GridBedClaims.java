@@ -2,7 +2,9 @@ package org.sahaya.dispatch.claims;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
+import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 
@@ -23,6 +25,46 @@ public final class GridBedClaims implements BedClaims {
     @Override
     public void release(String hospitalId, String incidentId) {
         hospitals.executeOnKey(hospitalId, new Release(incidentId));
+    }
+
+    @Override
+    public void handOver(String hospitalId, String incidentId) {
+        hospitals.executeOnKey(hospitalId, new HandOver(incidentId));
+    }
+
+    /**
+     * A hospital's own report of its free beds per kind, applied on the owner like a claim so that a
+     * reservation racing the report is neither lost nor counted twice.
+     *
+     * @return the bed board after the report, or empty for an unknown hospital (nothing changed)
+     */
+    public Optional<Hospital> report(String hospitalId, Map<BedKind, Integer> freeBeds) {
+        return Optional.ofNullable(hospitals.executeOnKey(hospitalId, new Report(new EnumMap<>(freeBeds))));
+    }
+
+    record Report(EnumMap<BedKind, Integer> freeBeds) implements EntryProcessor<String, Hospital, Hospital> {
+        @Override
+        public Hospital process(Map.Entry<String, Hospital> entry) {
+            Hospital hospital = entry.getValue();
+            if (hospital == null) {
+                return null;
+            }
+            Hospital reported = hospital.withFreeBeds(freeBeds);
+            entry.setValue(reported);
+            return reported;
+        }
+    }
+
+    record HandOver(String incidentId) implements EntryProcessor<String, Hospital, Boolean> {
+        @Override
+        public Boolean process(Map.Entry<String, Hospital> entry) {
+            Hospital hospital = entry.getValue();
+            if (hospital == null || !hospital.reservations().containsKey(incidentId)) {
+                return false;
+            }
+            entry.setValue(hospital.handOver(incidentId));
+            return true;
+        }
     }
 
     record Reserve(String incidentId, BedKind kind) implements EntryProcessor<String, Hospital, Boolean> {

@@ -43,6 +43,67 @@ public final class GridIncidents {
         return moved;
     }
 
+    /**
+     * No unit was free: NEW or VERIFYING becomes QUEUED. Never from DISPATCHED: a dispatcher that lost
+     * every race must not undo another member's dispatch of the same incident.
+     *
+     * @return the queued incident, or empty if it was no longer waiting for its first dispatch
+     */
+    public Optional<Incident> queue(String id, Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new Queue(at)));
+    }
+
+    /** @return the incident back in the queue, or empty unless it was DISPATCHED with {@code unitId} */
+    public Optional<Incident> unitLeft(String id, String unitId, Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new UnitLeft(unitId, at)));
+    }
+
+    /** @return the incident now served by {@code unitId}, or empty unless it was DISPATCHED with {@code previousUnitId} */
+    public Optional<Incident> reassign(String id, String previousUnitId, String unitId, int etaSeconds, Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new Reassign(previousUnitId, unitId, etaSeconds, at)));
+    }
+
+    record Queue(Instant at) implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || (current.state() != IncidentState.NEW && current.state() != IncidentState.VERIFYING)) {
+                return null;
+            }
+            Incident queued = current.withState(IncidentState.QUEUED, at);
+            entry.setValue(queued);
+            return queued;
+        }
+    }
+
+    record UnitLeft(String unitId, Instant at) implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || current.state() != IncidentState.DISPATCHED || !unitId.equals(current.unitId())) {
+                return null;
+            }
+            Incident queued = current.unitLeft(at);
+            entry.setValue(queued);
+            return queued;
+        }
+    }
+
+    record Reassign(String previousUnitId, String unitId, int etaSeconds, Instant at)
+            implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || current.state() != IncidentState.DISPATCHED
+                    || !java.util.Objects.equals(previousUnitId, current.unitId())) {
+                return null;
+            }
+            Incident next = current.reassigned(unitId, etaSeconds, at);
+            entry.setValue(next);
+            return next;
+        }
+    }
+
     /** @return the raised incident, or empty if it is no longer open or already as urgent */
     public Optional<Incident> escalate(String id, Priority urgent, TriageAction action, UnitLevel needs, BedKind bed,
                                        Instant at) {

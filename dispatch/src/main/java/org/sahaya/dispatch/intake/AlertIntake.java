@@ -25,6 +25,7 @@ import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.dispatch.incident.GridIncidents;
+import org.sahaya.dispatch.triage.Signals;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.dispatch.triage.TriageDecision;
 
@@ -91,7 +92,7 @@ public final class AlertIntake {
         Device device = directory.device(c, alert.deviceId()).orElseThrow(() -> new UnknownDeviceException(alert.deviceId()));
         Subscriber subscriber = directory.subscriber(c, device.subscriberId())
                 .orElseThrow(() -> new PersistenceException("device " + device.id() + " has no subscriber"));
-        TriageDecision decision = triage.decide(alert.type());
+        TriageDecision decision = triage.decide(alert.type(), Signals.from(alert.vitalsJson()));
         Instant now = clock.instant();
         Optional<Incident> open = incidents.findOpenBySubscriber(c, subscriber.id());
         if (open.isPresent()) {

@@ -46,7 +46,17 @@ public final class Triage {
     }
 
     public TriageDecision decide(AlertType type) {
-        Rule rule = RULES.get(type);
+        return decide(type, Signals.NONE);
+    }
+
+    /**
+     * The type's rule, adjusted by what the device measured: advanced life support for cardiac or
+     * stroke signs, an unresponsive person, or an SOS without movement; a cardiac or stroke bed
+     * when those are suspected. An SOS whose wearer is moving gets basic life support.
+     */
+    public TriageDecision decide(AlertType type, Signals signals) {
+        Rule base = RULES.get(type);
+        Rule rule = base == null ? null : adjusted(type, base, signals);
         if (rule == null) {
             return new TriageDecision(Priority.P4, TriageAction.RECORD_ONLY, null, null, Duration.ZERO,
                     recordOnlyReason(type));
@@ -58,6 +68,29 @@ public final class Triage {
         }
         return new TriageDecision(rule.priority(), TriageAction.VERIFY_FIRST, rule.needs(), rule.bed(), window,
                 rule.priority() + ", verify first (" + window.toSeconds() + " s for an \"I'm OK\"): " + rule.why());
+    }
+
+    private static Rule adjusted(AlertType type, Rule rule, Signals signals) {
+        if ("CARDIAC".equals(signals.condition())) {
+            return new Rule(Priority.P1, UnitLevel.ALS, BedKind.CARDIAC,
+                    "cardiac signs reported by the device: advanced life support to a cardiac cath lab");
+        }
+        if ("STROKE".equals(signals.condition())) {
+            return new Rule(Priority.P1, UnitLevel.ALS, BedKind.STROKE,
+                    "stroke signs reported by the device: advanced life support to a stroke unit");
+        }
+        if (Boolean.FALSE.equals(signals.responsive())) {
+            return new Rule(Priority.P1, UnitLevel.ALS, rule.bed(), "the person does not respond: advanced life support");
+        }
+        if (type == AlertType.SOS && Boolean.TRUE.equals(signals.movement())) {
+            return new Rule(Priority.P1, UnitLevel.BLS, rule.bed(),
+                    "SOS pressed and the wearer is moving: basic life support");
+        }
+        if (type == AlertType.SOS && Boolean.FALSE.equals(signals.movement())) {
+            return new Rule(Priority.P1, UnitLevel.ALS, rule.bed(),
+                    "SOS pressed and no movement since: advanced life support");
+        }
+        return rule;
     }
 
     private static String recordOnlyReason(AlertType type) {

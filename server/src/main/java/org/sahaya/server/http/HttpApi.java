@@ -1,6 +1,9 @@
 package org.sahaya.server.http;
 
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -13,6 +16,8 @@ import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.RequestValidator;
 import java.time.Clock;
 import org.sahaya.server.webhook.FamilyHandlers;
+import java.util.concurrent.atomic.AtomicReference;
+import org.sahaya.core.config.ApiKey.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +35,27 @@ public final class HttpApi {
     public record Handlers(DeviceSignatureHandler signature, AlertHandler alerts, QueryHandlers queries,
                            HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics,
                            FamilyHandlers family,
-                           DeviceAdmission admission, HeartbeatHandler heartbeat) {
+                           DeviceAdmission admission, HeartbeatHandler heartbeat,
+                           ApiKeyHandler apiKeys, PartnerHandlers partners, CoordinatorHandlers coordinators) {
     }
 
     private HttpApi() {
     }
 
     public static Future<Router> router(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
+        // Reading and checking the contract against the OpenAPI meta-schema takes a second or more on
+        // a busy machine, in callbacks on the caller's context: build it on a virtual thread, never on
+        // an event loop.
+        AtomicReference<Router> built = new AtomicReference<>();
+        return vertx.deployVerticle(new AbstractVerticle() {
+            @Override
+            public void start() {
+                built.set(build(vertx, handlers, maxBodyBytes, clock).await());
+            }
+        }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).map(id -> built.get());
+    }
+
+    private static Future<Router> build(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
         return OpenAPIContract.from(vertx, ContractDocument.load(CONTRACT)).map(contract -> {
             RequestValidator validator = RequestValidator.create(vertx, contract);
             RouterBuilder builder = RouterBuilder.create(vertx, contract);
@@ -65,6 +84,18 @@ public final class HttpApi {
                     case "ackLinkConfirm" -> route.addHandler(validation).addHandler(handlers.family().acks()::confirm);
                     case "postAcknowledgement" -> route.addHandler(validation).addHandler(handlers.family().acks()::push);
                     case "putContact" -> route.addHandler(validation).addHandler(handlers.family().contacts()::put);
+                    case "getUnit" -> route.addHandler(validation).addHandler(handlers.partners()::unit);
+                    case "postUnitPosition" -> route.addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.partners()::position);
+                    case "putUnitStatus" -> route.addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.partners()::status);
+                    case "getHospital" -> route.addHandler(validation).addHandler(handlers.partners()::hospital);
+                    case "putHospitalBeds" -> route.addHandler(handlers.apiKeys().require(Role.HOSPITAL, Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.partners()::beds);
+                    case "postIncidentAssignment" -> route.addHandler(handlers.apiKeys().require(Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.coordinators()::assign);
+                    case "closeIncident" -> route.addHandler(handlers.apiKeys().require(Role.COORDINATOR))
+                            .addHandler(validation).addHandler(handlers.coordinators()::close);
                     default -> throw new IllegalStateException("the contract has an operation without a handler: "
                             + route.getOperation().getOperationId());
                 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.incident.Incident;
@@ -22,6 +23,7 @@ import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.dispatch.DispatchOutcome;
 import org.sahaya.dispatch.Dispatcher;
 import org.sahaya.dispatch.intake.IntakeResult;
+import org.sahaya.dispatch.queue.QueueDrain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +46,19 @@ public final class IncidentWorkflow {
     private final Function<AlertType, Duration> verificationWindow;
     private final IncidentRepository incidents = new IncidentRepository();
     private final TimelineRepository timeline = new TimelineRepository();
+    private final QueueDrain queue;
 
     public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
                             StageTimers timers, Offload offload, Clock clock,
                             Function<AlertType, Duration> verificationWindow) {
+        this(vertx, dispatcher, family, database, timers, offload, clock, verificationWindow, null);
+    }
+
+    /** @param queue dispatches waiting incidents when a unit frees up; null: they wait for the next start */
+    public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
+                            StageTimers timers, Offload offload, Clock clock,
+                            Function<AlertType, Duration> verificationWindow, QueueDrain queue) {
+        this.queue = queue;
         this.vertx = vertx;
         this.dispatcher = dispatcher;
         this.family = family;
@@ -129,6 +140,39 @@ public final class IncidentWorkflow {
         int resent = family.resumePending();
         if (!open.isEmpty() || resent > 0) {
             LOG.info("Recovered {} open incidents and resent {} pending notifications", open.size(), resent);
+        }
+    }
+
+    /**
+     * A unit became AVAILABLE (status report, a closed incident, an override that replaced it): the
+     * waiting incidents it can serve are dispatched by priority, then age, and their families told.
+     * Only the member that handled the event drains; were several to drain at once, the claims would
+     * still dispatch each incident once.
+     *
+     * @param excluded incidents not to offer it (the one it just declined)
+     */
+    public void unitFreed(String unitId, Set<String> excluded) {
+        if (queue == null) {
+            return;
+        }
+        offload.execute(() -> {
+            try {
+                tell(queue.drain(unitId, excluded));
+            } catch (RuntimeException e) {
+                LOG.error("Unit {}: dispatching the queue failed; waiting incidents are retried at the next free unit or start",
+                        unitId, e);
+            }
+        });
+    }
+
+    /** Tells each family what a dispatch did for them (re-dispatch, override, queue); failures are logged per incident. */
+    public void tell(List<DispatchOutcome> outcomes) {
+        for (DispatchOutcome outcome : outcomes) {
+            try {
+                family.tell(outcome);
+            } catch (RuntimeException e) {
+                LOG.error("Family update after a dispatch change failed", e);
+            }
         }
     }
 

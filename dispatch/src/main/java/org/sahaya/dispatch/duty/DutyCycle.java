@@ -1,0 +1,97 @@
+package org.sahaya.dispatch.duty;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.UnitStatus;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.fleet.GridFleet;
+import org.sahaya.dispatch.fleet.StatusChange;
+import org.sahaya.dispatch.fleet.StatusEffect;
+import org.sahaya.dispatch.incident.GridIncidents;
+import org.sahaya.dispatch.incident.IncidentClosing;
+
+/**
+ * A fleet partner's status report and what follows from it for the unit's incident: a decline or a
+ * breakdown sends another unit (or queues the incident, bed kept); a hand-over or treatment on scene
+ * closes it. Every step is on the incident's timeline. Blocking.
+ */
+public final class DutyCycle {
+
+    private final GridFleet fleet;
+    private final FleetIndex index;
+    private final GridIncidents incidents;
+    private final Dispatcher dispatcher;
+    private final IncidentClosing closing;
+    private final Database database;
+    private final Clock clock;
+    private final TimelineRepository timeline = new TimelineRepository();
+    private final Declines declines;
+
+    public DutyCycle(GridFleet fleet, FleetIndex index, GridIncidents incidents, Dispatcher dispatcher,
+                     IncidentClosing closing, Database database, Clock clock) {
+        this.fleet = fleet;
+        this.index = index;
+        this.incidents = incidents;
+        this.dispatcher = dispatcher;
+        this.closing = closing;
+        this.database = database;
+        this.clock = clock;
+        this.declines = new Declines(database);
+    }
+
+    /** @param note the crew's reason, if they gave one (put on the timeline) */
+    public StatusReport report(String unitId, UnitStatus status, String note) {
+        StatusChange change = fleet.changeStatus(unitId, status);
+        if (!(change instanceof StatusChange.Changed changed)) {
+            return new StatusReport(change, List.of(), null, null);
+        }
+        Unit before = changed.before();
+        Unit after = changed.after();
+        index.update(after);
+        String incidentId = before.incidentId();
+        String said = note == null || note.isBlank() ? "" : " (" + note.strip() + ")";
+        List<DispatchOutcome> outcomes = new ArrayList<>();
+        String declined = null;
+        switch (StatusEffect.of(before.status(), after.status(), incidentId != null)) {
+            case REDISPATCH -> {
+                if (incidents.unitLeft(incidentId, unitId, clock.instant()).isPresent()) {
+                    boolean declinedIt = after.status() == UnitStatus.AVAILABLE;
+                    if (declinedIt) {
+                        // Recorded before the re-dispatch so that neither it nor the queue offers it back.
+                        declines.record(incidentId, unitId, clock.instant());
+                    }
+                    stamp(incidentId, "UNIT_LEFT", "Unit " + before.callSign() + (declinedIt
+                            ? " declined" : " went out of service while " + before.status()) + said
+                            + ": sending the next unit; the bed reservation is kept");
+                    outcomes.add(dispatcher.dispatch(incidentId, Set.of(unitId)));
+                    declined = incidentId;
+                }
+            }
+            case CLOSE_HANDED_OVER -> closing.close(incidentId, "unit " + before.callSign()
+                    + " handed the patient over and reports " + after.status() + said, true);
+            case CLOSE_TREATED_ON_SCENE -> closing.close(incidentId, "unit " + before.callSign()
+                    + " left the scene without transport and reports " + after.status() + said, false);
+            case NONE -> {
+                if (incidentId != null) {
+                    stamp(incidentId, "UNIT_" + after.status(), "Unit " + before.callSign() + " reports " + after.status() + said);
+                }
+            }
+        }
+        return new StatusReport(change, outcomes, after.isAvailable() ? after : null, declined);
+    }
+
+    private void stamp(String incidentId, String stage, String message) {
+        database.inTransaction(c -> {
+            timeline.append(c, new TimelineEntry(incidentId, clock.instant(), stage, message));
+            return null;
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package org.sahaya.server.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sahaya.core.Coordinates;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.UnitStatus;
+import org.sahaya.core.hospital.BedKind;
+import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.grid.Grid;
+import org.sahaya.dispatch.AssignmentResult;
+import org.sahaya.dispatch.UnitAssignment;
+import org.sahaya.dispatch.claims.GridBedClaims;
+import org.sahaya.dispatch.duty.DutyCycle;
+import org.sahaya.dispatch.duty.StatusReport;
+import org.sahaya.dispatch.fleet.GridFleet;
+import org.sahaya.dispatch.incident.CloseResult;
+import org.sahaya.dispatch.incident.IncidentClosing;
+
+/**
+ * Where partners' reports and coordinators' commands arrive: unit positions and statuses, hospital
+ * beds, overrides and closes. Each applies the change in the grid, then hands what follows (family
+ * messages, the queue for a freed unit) to the {@link IncidentWorkflow}. Blocking: call through Offload.
+ */
+public final class DispatchDesk {
+
+    private final Grid grid;
+    private final GridFleet fleet;
+    private final DutyCycle duty;
+    private final GridBedClaims beds;
+    private final UnitAssignment assignment;
+    private final IncidentClosing closing;
+    private final IncidentWorkflow workflow;
+
+    public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
+                        IncidentClosing closing, IncidentWorkflow workflow) {
+        this.grid = grid;
+        this.fleet = fleet;
+        this.duty = duty;
+        this.beds = beds;
+        this.assignment = assignment;
+        this.closing = closing;
+        this.workflow = workflow;
+    }
+
+    public Optional<Unit> unit(String unitId) {
+        return fleet.get(unitId);
+    }
+
+    public Optional<Hospital> hospital(String hospitalId) {
+        return Optional.ofNullable(grid.hospitals().get(hospitalId));
+    }
+
+    /** @return the unit at its new position; empty for an unknown unit */
+    public Optional<Unit> position(String unitId, Coordinates at) {
+        return fleet.move(unitId, at);
+    }
+
+    public StatusReport status(String unitId, UnitStatus status, String note) {
+        StatusReport report = duty.report(unitId, status, note);
+        workflow.tell(report.outcomes());
+        if (report.freedUnit() != null) {
+            workflow.unitFreed(unitId, report.declinedIncident() == null ? Set.of() : Set.of(report.declinedIncident()));
+        }
+        return report;
+    }
+
+    /** @return the bed board after the report; empty for an unknown hospital */
+    public Optional<Hospital> beds(String hospitalId, Map<BedKind, Integer> freeBeds) {
+        return beds.report(hospitalId, freeBeds);
+    }
+
+    public AssignmentResult assign(String incidentId, String unitId, String reason) {
+        AssignmentResult result = assignment.assign(incidentId, unitId, reason);
+        if (result instanceof AssignmentResult.Assigned assigned) {
+            workflow.tell(List.of(assigned.outcome()));
+            if (assigned.released() != null) {
+                workflow.unitFreed(assigned.released().id(), Set.of());
+            }
+        }
+        return result;
+    }
+
+    public CloseResult close(String incidentId, String reason) {
+        CloseResult result = closing.close(incidentId, "by the coordinator: " + reason, false);
+        if (result instanceof CloseResult.Closed closed && closed.freedUnit() != null) {
+            workflow.unitFreed(closed.freedUnit().id(), Set.of());
+        }
+        return result;
+    }
+}
