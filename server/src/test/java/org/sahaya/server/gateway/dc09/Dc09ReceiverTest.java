@@ -36,7 +36,8 @@ class Dc09ReceiverTest {
 
     @BeforeAll
     static void start() throws Exception {
-        node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_DC09_IDLE_SECONDS", "2")), Clock.systemUTC());
+        node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_DC09_IDLE_SECONDS", "2",
+                "SAHAYA_DC09_BURST", "5")), Clock.systemUTC());
     }
 
     @AfterAll
@@ -220,17 +221,37 @@ class Dc09ReceiverTest {
     void manyFramesInOneWriteEachGetTheirAnswer() throws Exception {
         StringBuilder burst = new StringBuilder();
         for (int i = 1; i <= 20; i++) {
-            burst.append(Dc09Transmitter.plain("NULL", String.format("%04d", i), "1010", "", Instant.now()));
-            burst.append("\n0000FFFF\r");
+            burst.append(i <= 5 ? Dc09Transmitter.plain("NULL", String.format("%04d", i), "1010", "", Instant.now())
+                    : "\n0000FFFF\r");
         }
         List<String> answers = new ArrayList<>();
         try (Dc09Transmitter panel = panel()) {
             panel.write(burst.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 20; i++) {
                 answers.add(panel.readAnswer());
             }
         }
-        assertThat(answers.stream().filter(a -> a.startsWith("\"ACK\""))).hasSize(20);
-        assertThat(answers.stream().filter(a -> a.startsWith("\"NAK\""))).hasSize(20);
+        assertThat(answers.stream().filter(a -> a.startsWith("\"ACK\""))).hasSize(5);
+        assertThat(answers.stream().filter(a -> a.startsWith("\"NAK\""))).hasSize(15);
+    }
+
+    @Test
+    void routineMessagesOverTheRateLimitGetNakButAnEmergencyIsAlwaysTaken() throws Exception {
+        StringBuilder routine = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            routine.append(Dc09Transmitter.plain("ADM-CID", String.format("%04d", 100 + i), "1011", "1602 01 001", Instant.now()));
+        }
+        List<String> answers = new ArrayList<>();
+        try (Dc09Transmitter panel = panel()) {
+            panel.write(routine.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 12; i++) {
+                answers.add(panel.readAnswer());
+            }
+            // The burst (5 here) is spent: routine traffic waits, an emergency does not.
+            assertThat(answers.stream().filter(a -> a.startsWith("\"NAK\""))).isNotEmpty();
+            assertThat(panel.send(Dc09Transmitter.plain("ADM-CID", "0200", "1011", "1101 01 001", Instant.now())))
+                    .isEqualTo("\"ACK\"0200L0#1011[]");
+        }
+        assertThat(alertsOf("demo-0511")).last().asString().startsWith("SOS ");
     }
 }
