@@ -108,6 +108,24 @@ class Dc09PipelineTest {
     }
 
     @Test
+    void aHandlerFailingOnAFrameAnswersNakAndTheConnectionLivesOn() {
+        EmbeddedChannel failing = new EmbeddedChannel(new AnswerEncoder(Clock.fixed(NOW, ZoneOffset.UTC)),
+                new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                        throw new IllegalStateException("a bug");
+                    }
+                }, new Responder(null));
+
+        failing.writeInbound("frame");
+
+        ByteBuf out = failing.readOutbound();
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).contains("\"NAK\"");
+        out.release();
+        assertThat(failing.isActive()).isTrue();
+    }
+
+    @Test
     void strayLineEndsAreNotFrames() {
         send("\n\r\r\n\r");
 
