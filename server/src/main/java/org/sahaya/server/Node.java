@@ -127,10 +127,15 @@ public final class Node implements AutoCloseable {
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
-        // DeviceActivity.NONE until device health is wired: the gateway already reports every message to it.
-        node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
-                reception, DeviceActivity.NONE,
-                new DeviceRateLimit(config.dc09().ratePerSecond(), config.dc09().burst(), clock), clock);
+        try {
+            // DeviceActivity.NONE until device health is wired: the gateway already reports every message to it.
+            node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
+                    reception, DeviceActivity.NONE,
+                    new DeviceRateLimit(config.dc09().ratePerSecond(), config.dc09().burst(), clock), clock);
+        } catch (Exception e) {
+            node.close(); // e.g. the DC-09 port is taken: leave nothing half-started behind
+            throw e;
+        }
         offload.execute(() -> {
             try {
                 workflow.recover();
