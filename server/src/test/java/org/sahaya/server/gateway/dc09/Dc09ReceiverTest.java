@@ -208,6 +208,29 @@ class Dc09ReceiverTest {
     }
 
     @Test
+    void overUdpEachDatagramGetsItsAnswerAsADatagramAndAnAlarmIsStored() throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            socket.setSoTimeout(20_000);
+            java.net.InetSocketAddress receiver = new java.net.InetSocketAddress("127.0.0.1", node.dc09Port());
+            List<String> answers = new ArrayList<>();
+            for (String frame : List.of(
+                    Dc09Transmitter.plain("NULL", "0301", "1012", "", Instant.now()),
+                    Dc09Transmitter.encrypted("ADM-CID", "0302", "2012", "1100 01 002", Instant.now(), KEY),
+                    "\n0000FFFF\"NULL\"")) {
+                byte[] bytes = frame.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                socket.send(new java.net.DatagramPacket(bytes, bytes.length, receiver));
+                java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[512], 512);
+                socket.receive(answer);
+                answers.add(new String(answer.getData(), 0, answer.getLength(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            assertThat(answers.get(0)).endsWith("\"ACK\"0301L0#1012[]\r");
+            assertThat(answers.get(1)).contains("\"*ACK\"0302L0#2012[");
+            assertThat(answers.get(2)).contains("\"NAK\"0000R0L0A0[]_");
+        }
+        assertThat(alertsOf("demo-0512")).hasSize(1).first().asString().startsWith("MEDICAL ");
+    }
+
+    @Test
     void connectionThatNeverCompletesAFrameIsClosed() throws Exception {
         try (Dc09Transmitter panel = panel()) {
             panel.write("\n1234002A\"SIA-DCS\"00".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
