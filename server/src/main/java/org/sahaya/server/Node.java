@@ -204,18 +204,23 @@ public final class Node implements AutoCloseable {
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
         node.deviceHealth = deviceHealth;
         node.rateLimit = rateLimit;
-        deviceHealth.start(vertx);
-        node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
-                reception, deviceHealth, rateLimit, clock);
-        node.mqtt = AlertPayload.fromContract(vertx)
-                .compose(payload -> MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
-                        new MqttGateway.Services(payload, reception, rateLimit,
-                                new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
-                                        () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
-                                deviceHealth, new MqttCounters(registry)),
-                        clock))
-                .await(60, TimeUnit.SECONDS);
         node.channels = lineup;
+        deviceHealth.start(vertx);
+        try {
+            node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
+                    reception, deviceHealth, rateLimit, clock);
+            node.mqtt = AlertPayload.fromContract(vertx)
+                    .compose(payload -> MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
+                            new MqttGateway.Services(payload, reception, rateLimit,
+                                    new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
+                                            () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
+                                    deviceHealth, new MqttCounters(registry)),
+                            clock))
+                    .await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
+            throw e;
+        }
         offload.execute(() -> {
             try {
                 workflow.recover();

@@ -1,7 +1,7 @@
 package org.sahaya.server.gateway.dc09;
 
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.Channel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +13,10 @@ import org.sahaya.server.pipeline.AlertReception;
 /**
  * The handlers of one DC-09 connection, in order: frames (CR-delimited, size-limited), answers out,
  * idle timeout (it sits after the frame decoder, so only complete frames count as activity),
- * back-pressure, validation (CRC, length, header), account, decryption, message, answer.
+ * back-pressure, validation (CRC, length, header), account, decryption, message, answer. The same
+ * for a TCP connection and for a UDP sender's local connection ({@link UdpBridge}).
  */
-final class Dc09Pipeline extends ChannelInitializer<SocketChannel> {
+final class Dc09Pipeline extends ChannelInitializer<Channel> {
 
     /** Frames of one connection being worked on at once; a real panel waits for each answer. */
     static final int MAX_IN_FLIGHT = 64;
@@ -38,7 +39,7 @@ final class Dc09Pipeline extends ChannelInitializer<SocketChannel> {
     }
 
     @Override
-    protected void initChannel(SocketChannel channel) {
+    protected void initChannel(Channel channel) {
         channel.pipeline().addLast(
                 new FrameDecoder(config.maxFrameBytes()),
                 encoder,

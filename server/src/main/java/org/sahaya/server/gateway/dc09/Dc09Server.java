@@ -1,11 +1,17 @@
 package org.sahaya.server.gateway.dc09;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -17,48 +23,75 @@ import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.pipeline.AlertReception;
 
 /**
- * The SIA DC-09 receiver on TCP. A plain Netty server on its own single event-loop thread: the
- * codec is a Netty pipeline ({@link Dc09Pipeline}), and nothing on it blocks (accounts and alerts
+ * The SIA DC-09 receiver, on TCP and on UDP at the same port number. A plain Netty server on its
+ * own event-loop threads: the codec is a Netty pipeline ({@link Dc09Pipeline}), UDP senders are
+ * bridged into the same pipeline ({@link UdpBridge}), and nothing on it blocks (accounts and alerts
  * are read and written through {@code Offload}), so it needs no Vert.x context and cannot slow the
  * HTTP event loops.
  */
 public final class Dc09Server implements AutoCloseable {
 
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final EventLoopGroup network;
+    private final EventLoopGroup bridge;
+    private final Channel tcp;
+    private final Channel udp;
+    private final Channel udpPipeline;
 
-    private Dc09Server(EventLoopGroup group, Channel channel) {
-        this.group = group;
-        this.channel = channel;
+    private Dc09Server(EventLoopGroup network, EventLoopGroup bridge, Channel tcp, Channel udp, Channel udpPipeline) {
+        this.network = network;
+        this.bridge = bridge;
+        this.tcp = tcp;
+        this.udp = udp;
+        this.udpPipeline = udpPipeline;
     }
 
-    /** Binds {@code port} (0 = any free port) and returns once it listens. */
+    /** Binds TCP on {@code port} (0 = any free port) and UDP on the same number; returns once both listen. */
     public static Dc09Server start(int port, Dc09Config config, Dc09Directory directory, AlertReception reception,
                                    DeviceActivity activity, DeviceRateLimit rateLimit, Clock clock) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sahaya-dc09"),
+        EventLoopGroup network = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sahaya-dc09"),
                 NioIoHandler.newFactory());
+        EventLoopGroup bridge = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sahaya-dc09-udp"),
+                LocalIoHandler.newFactory());
+        Dc09Pipeline pipeline = new Dc09Pipeline(config, directory, directory, reception, activity, rateLimit, clock);
         try {
-            Channel channel = new ServerBootstrap()
-                    .group(group)
+            Channel tcp = new ServerBootstrap()
+                    .group(network)
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new Dc09Pipeline(config, directory, directory, reception, activity, rateLimit, clock))
+                    .childHandler(pipeline)
                     .bind(port).sync().channel();
-            return new Dc09Server(group, channel);
+            int bound = ((InetSocketAddress) tcp.localAddress()).getPort();
+            LocalAddress local = new LocalAddress("sahaya-dc09-udp-" + bound);
+            Channel udpPipeline = new ServerBootstrap()
+                    .group(bridge)
+                    .channel(LocalServerChannel.class)
+                    .childHandler(pipeline)
+                    .bind(local).sync().channel();
+            Channel udp = new Bootstrap()
+                    .group(network)
+                    .channel(NioDatagramChannel.class)
+                    .handler(new UdpBridge(new Bootstrap().group(bridge).channel(LocalChannel.class), local))
+                    .bind(bound).sync().channel();
+            return new Dc09Server(network, bridge, tcp, udp, udpPipeline);
         } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            network.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            bridge.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;
         }
     }
 
+    /** The port number of both TCP and UDP. */
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return ((InetSocketAddress) tcp.localAddress()).getPort();
     }
 
     @Override
     public void close() {
-        channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        tcp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        udp.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        udpPipeline.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        network.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        bridge.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,13 +53,17 @@ final class Responder extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** A broken connection is closed; anything else a frame caused is that frame's NAK, and the connection lives on. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof DecoderException) {
-            ctx.writeAndFlush(new Dc09Answer.Nak("undecodable frame"));
-        } else {
+        if (cause instanceof IOException) {
             LOG.debug("DC-09 connection {} failed: {}", ctx.channel().remoteAddress(), cause.getClass().getSimpleName());
             ctx.close();
+        } else {
+            if (!(cause instanceof DecoderException)) {
+                LOG.warn("DC-09 frame failed unexpectedly ({}): NAK", cause.getClass().getName());
+            }
+            ctx.writeAndFlush(new Dc09Answer.Nak("undecodable frame"));
         }
     }
 }

@@ -25,6 +25,7 @@ class Dc09FuzzTest {
 
     private static final int FRAMES = 10_000;
     private static final int BATCH = 50;
+    private static final int UDP_DATAGRAMS = 2_000;
     private static final String KEY = "SAHAYA-DEMO-KEY!";
 
     @TempDir
@@ -80,6 +81,30 @@ class Dc09FuzzTest {
         try (Dc09Transmitter fresh = new Dc09Transmitter(node.dc09Port())) {
             assertThat(fresh.send(Dc09Transmitter.encrypted("SIA-DCS", "9002", "2032", "Nri1/MA01", Instant.now(), KEY)))
                     .startsWith("\"*ACK\"9002L0#2032[");
+        }
+    }
+
+    @Test
+    void overUdpRandomAndMutatedDatagramsEachGetOneAnswer() throws Exception {
+        Random random = new Random(20_261_125L);
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            socket.setSoTimeout(20_000);
+            java.net.InetSocketAddress receiver = new java.net.InetSocketAddress("127.0.0.1", node.dc09Port());
+            for (int n = 0; n < UDP_DATAGRAMS; n++) {
+                byte[] frame = fuzzFrame(random, n);
+                socket.send(new java.net.DatagramPacket(frame, frame.length, receiver));
+                java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[512], 512);
+                socket.receive(answer);
+                String text = new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1);
+                assertThat(text).as("answer to datagram %d", n).matches("(?s)\n[0-9A-F]{8}\"\\*?(ACK|NAK|DUH)\".*\r");
+            }
+            byte[] valid = Dc09Transmitter.plain("ADM-CID", "9003", "1033", "1100 01 001", Instant.now())
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            socket.send(new java.net.DatagramPacket(valid, valid.length, receiver));
+            java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[512], 512);
+            socket.receive(answer);
+            assertThat(new String(answer.getData(), 0, answer.getLength(), StandardCharsets.ISO_8859_1))
+                    .endsWith("\"ACK\"9003L0#1033[]\r");
         }
     }
 

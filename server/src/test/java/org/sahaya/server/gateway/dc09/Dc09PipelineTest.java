@@ -108,6 +108,38 @@ class Dc09PipelineTest {
     }
 
     @Test
+    void aHandlerFailingOnAFrameAnswersNakAndTheConnectionLivesOn() {
+        EmbeddedChannel failing = new EmbeddedChannel(new AnswerEncoder(Clock.fixed(NOW, ZoneOffset.UTC)),
+                new io.netty.channel.ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(io.netty.channel.ChannelHandlerContext ctx, Object msg) {
+                        throw new IllegalStateException("a bug");
+                    }
+                }, new Responder(null));
+
+        failing.writeInbound("frame");
+
+        ByteBuf out = failing.readOutbound();
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).contains("\"NAK\"");
+        out.release();
+        assertThat(failing.isActive()).isTrue();
+    }
+
+    @Test
+    void anAccountLookupThatFailsGetsNakSoThePanelRetries() {
+        EmbeddedChannel down = new EmbeddedChannel(new FrameDecoder(256), new AnswerEncoder(Clock.fixed(NOW, ZoneOffset.UTC)),
+                new FrameValidator(), new AccountResolver(account -> Future.failedFuture(new IllegalStateException("db down"))));
+
+        down.writeInbound(Unpooled.copiedBuffer(FrameCodec.frame("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]"),
+                StandardCharsets.ISO_8859_1));
+        down.runPendingTasks();
+
+        ByteBuf out = down.readOutbound();
+        assertThat(out.toString(StandardCharsets.ISO_8859_1)).contains("\"NAK\"").doesNotContain("ACK");
+        out.release();
+    }
+
+    @Test
     void strayLineEndsAreNotFrames() {
         send("\n\r\r\n\r");
 

@@ -36,7 +36,8 @@ class Dc09ReceiverTest {
 
     @BeforeAll
     static void start() throws Exception {
-        node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_DC09_IDLE_SECONDS", "2")), Clock.systemUTC());
+        node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_DC09_IDLE_SECONDS", "2",
+                "SAHAYA_DC09_BURST", "5")), Clock.systemUTC());
     }
 
     @AfterAll
@@ -207,6 +208,29 @@ class Dc09ReceiverTest {
     }
 
     @Test
+    void overUdpEachDatagramGetsItsAnswerAsADatagramAndAnAlarmIsStored() throws Exception {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            socket.setSoTimeout(20_000);
+            java.net.InetSocketAddress receiver = new java.net.InetSocketAddress("127.0.0.1", node.dc09Port());
+            List<String> answers = new ArrayList<>();
+            for (String frame : List.of(
+                    Dc09Transmitter.plain("NULL", "0301", "1012", "", Instant.now()),
+                    Dc09Transmitter.encrypted("ADM-CID", "0302", "2012", "1100 01 002", Instant.now(), KEY),
+                    "\n0000FFFF\"NULL\"")) {
+                byte[] bytes = frame.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                socket.send(new java.net.DatagramPacket(bytes, bytes.length, receiver));
+                java.net.DatagramPacket answer = new java.net.DatagramPacket(new byte[512], 512);
+                socket.receive(answer);
+                answers.add(new String(answer.getData(), 0, answer.getLength(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            assertThat(answers.get(0)).endsWith("\"ACK\"0301L0#1012[]\r");
+            assertThat(answers.get(1)).contains("\"*ACK\"0302L0#2012[");
+            assertThat(answers.get(2)).contains("\"NAK\"0000R0L0A0[]_");
+        }
+        assertThat(alertsOf("demo-0512")).hasSize(1).first().asString().startsWith("MEDICAL ");
+    }
+
+    @Test
     void connectionThatNeverCompletesAFrameIsClosed() throws Exception {
         try (Dc09Transmitter panel = panel()) {
             panel.write("\n1234002A\"SIA-DCS\"00".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -220,17 +244,37 @@ class Dc09ReceiverTest {
     void manyFramesInOneWriteEachGetTheirAnswer() throws Exception {
         StringBuilder burst = new StringBuilder();
         for (int i = 1; i <= 20; i++) {
-            burst.append(Dc09Transmitter.plain("NULL", String.format("%04d", i), "1010", "", Instant.now()));
-            burst.append("\n0000FFFF\r");
+            burst.append(i <= 5 ? Dc09Transmitter.plain("NULL", String.format("%04d", i), "1010", "", Instant.now())
+                    : "\n0000FFFF\r");
         }
         List<String> answers = new ArrayList<>();
         try (Dc09Transmitter panel = panel()) {
             panel.write(burst.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            for (int i = 0; i < 40; i++) {
+            for (int i = 0; i < 20; i++) {
                 answers.add(panel.readAnswer());
             }
         }
-        assertThat(answers.stream().filter(a -> a.startsWith("\"ACK\""))).hasSize(20);
-        assertThat(answers.stream().filter(a -> a.startsWith("\"NAK\""))).hasSize(20);
+        assertThat(answers.stream().filter(a -> a.startsWith("\"ACK\""))).hasSize(5);
+        assertThat(answers.stream().filter(a -> a.startsWith("\"NAK\""))).hasSize(15);
+    }
+
+    @Test
+    void routineMessagesOverTheRateLimitGetNakButAnEmergencyIsAlwaysTaken() throws Exception {
+        StringBuilder routine = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            routine.append(Dc09Transmitter.plain("ADM-CID", String.format("%04d", 100 + i), "1011", "1602 01 001", Instant.now()));
+        }
+        List<String> answers = new ArrayList<>();
+        try (Dc09Transmitter panel = panel()) {
+            panel.write(routine.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (int i = 0; i < 12; i++) {
+                answers.add(panel.readAnswer());
+            }
+            // The burst (5 here) is spent: routine traffic waits, an emergency does not.
+            assertThat(answers.stream().filter(a -> a.startsWith("\"NAK\""))).isNotEmpty();
+            assertThat(panel.send(Dc09Transmitter.plain("ADM-CID", "0200", "1011", "1101 01 001", Instant.now())))
+                    .isEqualTo("\"ACK\"0200L0#1011[]");
+        }
+        assertThat(alertsOf("demo-0511")).last().asString().startsWith("SOS ");
     }
 }

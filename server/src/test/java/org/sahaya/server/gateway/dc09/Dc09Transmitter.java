@@ -31,7 +31,7 @@ final class Dc09Transmitter implements AutoCloseable {
     Dc09Transmitter(int port) throws IOException {
         socket = new Socket("127.0.0.1", port);
         socket.setSoTimeout(20_000);
-        in = socket.getInputStream();
+        in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
