@@ -5,17 +5,26 @@ import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The Twilio SDK's HTTP layer, replacing its {@code NetworkHttpClient} for three reasons:
@@ -25,27 +34,40 @@ import java.util.concurrent.Executors;
  *       call makes exactly one request; retrying is the outbox's decision.</li>
  *   <li><b>A base URL.</b> The SDK always builds {@code https://api.twilio.com/...}; requests go to
  *       the configured base instead (a local fake in tests).</li>
- *   <li><b>Bounded and concurrent.</b> One timeout covers connect and answer; the JDK client keeps an
- *       unbounded keep-alive pool, so thousands of virtual threads can each have a request in flight.</li>
+ *   <li><b>Bounded and concurrent.</b> One timeout bounds the connect, a wait for a pooled
+ *       connection, and the answer; a keep-alive pool of {@value #MAX_CONNECTIONS} connections lets
+ *       thousands of virtual threads each have a request in flight.</li>
  * </ul>
  * Failures say whether the request could have reached Twilio ({@link TwilioTransportException#requestWritten()}).
  */
 final class TwilioTransport extends com.twilio.http.HttpClient {
 
     private static final String TWILIO_API = "https://api.twilio.com";
+    /** Connections kept to Twilio: enough for thousands of requests a second at a few hundred ms each. */
+    static final int MAX_CONNECTIONS = 2_000;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final String baseUrl;
-    private final Duration timeout;
 
     TwilioTransport(URI baseUrl, Duration timeout) {
         this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+        Timeout bound = Timeout.ofMilliseconds(timeout.toMillis());
+        // Apache's classic (blocking) client: each virtual thread does its own socket I/O, with no
+        // shared selector thread to queue behind. Automatic retries off: see the class comment.
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(bound).setSocketTimeout(bound)
+                                .setTimeToLive(5, TimeUnit.MINUTES).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(bound).setResponseTimeout(bound).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
                 .build();
     }
 
@@ -62,34 +84,36 @@ final class TwilioTransport extends com.twilio.http.HttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target(request)).timeout(timeout)
-                .header("Accept", "application/json")
-                .header("User-Agent", "sahaya twilio-java");
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.getMethod().toString())
+                .setUri(target(request))
+                .addHeader("Accept", "application/json")
+                .addHeader("User-Agent", "sahaya twilio-java");
         if (request.requiresAuthentication()) {
-            builder.header("Authorization", request.getAuthString());
+            builder.addHeader("Authorization", request.getAuthString());
         }
         for (Map.Entry<String, List<String>> header : request.getHeaderParams().entrySet()) {
-            header.getValue().forEach(value -> builder.header(header.getKey(), value));
+            header.getValue().forEach(value -> builder.addHeader(header.getKey(), value));
         }
         HttpMethod method = request.getMethod();
         if (method == HttpMethod.POST || method == HttpMethod.PUT) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
-            builder.method(method.toString(), HttpRequest.BodyPublishers.ofString(request.encodeFormBody(),
-                    StandardCharsets.UTF_8));
-        } else {
-            builder.method(method.toString(), HttpRequest.BodyPublishers.noBody());
+            builder.setEntity(new StringEntity(request.encodeFormBody(),
+                    ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8)));
         }
         try {
-            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.body(), response.statusCode());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return http.execute(builder.build(), response -> new Response(
+                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+                    response.getCode()));
+        } catch (ConnectTimeoutException | ConnectException e) {
             throw new TwilioTransportException("Twilio could not be reached", false, e);
-        } catch (IOException e) {
-            // A read timeout or a reset after the request went out: Twilio may have taken it.
+        } catch (org.apache.hc.core5.http.ConnectionRequestTimeoutException e) {
+            // No pooled connection came free in time: the request never left.
+            throw new TwilioTransportException("no connection to Twilio free in time", false, e);
+        } catch (InterruptedIOException e) {
+            // A read timeout after the request went out: Twilio may have taken it.
             throw new TwilioTransportException("no answer from Twilio (" + e.getClass().getSimpleName() + ")", true, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TwilioTransportException("interrupted while waiting for Twilio", true, e);
+        } catch (IOException e) {
+            // A reset or a broken answer after the request went out: the same.
+            throw new TwilioTransportException("no answer from Twilio (" + e.getClass().getSimpleName() + ")", true, e);
         }
     }
 
