@@ -99,6 +99,7 @@ public final class FakeTwilio implements AutoCloseable {
     private final AtomicReference<Duration> delayAll = new AtomicReference<>(Duration.ZERO);
     private final List<Failure> nextFailures = new CopyOnWriteArrayList<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final Map<String, List<Runnable>> held = new ConcurrentHashMap<>();
     private final HttpClient callbacks = HttpClient.newHttpClient();
 
     private FakeTwilio(Vertx vertx, HttpServer server) {
@@ -141,6 +142,19 @@ public final class FakeTwilio implements AutoCloseable {
         delayByNumber.put(number, delay);
     }
 
+    /** Requests to {@code number} get no answer until {@link #release}. */
+    public void holdFor(String number) {
+        held.putIfAbsent(number, new CopyOnWriteArrayList<>());
+    }
+
+    /** Answers the held requests to {@code number} and stops holding it. */
+    public void release(String number) {
+        List<Runnable> answers = held.remove(number);
+        if (answers != null) {
+            answers.forEach(answer -> vertx.runOnContext(v -> answer.run()));
+        }
+    }
+
     /** Every request is answered after {@code delay} (per-number delays win). */
     public void delayAll(Duration delay) {
         delayAll.set(delay);
@@ -162,6 +176,7 @@ public final class FakeTwilio implements AutoCloseable {
         delayByNumber.clear();
         nextFailures.clear();
         delayAll.set(Duration.ZERO);
+        held.keySet().forEach(this::release);
     }
 
     private void handle(HttpServerRequest request) {
@@ -200,7 +215,10 @@ public final class FakeTwilio implements AutoCloseable {
         JsonObject body = failure != null ? error(failure) : resource(kind, sid, form);
         int status = failure != null ? failure.httpStatus() : 201;
         Duration delay = delayByNumber.getOrDefault(to, delayAll.get());
-        if (delay.isZero()) {
+        List<Runnable> holding = held.get(to);
+        if (holding != null) {
+            holding.add(() -> answer(request, status, body));
+        } else if (delay.isZero()) {
             answer(request, status, body);
         } else {
             vertx.setTimer(delay.toMillis(), t -> answer(request, status, body));

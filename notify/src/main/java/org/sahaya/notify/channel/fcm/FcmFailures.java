@@ -4,7 +4,8 @@ import com.google.firebase.ErrorCode;
 import com.google.firebase.messaging.FirebaseMessagingException;
 import com.google.firebase.messaging.MessagingErrorCode;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import java.util.Set;
 import org.sahaya.notify.channel.ChannelException;
 
@@ -38,7 +39,8 @@ final class FcmFailures {
     /** No HTTP answer: retryable only if the connection was never made. */
     private static ChannelException noAnswer(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
+                    || cause instanceof ConnectionRequestTimeoutException) {
                 return ChannelException.retryable("FCM_UNREACHABLE", "connection to FCM failed", null);
             }
         }

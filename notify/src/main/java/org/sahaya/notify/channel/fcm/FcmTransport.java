@@ -8,17 +8,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.sahaya.notify.channel.ProviderHttp;
 
 /**
- * The Firebase Admin SDK's HTTP layer (google-http-client {@link HttpTransport}) on the JDK client:
+ * The Firebase Admin SDK's HTTP layer (google-http-client {@link HttpTransport}) on
+ * {@link ProviderHttp}'s client:
  * <ul>
  *   <li><b>A base URL.</b> The SDK always calls {@code https://fcm.googleapis.com}; requests go to
  *       the configured base instead (a local fake in tests). Other hosts (the OAuth token endpoint
@@ -27,7 +33,7 @@ import java.util.concurrent.Executors;
  *       call, which would spend the family's 2-minute budget out of the outbox's sight. A 503 is shown
  *       to the SDK as 502 with the same body, so it still reports {@code UNAVAILABLE} but does not
  *       retry; the outbox retries within its deadline.</li>
- *   <li><b>Concurrent.</b> A keep-alive pool without a fixed size, for many virtual threads at once.</li>
+ *   <li><b>Concurrent.</b> Blocking I/O per virtual thread over a large keep-alive pool.</li>
  * </ul>
  */
 public final class FcmTransport extends HttpTransport {
@@ -36,35 +42,30 @@ public final class FcmTransport extends HttpTransport {
     private static final int UNAVAILABLE = 503;
     private static final int SHOWN_INSTEAD = 502;
 
-    private final HttpClient http;
+    private final CloseableHttpClient http;
     private final String baseUrl;
     private final Duration timeout;
 
     public FcmTransport(URI baseUrl, Duration timeout) {
         this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        this.http = ProviderHttp.client(timeout);
     }
 
     @Override
     protected LowLevelHttpRequest buildRequest(String method, String url) {
         String target = url.startsWith(FCM_API) ? baseUrl + url.substring(FCM_API.length()) : url;
-        return new JdkRequest(method, URI.create(target));
+        return new PooledRequest(method, URI.create(target));
     }
 
-    private final class JdkRequest extends LowLevelHttpRequest {
+    private final class PooledRequest extends LowLevelHttpRequest {
 
         private final String method;
         private final URI uri;
         private final List<String[]> headers = new ArrayList<>();
         private Duration readTimeout = timeout;
 
-        JdkRequest(String method, URI uri) {
+        PooledRequest(String method, URI uri) {
             this.method = method;
             this.uri = uri;
         }
@@ -84,70 +85,66 @@ public final class FcmTransport extends HttpTransport {
 
         @Override
         public LowLevelHttpResponse execute() throws IOException {
-            HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+            ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setUri(uri);
+            for (String[] header : headers) {
+                if (!header[0].equalsIgnoreCase("content-length") && !header[0].equalsIgnoreCase("host")) {
+                    builder.addHeader(header[0], header[1]);
+                }
+            }
             if (getStreamingContent() != null) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 getStreamingContent().writeTo(out);
-                body = HttpRequest.BodyPublishers.ofByteArray(out.toByteArray());
+                ContentType type = getContentType() == null ? ContentType.APPLICATION_JSON : ContentType.parse(getContentType());
+                builder.setEntity(new ByteArrayEntity(out.toByteArray(), type, getContentEncoding()));
             }
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(readTimeout).method(method, body);
-            for (String[] header : headers) {
-                if (!isRestricted(header[0])) {
-                    builder.header(header[0], header[1]);
-                }
-            }
-            if (getContentType() != null) {
-                builder.setHeader("Content-Type", getContentType());
-            }
-            if (getContentEncoding() != null) {
-                builder.setHeader("Content-Encoding", getContentEncoding());
-            }
-            try {
-                return new JdkResponse(http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for FCM", e);
-            }
-        }
-
-        /** Headers the JDK client sets itself and refuses from callers. */
-        private static boolean isRestricted(String name) {
-            return name.equalsIgnoreCase("content-length") || name.equalsIgnoreCase("host")
-                    || name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("content-type")
-                    || name.equalsIgnoreCase("content-encoding");
+            Timeout bound = Timeout.ofMilliseconds(readTimeout.toMillis());
+            HttpClientContext context = HttpClientContext.create();
+            context.setRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(bound).setResponseTimeout(bound).build());
+            return http.execute(builder.build(), context, response -> new BufferedResponse(response.getCode(),
+                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
+                    response.getHeaders()));
         }
     }
 
-    private static final class JdkResponse extends LowLevelHttpResponse {
+    private static final class BufferedResponse extends LowLevelHttpResponse {
 
-        private final HttpResponse<byte[]> response;
-        private final List<String[]> headers = new ArrayList<>();
+        private final int status;
+        private final byte[] body;
+        private final Header[] headers;
 
-        JdkResponse(HttpResponse<byte[]> response) {
-            this.response = response;
-            for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-                header.getValue().forEach(value -> headers.add(new String[] {header.getKey(), value}));
+        BufferedResponse(int status, byte[] body, Header[] headers) {
+            this.status = status;
+            this.body = body;
+            this.headers = headers;
+        }
+
+        private String header(String name) {
+            for (Header header : headers) {
+                if (header.getName().equalsIgnoreCase(name)) {
+                    return header.getValue();
+                }
             }
+            return null;
         }
 
         @Override
         public InputStream getContent() {
-            return new ByteArrayInputStream(response.body());
+            return new ByteArrayInputStream(body);
         }
 
         @Override
         public String getContentEncoding() {
-            return response.headers().firstValue("Content-Encoding").orElse(null);
+            return header("Content-Encoding");
         }
 
         @Override
         public long getContentLength() {
-            return response.body().length;
+            return body.length;
         }
 
         @Override
         public String getContentType() {
-            return response.headers().firstValue("Content-Type").orElse(null);
+            return header("Content-Type");
         }
 
         @Override
@@ -157,7 +154,7 @@ public final class FcmTransport extends HttpTransport {
 
         @Override
         public int getStatusCode() {
-            return response.statusCode() == UNAVAILABLE ? SHOWN_INSTEAD : response.statusCode();
+            return status == UNAVAILABLE ? SHOWN_INSTEAD : status;
         }
 
         @Override
@@ -167,17 +164,17 @@ public final class FcmTransport extends HttpTransport {
 
         @Override
         public int getHeaderCount() {
-            return headers.size();
+            return headers.length;
         }
 
         @Override
         public String getHeaderName(int index) {
-            return headers.get(index)[0];
+            return headers[index].getName();
         }
 
         @Override
         public String getHeaderValue(int index) {
-            return headers.get(index)[1];
+            return headers[index].getValue();
         }
     }
 }

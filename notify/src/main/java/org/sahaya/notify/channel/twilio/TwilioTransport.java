@@ -12,19 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
-import org.apache.hc.core5.util.Timeout;
+import org.sahaya.notify.channel.ProviderHttp;
 
 /**
  * The Twilio SDK's HTTP layer, replacing its {@code NetworkHttpClient} for three reasons:
@@ -35,40 +29,20 @@ import org.apache.hc.core5.util.Timeout;
  *   <li><b>A base URL.</b> The SDK always builds {@code https://api.twilio.com/...}; requests go to
  *       the configured base instead (a local fake in tests).</li>
  *   <li><b>Bounded and concurrent.</b> One timeout bounds the connect, a wait for a pooled
- *       connection, and the answer; a keep-alive pool of {@value #MAX_CONNECTIONS} connections lets
- *       thousands of virtual threads each have a request in flight.</li>
+ *       connection, and the answer; {@link ProviderHttp}'s keep-alive pool lets thousands of virtual
+ *       threads each have a request in flight.</li>
  * </ul>
  * Failures say whether the request could have reached Twilio ({@link TwilioTransportException#requestWritten()}).
  */
 final class TwilioTransport extends com.twilio.http.HttpClient {
 
     private static final String TWILIO_API = "https://api.twilio.com";
-    /** Connections kept to Twilio: enough for thousands of requests a second at a few hundred ms each. */
-    static final int MAX_CONNECTIONS = 2_000;
-
     private final CloseableHttpClient http;
     private final String baseUrl;
 
     TwilioTransport(URI baseUrl, Duration timeout) {
         this.baseUrl = baseUrl.toString().replaceAll("/+$", "");
-        Timeout bound = Timeout.ofMilliseconds(timeout.toMillis());
-        // Apache's classic (blocking) client: each virtual thread does its own socket I/O, with no
-        // shared selector thread to queue behind. Automatic retries off: see the class comment.
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                        .setMaxConnTotal(MAX_CONNECTIONS)
-                        .setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(bound).setSocketTimeout(bound)
-                                .setTimeToLive(5, TimeUnit.MINUTES).build())
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(bound).setResponseTimeout(bound).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
+        this.http = ProviderHttp.client(timeout);
     }
 
     /** Exactly one request: the SDK's retry on 5xx is what this class exists to switch off. */
