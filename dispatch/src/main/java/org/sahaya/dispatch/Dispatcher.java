@@ -230,6 +230,35 @@ public final class Dispatcher {
         return new DispatchOutcome.Dispatched(dispatched.get(), unit, bed);
     }
 
+    /**
+     * An incident dispatched without a bed (NO_BED) gets one now that a hospital reported free beds.
+     *
+     * @return the hospital now holding its bed, or empty if none is free or it no longer needs one
+     */
+    public Optional<HospitalOption> reserveLateBed(String incidentId) {
+        Optional<Incident> found = incidents.get(incidentId)
+                .filter(i -> i.state() == IncidentState.DISPATCHED && i.hospitalId() == null && i.bedKind() != null);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Incident incident = found.get();
+        List<HospitalOption> ranked = policy.rankHospitals(hospitalOptions(incident, FleetIndex.point(incident.location())));
+        for (HospitalOption h : ranked) {
+            if (!bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
+                continue;
+            }
+            Instant now = clock.instant();
+            if (incidents.bedFound(incident.id(), h.hospitalId(), now).isEmpty()) {
+                bedClaims.release(h.hospitalId(), incident.id());
+                return Optional.empty();
+            }
+            write(List.of(new TimelineEntry(incident.id(), now, "BED_RESERVED", incident.bedKind()
+                    + " bed reserved after a hospital reported free beds. " + policy.explainHospital(h, ranked))));
+            return Optional.of(h);
+        }
+        return Optional.empty();
+    }
+
     /** A bed a previous run reserved for this incident before it died: keep it rather than hold two. */
     private Optional<HospitalOption> heldBed(Incident incident, List<HospitalOption> options) {
         Optional<String> held = database.withConnection(c -> hospitalRepository.reservationOf(c, incident.id()));

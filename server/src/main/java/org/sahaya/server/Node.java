@@ -186,7 +186,8 @@ public final class Node implements AutoCloseable {
         GridFleet gridFleet = new GridFleet(grid.units(), clock);
         DispatchDesk desk = new DispatchDesk(grid, gridFleet,
                 new DutyCycle(gridFleet, fleet, new GridIncidents(grid.incidents()), dispatcher, closing, database, clock),
-                bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow);
+                bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow,
+                dispatcher, database);
         HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
                 HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)

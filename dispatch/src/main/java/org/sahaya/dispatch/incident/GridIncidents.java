@@ -63,6 +63,24 @@ public final class GridIncidents {
         return Optional.ofNullable(incidents.executeOnKey(id, new Reassign(previousUnitId, unitId, etaSeconds, at)));
     }
 
+    /** @return the incident with its receiving hospital, or empty unless it was DISPATCHED without one */
+    public Optional<Incident> bedFound(String id, String hospitalId, Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new BedFound(hospitalId, at)));
+    }
+
+    record BedFound(String hospitalId, Instant at) implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || current.state() != IncidentState.DISPATCHED || current.hospitalId() != null) {
+                return null;
+            }
+            Incident next = current.withHospital(hospitalId, at);
+            entry.setValue(next);
+            return next;
+        }
+    }
+
     record Queue(Instant at) implements EntryProcessor<String, Incident, Incident> {
         @Override
         public Incident process(Map.Entry<String, Incident> entry) {

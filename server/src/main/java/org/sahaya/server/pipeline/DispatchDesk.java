@@ -1,5 +1,6 @@
 package org.sahaya.server.pipeline;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,12 @@ import org.sahaya.core.fleet.UnitStatus;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentState;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.dispatch.AssignmentResult;
+import org.sahaya.dispatch.Dispatcher;
 import org.sahaya.dispatch.UnitAssignment;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.duty.DutyCycle;
@@ -18,6 +24,7 @@ import org.sahaya.dispatch.duty.StatusReport;
 import org.sahaya.dispatch.fleet.GridFleet;
 import org.sahaya.dispatch.incident.CloseResult;
 import org.sahaya.dispatch.incident.IncidentClosing;
+import org.sahaya.dispatch.queue.QueueOrder;
 
 /**
  * Where partners' reports and coordinators' commands arrive: unit positions and statuses, hospital
@@ -33,9 +40,12 @@ public final class DispatchDesk {
     private final UnitAssignment assignment;
     private final IncidentClosing closing;
     private final IncidentWorkflow workflow;
+    private final Dispatcher dispatcher;
+    private final Database database;
+    private final IncidentRepository incidents = new IncidentRepository();
 
     public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
-                        IncidentClosing closing, IncidentWorkflow workflow) {
+                        IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database) {
         this.grid = grid;
         this.fleet = fleet;
         this.duty = duty;
@@ -43,6 +53,8 @@ public final class DispatchDesk {
         this.assignment = assignment;
         this.closing = closing;
         this.workflow = workflow;
+        this.dispatcher = dispatcher;
+        this.database = database;
     }
 
     public Optional<Unit> unit(String unitId) {
@@ -67,9 +79,24 @@ public final class DispatchDesk {
         return report;
     }
 
-    /** @return the bed board after the report; empty for an unknown hospital */
+    /**
+     * Applies a hospital's report; incidents dispatched without a bed (NO_BED) of a kind it now has
+     * free get one, most urgent and oldest first.
+     *
+     * @return the bed board after the report; empty for an unknown hospital
+     */
     public Optional<Hospital> beds(String hospitalId, Map<BedKind, Integer> freeBeds) {
-        return beds.report(hospitalId, freeBeds);
+        Optional<Hospital> board = beds.report(hospitalId, freeBeds);
+        if (board.isEmpty() || freeBeds.values().stream().allMatch(n -> n == 0)) {
+            return board;
+        }
+        List<Incident> withoutBed = database.withConnection(c -> incidents.findByStates(c,
+                EnumSet.of(IncidentState.DISPATCHED), 10_000)).stream()
+                .filter(i -> i.hospitalId() == null && i.bedKind() != null && freeBeds.getOrDefault(i.bedKind(), 0) > 0)
+                .sorted(QueueOrder.ORDER)
+                .toList();
+        withoutBed.forEach(i -> dispatcher.reserveLateBed(i.id()));
+        return withoutBed.isEmpty() ? board : hospital(hospitalId);
     }
 
     public AssignmentResult assign(String incidentId, String unitId, String reason) {
