@@ -1,15 +1,15 @@
 package org.sahaya.geo.index;
 
 /**
- * A unit's snapshot together with the cell it is filed under and its position in radians, all
- * changed together. The radians and latitude cosine are computed once per position report so a
- * search, which reads each filed unit many times over, does no trigonometry for them.
+ * A unit's snapshot together with the cell it is filed under and what a search reads of it
+ * flattened out: position in radians with the latitude's cosine (computed once per report, not
+ * per search) and the capability as a bit ({@link CapabilityBits}), all changed together.
  */
-record FiledUnit(IndexedUnit unit, long cell, double latRad, double lonRad, double cosLat) {
+record FiledUnit(IndexedUnit unit, long cell, double latRad, double lonRad, double cosLat, long capabilityBit) {
 
-    static FiledUnit of(IndexedUnit unit, long cell) {
+    static FiledUnit of(IndexedUnit unit, long cell, long capabilityBit) {
         double lat = Math.toRadians(unit.position().lat());
-        return new FiledUnit(unit, cell, lat, Math.toRadians(unit.position().lon()), Math.cos(lat));
+        return new FiledUnit(unit, cell, lat, Math.toRadians(unit.position().lon()), Math.cos(lat), capabilityBit);
     }
 
     String id() {
