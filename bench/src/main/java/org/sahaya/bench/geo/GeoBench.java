@@ -32,7 +32,7 @@ public final class GeoBench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> backends = new ArrayList<>(List.of("ours"));
+        List<String> backends = new ArrayList<>(List.of("ours", "oursPredicate"));
         redisProblem().ifPresentOrElse(
                 problem -> System.out.println("bench-geo: skipping redis: " + problem),
                 () -> backends.add("redis"));
@@ -92,20 +92,24 @@ public final class GeoBench {
             bySize.computeIfAbsent(r.getParams().getParam("units"), u -> new TreeMap<>())
                     .put(backend, r.getPrimaryResult().getStatistics());
         }
-        StringBuilder out = new StringBuilder("\n| units | backend | samples | p50 µs | p99 µs | p99.9 µs | p99 vs ours |\n"
-                + "| ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        StringBuilder out = new StringBuilder("\n| units | backend | samples | p50 µs | p99 µs | p99.9 µs | p50 ÷ ours | p99 ÷ ours |\n"
+                + "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (var size : bySize.entrySet()) {
             Statistics ours = size.getValue().get("ours");
-            for (String backend : List.of("ours", "redis", "postgis")) {
+            for (String backend : List.of("ours", "oursPredicate", "redis", "postgis")) {
                 Statistics s = size.getValue().get(backend);
                 if (s == null) {
                     continue;
                 }
-                String ratio = ours == null ? "–" : String.format(Locale.ROOT, "%.1f×", s.getPercentile(99) / ours.getPercentile(99));
-                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %s |%n", size.getKey(), backend,
-                        s.getN(), s.getPercentile(50), s.getPercentile(99), s.getPercentile(99.9), ratio));
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %s | %s |%n", size.getKey(), backend,
+                        s.getN(), s.getPercentile(50), s.getPercentile(99), s.getPercentile(99.9),
+                        ratio(s, ours, 50), ratio(s, ours, 99)));
             }
         }
         return out.toString();
+    }
+
+    private static String ratio(Statistics backend, Statistics ours, double percentile) {
+        return ours == null ? "–" : String.format(Locale.ROOT, "%.1f×", backend.getPercentile(percentile) / ours.getPercentile(percentile));
     }
 }

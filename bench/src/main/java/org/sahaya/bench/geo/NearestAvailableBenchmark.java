@@ -29,7 +29,12 @@ public class NearestAvailableBenchmark {
 
     @Benchmark
     public List<Candidate> ours(OursState state) {
-        return state.nearest();
+        return state.nearestAvailable();
+    }
+
+    @Benchmark
+    public List<Candidate> oursPredicate(OursState state) {
+        return state.nearestMatching();
     }
 
     @Benchmark

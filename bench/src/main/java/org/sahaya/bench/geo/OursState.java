@@ -1,6 +1,7 @@
 package org.sahaya.bench.geo;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -13,7 +14,10 @@ import org.sahaya.geo.index.Candidate;
 import org.sahaya.geo.index.IndexedUnit;
 import org.sahaya.geo.index.UnitIndex;
 
-/** Sahaya's {@link UnitIndex}, in process, fed 2,000 position reports a second. */
+/**
+ * Sahaya's {@link UnitIndex}, in process, fed 2,000 position reports a second. Both benchmarks
+ * that use it (each its own trial) get their own index and updater.
+ */
 @State(Scope.Benchmark)
 public class OursState {
 
@@ -28,6 +32,8 @@ public class OursState {
 
     // One filter object per capability, built once, as a dispatcher would hold them.
     private static final Predicate<IndexedUnit> AVAILABLE_ALS = u -> u.available() && u.capability().equals(BenchFleet.ALS);
+    private static final Set<String> ONLY_ALS = Set.of(BenchFleet.ALS);
+    private static final Set<String> ONLY_BLS = Set.of(BenchFleet.BLS);
     private static final Predicate<IndexedUnit> AVAILABLE_BLS = u -> u.available() && u.capability().equals(BenchFleet.BLS);
 
     @Setup(Level.Trial)
@@ -49,7 +55,15 @@ public class OursState {
         }).start();
     }
 
-    List<Candidate> nearest() {
+    /** The dispatcher's question through the index's own "available with capability" search. */
+    List<Candidate> nearestAvailable() {
+        int i = next++ & (NearestAvailableBenchmark.QUERIES - 1);
+        Set<String> wanted = queries[i].capability() == BenchFleet.ALS ? ONLY_ALS : ONLY_BLS;
+        return index.nearestAvailable(origins[i], NearestAvailableBenchmark.K, wanted, NearestAvailableBenchmark.MAX_RADIUS_METRES);
+    }
+
+    /** The same question through the general search with a caller's predicate, as dispatch asks it today. */
+    List<Candidate> nearestMatching() {
         int i = next++ & (NearestAvailableBenchmark.QUERIES - 1);
         Predicate<IndexedUnit> filter = queries[i].capability() == BenchFleet.ALS ? AVAILABLE_ALS : AVAILABLE_BLS;
         return index.nearest(origins[i], NearestAvailableBenchmark.K, filter, NearestAvailableBenchmark.MAX_RADIUS_METRES);

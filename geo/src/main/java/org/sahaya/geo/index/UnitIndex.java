@@ -151,8 +151,12 @@ public final class UnitIndex {
             double lon = Math.toRadians(from.lon());
             double cosLat = Math.cos(lat);
             for (int ring = 0; ; ring++) {
-                for (Long cell : around.ring(ring)) {
-                    collect(cells.getOrDefault(cell, Cell.EMPTY), lat, lon, cosLat, filter, maxRadiusMetres, scratch);
+                Neighbourhood.Ring cellsOfRing = around.ring(ring);
+                for (int c = 0; c < cellsOfRing.size(); c++) {
+                    if (scratch.full() && nearestPossible(cellsOfRing, c, lat, lon, cosLat) > scratch.kthUpper()) {
+                        continue; // nothing in this cell can beat the k-th best found so far
+                    }
+                    collect(cells.getOrDefault(cellsOfRing.cells[c], Cell.EMPTY), lat, lon, cosLat, filter, maxRadiusMetres, scratch);
                 }
                 double unsearchedAtLeast = around.bounds().unsearchedAtLeast(ring);
                 boolean nothingCloserLeft = scratch.full() && scratch.kthUpper() <= unsearchedAtLeast;
@@ -163,6 +167,12 @@ public final class UnitIndex {
         } finally {
             scratch.release();
         }
+    }
+
+    /** A lower bound on the exact distance from the origin to any point of the ring's c-th cell. */
+    private static double nearestPossible(Neighbourhood.Ring ring, int c, double lat, double lon, double cosLat) {
+        double toCentre = SphericalBounds.sphericalMetres(lat, lon, cosLat, ring.latRad[c], ring.lonRad[c], ring.cosLat[c]);
+        return SphericalBounds.lower(toCentre - ring.reachMetres[c]);
     }
 
     private static void collect(Cell cell, double lat, double lon, double cosLat,
