@@ -32,7 +32,7 @@ public final class GeoBench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> backends = new ArrayList<>(List.of("ours", "oursPredicate"));
+        List<String> backends = new ArrayList<>(List.of("floor", "ours", "oursPredicate"));
         redisProblem().ifPresentOrElse(
                 problem -> System.out.println("bench-geo: skipping redis: " + problem),
                 () -> backends.add("redis"));
@@ -87,8 +87,13 @@ public final class GeoBench {
     /** Markdown: p50/p99/p99.9 per backend and size, and each backend's p99 over ours. */
     static String table(Collection<RunResult> results) {
         Map<String, Map<String, Statistics>> bySize = new TreeMap<>();
+        Statistics floor = null;
         for (RunResult r : results) {
             String backend = r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1);
+            if (backend.equals("floor")) {
+                floor = r.getPrimaryResult().getStatistics();
+                continue;
+            }
             bySize.computeIfAbsent(r.getParams().getParam("units"), u -> new TreeMap<>())
                     .put(backend, r.getPrimaryResult().getStatistics());
         }
@@ -105,6 +110,10 @@ public final class GeoBench {
                         s.getN(), s.getPercentile(50), s.getPercentile(99), s.getPercentile(99.9),
                         ratio(s, ours, 50), ratio(s, ours, 99)));
             }
+        }
+        if (floor != null) {
+            out.append(String.format(Locale.ROOT, "| – | control: 8 geodesics, no search | %d | %.1f | %.1f | %.1f | | |%n",
+                    floor.getN(), floor.getPercentile(50), floor.getPercentile(99), floor.getPercentile(99.9)));
         }
         return out.toString();
     }

@@ -37,6 +37,12 @@ public class NearestAvailableBenchmark {
         return state.nearestMatching();
     }
 
+    /** No search, fixed work of about the same length: what the machine adds to the tail (see FloorState). */
+    @Benchmark
+    public double floor(FloorState state) {
+        return state.eightGeodesics();
+    }
+
     @Benchmark
     public List<GeoRadiusResponse> redis(RedisState state) {
         return state.nearest();
