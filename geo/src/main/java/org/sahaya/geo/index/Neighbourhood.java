@@ -14,8 +14,11 @@ import org.sahaya.geo.GeoPoint;
  */
 final class Neighbourhood {
 
-    /** Rings kept per origin; searches that need more compute the farther rings each time. */
-    static final int CACHED_RINGS = 12;
+    /**
+     * Rings kept per origin (217 cells, ~10 KB at most); searches that need more, e.g. for a rare
+     * capability, compute the farther rings each time.
+     */
+    static final int CACHED_RINGS = 8;
 
     private final RingBounds bounds;
     private final long origin;
@@ -94,11 +97,12 @@ final class Neighbourhood {
     }
 
     /**
-     * Neighbourhoods by origin cell. Bounded by forgetting everything when full: a city fleet
-     * uses a few thousand origins, and a wider one pays one recomputation per origin per wrap.
+     * Neighbourhoods by origin cell. Bounded by forgetting everything when full (at most ~40 MB):
+     * the demo city's box is ~1,600 cells at resolution 8, and a wider area pays one
+     * recomputation per origin per wrap.
      */
     static final class Cache {
-        private static final int MAX_ORIGINS = 50_000;
+        private static final int MAX_ORIGINS = 4_096;
 
         private final H3Grid grid;
         private final ConcurrentHashMap<Long, Neighbourhood> byOrigin = new ConcurrentHashMap<>();
