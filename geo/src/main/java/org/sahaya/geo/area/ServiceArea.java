@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
@@ -13,6 +14,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.sahaya.geo.GeoPoint;
+import org.sahaya.geo.index.IndexedUnit;
 
 /**
  * A named region on the map, such as a fleet partner's coverage zone or a city ward: "is this
@@ -95,6 +97,24 @@ public final class ServiceArea {
         return new ServiceArea(name, polygon);
     }
 
+    /**
+     * The demo city's service area: Bengaluru from Kengeri to Whitefield and from Electronic City
+     * to Yelahanka, 12.83-13.14 N, 77.46-77.78 E. The same box the demo seeding places its
+     * subscribers, ambulances and hospitals in, so every demo alert is inside it.
+     */
+    public static ServiceArea bengaluru() {
+        return of("bengaluru", List.of(GeoPoint.of(12.83, 77.46), GeoPoint.of(12.83, 77.78),
+                GeoPoint.of(13.14, 77.78), GeoPoint.of(13.14, 77.46)));
+    }
+
+    /**
+     * Whether an indexed unit is inside the area, shaped as an index filter:
+     * {@code index.nearest(scene, k, available.and(area::containsUnit), radius)}.
+     */
+    public boolean containsUnit(IndexedUnit unit) {
+        return contains(unit.position());
+    }
+
     public String name() {
         return name;
     }
@@ -102,6 +122,11 @@ public final class ServiceArea {
     /** Whether the point lies inside the area or on its outline (a border address is served). */
     public boolean contains(GeoPoint point) {
         return prepared.covers(WGS84.createPoint(new Coordinate(point.lon(), point.lat())));
+    }
+
+    /** The outline's bounding box in degrees (x = longitude, y = latitude), for spatial indexes of areas. */
+    Envelope envelope() {
+        return outline.getEnvelopeInternal();
     }
 
     /** The outline as WKT, longitude first; {@link #fromWkt} reads it back. */

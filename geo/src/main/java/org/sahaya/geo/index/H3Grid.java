@@ -81,7 +81,12 @@ final class H3Grid {
         return new RingBounds(spacing, circumradius);
     }
 
-    private static GeoPoint centreOf(long cell) {
+    /** The corners of a cell's outline, including the extra ones H3 adds where a cell crosses a face edge. */
+    List<GeoPoint> verticesOf(long cell) {
+        return Native.H3.cellToBoundary(cell).stream().map(v -> new GeoPoint(v.lat, v.lng)).toList();
+    }
+
+    static GeoPoint centreOf(long cell) {
         LatLng centre = Native.H3.cellToLatLng(cell);
         return new GeoPoint(centre.lat, centre.lng);
     }

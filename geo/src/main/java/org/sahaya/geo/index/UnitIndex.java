@@ -1,6 +1,5 @@
 package org.sahaya.geo.index;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +18,15 @@ import org.sahaya.geo.GeodesicDistance;
  * second can flow while searches run. (A JTS STRtree could not do this: it freezes after its first
  * query.) A search reads rings of cells around the origin, nearest first, and ranks what it finds
  * by exact geodesic distance, so the answer is the same as comparing every unit, without doing so.
+ * It brackets each match with a cheap spherical distance first ({@link SphericalBounds}) and pays
+ * for the exact ellipsoidal one only where the bracket leaves the ranking open, and it allocates
+ * nothing but its answer (per-thread scratch, cached rings): a dispatcher's query costs
+ * microseconds even while position reports stream in.
+ *
+ * <p>Each cell holds immutable arrays of its units ({@link Cell}), replaced on every change to the
+ * cell (copy on write): a report costs a copy of one cell's arrays, tens of entries, and searches
+ * read plain arrays without locks or iterators. Many hundreds of units reporting from one cell
+ * would make that copy the cost to watch.
  *
  * <p>Consistency: every unit has one current snapshot ({@link IndexedUnit}); a search judges and
  * measures that snapshot, returns a unit at most once, and never returns a unit whose
@@ -27,13 +35,11 @@ import org.sahaya.geo.GeodesicDistance;
  */
 public final class UnitIndex {
 
-    /** A unit's snapshot and the cell it is filed under, changed together. */
-    private record Placement(IndexedUnit unit, long cell) {
-    }
-
     private final H3Grid grid;
-    private final ConcurrentHashMap<String, Placement> units = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, Set<String>> cells = new ConcurrentHashMap<>();
+    private final Neighbourhood.Cache neighbourhoods;
+    private final CapabilityBits capabilityBits = new CapabilityBits();
+    private final ConcurrentHashMap<String, FiledUnit> units = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Cell> cells = new ConcurrentHashMap<>();
 
     /** An index on H3 resolution 8 (~0.46 km hexagon edges), suited to city-scale searches. */
     public UnitIndex() {
@@ -48,6 +54,7 @@ public final class UnitIndex {
      */
     public UnitIndex(int h3Resolution) {
         this.grid = new H3Grid(h3Resolution);
+        this.neighbourhoods = new Neighbourhood.Cache(grid);
     }
 
     /**
@@ -58,20 +65,18 @@ public final class UnitIndex {
      */
     public void upsert(String unitId, GeoPoint position, String capability, boolean available) {
         IndexedUnit unit = new IndexedUnit(unitId, position, capability, available);
-        long cell = grid.cellOf(position);
-        // compute() serialises all changes to one unit, so the unit map and the cell sets never
+        FiledUnit filed = FiledUnit.of(unit, grid.cellOf(position), capabilityBits.bitOf(capability));
+        // compute() serialises all changes to one unit, so the unit map and the cell arrays never
         // disagree about where it is, whatever order concurrent reports arrive in. Lock order is
         // always units -> cells, so this nesting cannot deadlock.
         units.compute(unitId, (id, previous) -> {
-            if (previous == null || previous.cell() != cell) {
-                // File under the new cell before leaving the old one, so a concurrent search finds
-                // the unit in at least one of them.
-                fileUnder(cell, id);
-                if (previous != null) {
-                    unfileFrom(previous.cell(), id);
-                }
+            // File under the new cell before leaving the old one, so a concurrent search finds
+            // the unit in at least one of them.
+            fileUnder(filed);
+            if (previous != null && previous.cell() != filed.cell()) {
+                unfileFrom(previous.cell(), id);
             }
-            return new Placement(unit, cell);
+            return filed;
         });
     }
 
@@ -86,8 +91,8 @@ public final class UnitIndex {
 
     /** The current snapshot of a unit, if it is indexed. */
     public Optional<IndexedUnit> get(String unitId) {
-        Placement placement = units.get(unitId);
-        return placement == null ? Optional.empty() : Optional.of(placement.unit());
+        FiledUnit filed = units.get(unitId);
+        return filed == null ? Optional.empty() : Optional.of(filed.unit());
     }
 
     /** Number of indexed units, available or not. */
@@ -101,15 +106,35 @@ public final class UnitIndex {
      *
      * <p>The filter is where callers say what is suitable, e.g.
      * {@code u -> u.available() && u.capability().equals("ALS")}. It runs on search threads
-     * and must be quick and side-effect free.
+     * and must be quick and side-effect free; hold it in a field rather than building it per
+     * search, and keep it cheap (it runs on every unit in the cells read, matching or not).
      *
      * @param maxRadiusMetres straight-line search limit; must be positive and finite, because an
      *                        unbounded search for a unit that does not exist would walk the globe
      * @throws IllegalArgumentException if {@code k < 1} or the radius is not positive and finite
      */
     public List<Candidate> nearest(GeoPoint from, int k, Predicate<IndexedUnit> filter, double maxRadiusMetres) {
-        Objects.requireNonNull(from, "from");
         Objects.requireNonNull(filter, "filter");
+        return search(from, k, new CellFilter.Matching(filter), maxRadiusMetres);
+    }
+
+    /**
+     * The {@code k} available units nearest to {@code from} whose capability is one of
+     * {@code capabilities}, within {@code maxRadiusMetres}, nearest first (ties by unit id): the
+     * dispatcher's question. Same answer as {@link #nearest} with the filter
+     * {@code u -> u.available() && capabilities.contains(u.capability())}, but faster, because it
+     * is judged from the cell's own arrays without reading the snapshot of every unit passed over.
+     *
+     * @param capabilities the acceptable capabilities, e.g. {@code Set.of("ALS")}; empty finds nothing
+     * @throws IllegalArgumentException if {@code k < 1} or the radius is not positive and finite
+     */
+    public List<Candidate> nearestAvailable(GeoPoint from, int k, Set<String> capabilities, double maxRadiusMetres) {
+        Objects.requireNonNull(capabilities, "capabilities");
+        return search(from, k, new CellFilter.AvailableWith(capabilityBits.maskOf(capabilities), capabilities), maxRadiusMetres);
+    }
+
+    private List<Candidate> search(GeoPoint from, int k, CellFilter filter, double maxRadiusMetres) {
+        Objects.requireNonNull(from, "from");
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
         }
@@ -119,61 +144,85 @@ public final class UnitIndex {
         if (units.isEmpty()) {
             return List.of(); // spares an empty fleet the walk out to the radius limit
         }
-        long origin = grid.cellOf(from);
-        RingBounds bounds = grid.ringBoundsAround(origin);
-        NearestCandidates best = new NearestCandidates(k);
-        Set<String> seen = new HashSet<>();
-        for (int ring = 0; ; ring++) {
-            for (long cell : grid.ring(origin, ring)) {
-                collect(cell, from, filter, maxRadiusMetres, best, seen);
+        Neighbourhood around = neighbourhoods.around(grid.cellOf(from));
+        SearchScratch scratch = SearchScratch.acquire(k);
+        try {
+            double lat = Math.toRadians(from.lat());
+            double lon = Math.toRadians(from.lon());
+            double cosLat = Math.cos(lat);
+            for (int ring = 0; ; ring++) {
+                Neighbourhood.Ring cellsOfRing = around.ring(ring);
+                for (int c = 0; c < cellsOfRing.size(); c++) {
+                    if (scratch.full() && nearestPossible(cellsOfRing, c, lat, lon, cosLat) > scratch.kthUpper()) {
+                        continue; // nothing in this cell can beat the k-th best found so far
+                    }
+                    collect(cells.getOrDefault(cellsOfRing.cells[c], Cell.EMPTY), lat, lon, cosLat, filter, maxRadiusMetres, scratch);
+                }
+                double unsearchedAtLeast = around.bounds().unsearchedAtLeast(ring);
+                boolean nothingCloserLeft = scratch.full() && scratch.kthUpper() <= unsearchedAtLeast;
+                if (nothingCloserLeft || unsearchedAtLeast > maxRadiusMetres) {
+                    return rankExactly(from, k, maxRadiusMetres, scratch);
+                }
             }
-            double unsearchedAtLeast = bounds.unsearchedAtLeast(ring);
-            boolean nothingCloserLeft = best.isFull() && best.worstDistance() <= unsearchedAtLeast;
-            if (nothingCloserLeft || unsearchedAtLeast > maxRadiusMetres) {
-                return best.closestFirst();
-            }
+        } finally {
+            scratch.release();
         }
     }
 
-    private void collect(long cell, GeoPoint from, Predicate<IndexedUnit> filter, double maxRadiusMetres,
-                         NearestCandidates best, Set<String> seen) {
-        Set<String> ids = cells.get(cell);
-        if (ids == null) {
-            return;
-        }
-        for (String id : ids) {
-            // Judge the unit's current snapshot, not the cell it was found in: during a move it is
-            // briefly filed under two cells, and `seen` keeps it from being counted twice.
-            Placement placement = units.get(id);
-            if (placement == null || !seen.add(id) || !filter.test(placement.unit())) {
+    /** A lower bound on the exact distance from the origin to any point of the ring's c-th cell. */
+    private static double nearestPossible(Neighbourhood.Ring ring, int c, double lat, double lon, double cosLat) {
+        double toCentre = SphericalBounds.sphericalMetres(lat, lon, cosLat, ring.latRad[c], ring.lonRad[c], ring.cosLat[c]);
+        return SphericalBounds.lower(toCentre - ring.reachMetres[c]);
+    }
+
+    private static void collect(Cell cell, double lat, double lon, double cosLat,
+                                CellFilter filter, double maxRadiusMetres, SearchScratch scratch) {
+        for (int i = 0, n = cell.size(); i < n; i++) {
+            if (!filter.test(cell, i)) {
                 continue;
             }
-            double distance = GeodesicDistance.metres(from, placement.unit().position());
-            if (distance <= maxRadiusMetres) {
-                best.offer(Candidate.of(placement.unit(), distance));
+            double spherical = SphericalBounds.sphericalMetres(lat, lon, cosLat, cell.latRad[i], cell.lonRad[i], cell.cosLat[i]);
+            double lower = SphericalBounds.lower(spherical);
+            if (lower <= maxRadiusMetres) {
+                scratch.offer(cell.units[i], lower, SphericalBounds.upper(spherical));
             }
         }
     }
 
-    private void fileUnder(long cell, String unitId) {
-        cells.compute(cell, (c, ids) -> {
-            Set<String> members = ids == null ? ConcurrentHashMap.newKeySet() : ids;
-            members.add(unitId);
-            return members;
-        });
+    /**
+     * The exact ranking of what the search kept. A unit whose lower bound lies beyond the k-th
+     * smallest upper bound cannot be among the k nearest, so only the others get the exact
+     * geodesic: usually little more than k of them.
+     */
+    private static List<Candidate> rankExactly(GeoPoint from, int k, double maxRadiusMetres, SearchScratch scratch) {
+        double reach = scratch.full() ? Math.min(scratch.kthUpper(), maxRadiusMetres) : maxRadiusMetres;
+        NearestCandidates best = new NearestCandidates(k);
+        for (int i = 0; i < scratch.size; i++) {
+            if (scratch.lower[i] > reach) {
+                continue;
+            }
+            IndexedUnit unit = scratch.found[i].unit();
+            double distance = GeodesicDistance.metres(from, unit.position());
+            if (distance <= maxRadiusMetres) {
+                best.offer(Candidate.of(unit, distance));
+            }
+        }
+        return best.closestFirst();
+    }
+
+    /** Puts the unit's snapshot into its cell, replacing an older one of the same unit. */
+    private void fileUnder(FiledUnit filed) {
+        cells.compute(filed.cell(), (c, cell) -> cell == null ? Cell.of(filed) : cell.with(filed));
     }
 
     private void unfileFrom(long cell, String unitId) {
         // Empty cells are dropped so a city's worth of travel does not leave a trail of empty
-        // sets; doing it inside compute() keeps a concurrent fileUnder from adding to a dropped set.
-        cells.computeIfPresent(cell, (c, ids) -> {
-            ids.remove(unitId);
-            return ids.isEmpty() ? null : ids;
-        });
+        // cells; doing it inside compute() keeps a concurrent fileUnder from adding to a dropped one.
+        cells.computeIfPresent(cell, (c, members) -> members.without(unitId));
     }
 
     /** Total cell memberships; equals {@link #size()} whenever no update is in flight. */
     int cellMemberships() {
-        return cells.values().stream().mapToInt(Set::size).sum();
+        return cells.values().stream().mapToInt(Cell::size).sum();
     }
 }
