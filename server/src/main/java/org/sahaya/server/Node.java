@@ -29,6 +29,7 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.eta.ConfiguredEta;
 import org.sahaya.dispatch.UnitAssignment;
 import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
@@ -42,7 +43,6 @@ import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.queue.QueueDrain;
 import org.sahaya.dispatch.triage.Triage;
-import org.sahaya.geo.eta.DetourEtaModel;
 import org.sahaya.notify.FamilyNotifier;
 import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.ack.Acknowledgements;
@@ -156,7 +156,7 @@ public final class Node implements AutoCloseable {
         GridUnitClaims unitClaims = new GridUnitClaims(grid.units(), clock);
         GridBedClaims bedClaims = new GridBedClaims(grid.hospitals());
         Dispatcher dispatcher = new Dispatcher(grid, fleet, unitClaims, bedClaims, DispatchPolicy.defaults(),
-                DetourEtaModel.bengaluru(), database, clock, CITY, areas);
+                ConfiguredEta.model(config.eta()), database, clock, CITY, areas);
         Ids ids = new Ids(clock);
         NotifyConfig notifyConfig = config.notifications();
         AckLinks ackLinks = notifyConfig.ackLinkSecret() == null ? null

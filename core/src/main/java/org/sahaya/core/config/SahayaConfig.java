@@ -36,6 +36,7 @@ import org.sahaya.core.alert.AlertType;
  * @param providers           notification providers ({@code SAHAYA_TWILIO_*}, {@code SAHAYA_FCM_*}) and delivery timing
  * @param apiKeys             {@code SAHAYA_API_KEYS}, {@code role:partner:key,...}: who may use the fleet,
  *                            hospital and coordinator APIs (demo mode adds the demo keys)
+ * @param eta                 the travel-time model's factors ({@code SAHAYA_ETA_*})
  */
 public record SahayaConfig(
         int httpPort,
@@ -59,7 +60,8 @@ public record SahayaConfig(
         DeviceSettings devices,
         HttpLimits httpLimits,
         ProviderConfig providers,
-        List<ApiKey> apiKeys) {
+        List<ApiKey> apiKeys,
+        EtaSettings eta) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -99,7 +101,8 @@ public record SahayaConfig(
                 DeviceSettings.from(s),
                 HttpLimits.from(s),
                 ProviderConfig.from(s),
-                List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))));
+                List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))),
+                EtaSettings.from(s));
     }
 
     public Duration verificationWindow(AlertType type) {
