@@ -37,7 +37,7 @@ class Dc09ReceiverTest {
     @BeforeAll
     static void start() throws Exception {
         node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_DC09_IDLE_SECONDS", "2",
-                "SAHAYA_DC09_BURST", "5")), Clock.systemUTC());
+                "SAHAYA_DEVICE_BURST", "5")), Clock.systemUTC());
     }
 
     @AfterAll
