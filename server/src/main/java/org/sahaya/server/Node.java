@@ -126,13 +126,15 @@ public final class Node implements AutoCloseable {
                 .await(60, TimeUnit.SECONDS);
         Node node = new Node(config, database, grid, vertx, offload, fleet, http);
         DeviceRateLimit rateLimit = new DeviceRateLimit(config.deviceRate().perSecond(), config.deviceRate().burst(), clock);
-        node.mqtt = AlertPayload.fromContract(vertx)
-                .compose(payload -> MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
+        // Built here, on the starting thread, not in a future's callback: the first use of the schema and MQTT
+        // classes is slow on a cold JVM and must not land on an event loop.
+        AlertPayload payload = AlertPayload.load(vertx);
+        node.mqtt = MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
                         new MqttGateway.Services(payload, reception, rateLimit,
                                 new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
                                         () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
                                 DeviceActivity.NONE, new MqttCounters(registry)),
-                        clock))
+                        clock)
                 .await(60, TimeUnit.SECONDS);
         offload.execute(() -> {
             try {
