@@ -210,13 +210,15 @@ public final class Node implements AutoCloseable {
         try {
             node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
                     reception, deviceHealth, rateLimit, clock);
-            node.mqtt = AlertPayload.fromContract(vertx)
-                    .compose(payload -> MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
+            // Built here, on the starting thread, not in a future's callback: the first use of the schema and MQTT
+            // classes is slow on a cold JVM and must not land on an event loop.
+            AlertPayload payload = AlertPayload.load(vertx);
+            node.mqtt = MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
                             new MqttGateway.Services(payload, reception, rateLimit,
                                     new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
                                             () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
                                     deviceHealth, new MqttCounters(registry)),
-                            clock))
+                            clock)
                     .await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             node.close(); // e.g. a gateway port is taken: leave nothing half-started behind

@@ -43,6 +43,19 @@ public final class AlertPayload {
     }
 
     /**
+     * Reads the contract and builds the validator on the calling thread, which blocks until done:
+     * call it while starting a node (never on an event loop), so the slow first use of the schema
+     * classes happens here.
+     */
+    public static AlertPayload load(Vertx vertx) throws java.util.concurrent.TimeoutException {
+        OpenAPIContract contract = OpenAPIContract.from(vertx, ContractDocument.load(HttpApi.CONTRACT))
+                .await(60, java.util.concurrent.TimeUnit.SECONDS);
+        AlertPayload payload = new AlertPayload(contract);
+        payload.schema.validate(new JsonObject()); // first validation loads the validator's classes, here
+        return payload;
+    }
+
+    /**
      * Raw bytes from a gateway that has no contract validation of its own (MQTT). Cheap enough for
      * an event loop: the gateway bounds the payload size first.
      *

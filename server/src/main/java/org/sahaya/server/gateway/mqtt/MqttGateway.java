@@ -67,6 +67,7 @@ public final class MqttGateway extends VerticleBase {
      */
     public static Future<MqttGateway> start(Vertx vertx, int port, MqttSettings settings, int maxAlertBytes,
                                             Services services, Clock clock) {
+        preloadCodec();
         PublishHandler publishes = new PublishHandler(services.payload(), services.reception(), services.rateLimit(),
                 services.counters(), clock, maxAlertBytes);
         MqttGateway gateway = new MqttGateway(port, settings, services.authenticator(), publishes,
@@ -99,6 +100,27 @@ public final class MqttGateway extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(sweeper);
         return server.close();
+    }
+
+    /**
+     * Loads the MQTT codec's classes on the starting thread: on a cold JVM, loading them on the event
+     * loop when the server starts or the first device connects takes long enough to block it.
+     */
+    private static void preloadCodec() {
+        for (Class<?> type : new Class<?>[] {io.netty.handler.codec.mqtt.MqttDecoder.class,
+                io.netty.handler.codec.mqtt.MqttEncoder.class, io.netty.handler.codec.mqtt.MqttConnectMessage.class,
+                io.netty.handler.codec.mqtt.MqttPublishMessage.class, io.netty.handler.codec.mqtt.MqttMessageType.class,
+                io.netty.handler.codec.mqtt.MqttConnectReturnCode.class, MqttServerOptions.class,
+                io.vertx.mqtt.messages.MqttPublishMessage.class, io.vertx.mqtt.messages.codes.MqttPubAckReasonCode.class,
+                io.vertx.mqtt.messages.codes.MqttDisconnectReasonCode.class, DeviceSession.class, PublishHandler.class,
+                TopicPolicy.class, PublishRefusal.class, ConnectRefusal.class, KeepAlive.class}) {
+            try {
+                Class.forName(type.getName(), true, type.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        new MqttServerOptions();
     }
 
     public int port() {
