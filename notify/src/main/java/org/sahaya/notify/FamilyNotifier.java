@@ -268,11 +268,13 @@ public final class FamilyNotifier {
     private static String summary(NotificationRequest request, List<Fresh> written) {
         Set<String> channels = new TreeSet<>();
         Set<String> languages = new TreeSet<>();
+        Set<String> contacts = new HashSet<>(); // an emergency plans SMS and push for one contact
         written.forEach(fresh -> {
+            contacts.add(fresh.notification().contactId());
             channels.add(fresh.notification().channel().name());
             languages.add(fresh.notification().language());
         });
-        return "Planned " + written.getFirst().notification().step() + " notifications for " + count(written.size(), "contact")
+        return "Planned " + written.getFirst().notification().step() + " notifications for " + count(contacts.size(), "contact")
                 + " on " + count(channels.size(), "channel") + " (" + String.join(", ", channels) + ") in "
                 + count(languages.size(), "language") + " (" + String.join(", ", languages) + ").";
     }

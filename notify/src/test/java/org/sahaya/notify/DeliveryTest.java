@@ -182,6 +182,8 @@ class DeliveryTest {
         assertThat(all()).hasSize(3);
         assertThat(timeline(OutboxSender.STAGE_FAILOVER)).singleElement().satisfies(e -> assertThat(e.message())
                 .contains(sms.id(), "SMS", "VOICE", voice.id(), "PUSH already planned"));
+        assertThat(timeline(FamilyNotifier.STAGE_PLANNED)).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("for 1 contact on 2 channels (PUSH, SMS)"));
     }
 
     @Test
