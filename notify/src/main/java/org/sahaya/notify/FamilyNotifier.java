@@ -85,7 +85,7 @@ public final class FamilyNotifier {
     /**
      * @param policy   retries within the family budget before a row fails over ({@link DeliveryPolicy#within})
      * @param ackLinks signs the acknowledgement link added to SMS texts ({@link SmsAckHint} decides
-     *                 when); null = no links
+     *                 when) and the token in push data; null = no links
      */
     public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
                           Supplier<String> ids, DeliveryPolicy policy, AckLinks ackLinks) {
@@ -113,7 +113,7 @@ public final class FamilyNotifier {
         this.planner = new NotificationPlanner();
         this.available = Set.copyOf(byChannel.keySet());
         this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
-                pause, ids);
+                pause, ids, id -> ackLinks == null ? null : ackLinks.token(id, clock.instant()));
     }
 
     /**
@@ -268,11 +268,13 @@ public final class FamilyNotifier {
     private static String summary(NotificationRequest request, List<Fresh> written) {
         Set<String> channels = new TreeSet<>();
         Set<String> languages = new TreeSet<>();
+        Set<String> contacts = new HashSet<>(); // an emergency plans SMS and push for one contact
         written.forEach(fresh -> {
+            contacts.add(fresh.notification().contactId());
             channels.add(fresh.notification().channel().name());
             languages.add(fresh.notification().language());
         });
-        return "Planned " + written.getFirst().notification().step() + " notifications for " + count(written.size(), "contact")
+        return "Planned " + written.getFirst().notification().step() + " notifications for " + count(contacts.size(), "contact")
                 + " on " + count(channels.size(), "channel") + " (" + String.join(", ", channels) + ") in "
                 + count(languages.size(), "language") + " (" + String.join(", ", languages) + ").";
     }

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
@@ -67,13 +70,15 @@ final class OutboxSender {
     private final DeliveryPolicy policy;
     private final Pause pause;
     private final Supplier<String> ids;
+    private final Function<String, String> ackTokens;
     private final NotificationRepository outbox = new NotificationRepository();
     private final DeliveryAttempts attempts = new DeliveryAttempts();
     private final TimelineRepository timeline = new TimelineRepository();
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
     OutboxSender(Database database, Map<Channel, NotificationChannel> channels, Clock clock, DeliveryPolicy policy,
-                 Pause pause, Supplier<String> ids) {
+                 Pause pause, Supplier<String> ids, Function<String, String> ackTokens) {
+        this.ackTokens = ackTokens;
         this.database = database;
         this.channels = channels;
         this.clock = clock;
@@ -138,7 +143,8 @@ final class OutboxSender {
             return;
         }
         OutgoingMessage message = new OutgoingMessage(n.id(), n.incidentId(), n.channel(), contact.phone(),
-                contact.pushToken(), n.language(), n.text());
+                contact.pushToken(), n.language(), n.text(),
+                n.channel() == Channel.PUSH ? ackTokens.apply(n.id()) : null);
         int failedAttempts = 0;
         while (true) {
             Instant startedAt = clock.instant();
@@ -233,11 +239,30 @@ final class OutboxSender {
         });
         LOG.info("notification {}: FAILED {}", n.id(), reason);
         if (failed && !NO_CONTACT.equals(reason)) {
-            Failover.next(n.channel(), contact, channels.keySet()).ifPresent(next -> failOver(n, next, contact));
+            failOver(n, contact);
         }
     }
 
-    private void failOver(Notification failed, Channel next, Contact contact) {
+    /**
+     * The next channel in the chain that the contact can receive and has no message on yet for this step:
+     * an emergency's push planned beside the SMS is already out, so a failed SMS goes on to a call.
+     */
+    private void failOver(Notification failed, Contact contact) {
+        Set<Channel> taken = database.withConnection(c -> outbox.findByIncident(c, failed.incidentId())).stream()
+                .filter(r -> r.contactId().equals(failed.contactId()) && r.step().equals(failed.step()))
+                .map(Notification::channel)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+        Optional<Channel> chosen = Failover.next(failed.channel(), contact, channels.keySet(), taken);
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Channel next = chosen.get();
+        List<Channel> skipped = Failover.ORDER.stream()
+                .filter(ch -> Failover.ORDER.indexOf(ch) > Failover.ORDER.indexOf(failed.channel())
+                        && Failover.ORDER.indexOf(ch) < Failover.ORDER.indexOf(next) && taken.contains(ch))
+                .toList();
+        String why = skipped.isEmpty() ? "" : " (" + skipped.stream().map(Channel::name)
+                .collect(Collectors.joining(", ")) + " already planned for this step)";
         Notification row = new Notification(ids.get(), failed.incidentId(), failed.contactId(), next, failed.step(),
                 failed.language(), failed.text(), NotificationStatus.PENDING, clock.instant(), null, null, null);
         claim(row.id());
@@ -249,7 +274,7 @@ final class OutboxSender {
                 }
                 timeline.append(c, new TimelineEntry(failed.incidentId(), row.createdAt(), STAGE_FAILOVER,
                         "Notification " + failed.id() + " (" + failed.channel() + ") failed over to " + next
-                                + " as " + row.id() + "."));
+                                + " as " + row.id() + why + "."));
                 return true;
             });
         } finally {

@@ -126,14 +126,17 @@ class DeliveryTest {
         assertThat(pauses.get(2)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(database.withConnection(c -> new DeliveryAttempts().state(c, sms.id())).orElseThrow().attempts())
                 .isEqualTo(4);
-        assertThat(all()).hasSize(1);
+        // An emergency plans push beside the SMS for a contact with the app: one each, no failover.
+        assertThat(all()).extracting(Notification::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.PUSH);
+        assertThat(fcm.requestCount()).isEqualTo(1);
     }
 
     @Test
-    void aProviderThatStaysDownIsGivenUpAtTheDeadlineAndTheMessageFailsOverToPush() {
+    void aProviderThatStaysDownIsGivenUpAtTheDeadlineAndARoutineMessageFailsOverToPush() {
         twilio.failFor(RAVI.phone(), Failure.unavailable());
 
-        notifier().notify(dispatched(Priority.P1, List.of(RAVI), Channel.SMS));
+        // P3: one planned channel (the contact's preference, SMS), so push is the failover.
+        notifier().notify(dispatched(Priority.P3, List.of(RAVI), Channel.SMS));
 
         Notification sms = on(Channel.SMS);
         assertThat(sms.status()).isEqualTo(NotificationStatus.FAILED);
@@ -154,7 +157,7 @@ class DeliveryTest {
         twilio.failFor(RAVI.phone(), Failure.unsubscribed());
         fcm.failFor(RAVI.pushToken(), FakeFcm.Failure.UNREGISTERED);
 
-        notifier().notify(dispatched(Priority.P1, List.of(RAVI), Channel.SMS));
+        notifier().notify(dispatched(Priority.P3, List.of(RAVI), Channel.SMS));
 
         assertThat(on(Channel.SMS).failureReason()).isEqualTo("TWILIO_21610");
         assertThat(on(Channel.PUSH).failureReason()).isEqualTo("FCM_UNREGISTERED");
@@ -162,6 +165,25 @@ class DeliveryTest {
         assertThat(pauses).isEmpty();
         assertThat(twilio.requests()).extracting(FakeTwilio.Request::kind).containsExactly("message", "call");
         assertThat(timeline(OutboxSender.STAGE_FAILOVER)).hasSize(2);
+    }
+
+    @Test
+    void anEmergencySmsThatFailsGoesPastThePushAlreadyPlannedToAVoiceCall() {
+        twilio.failNext(Failure.invalidNumber());
+
+        notifier().notify(dispatched(Priority.P1, List.of(RAVI), Channel.SMS));
+
+        Notification sms = on(Channel.SMS);
+        Notification voice = on(Channel.VOICE);
+        assertThat(sms.failureReason()).isEqualTo("TWILIO_21211");
+        assertThat(on(Channel.PUSH).status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(voice.status()).isEqualTo(NotificationStatus.SENT);
+        assertThat(fcm.requestCount()).isEqualTo(1);
+        assertThat(all()).hasSize(3);
+        assertThat(timeline(OutboxSender.STAGE_FAILOVER)).singleElement().satisfies(e -> assertThat(e.message())
+                .contains(sms.id(), "SMS", "VOICE", voice.id(), "PUSH already planned"));
+        assertThat(timeline(FamilyNotifier.STAGE_PLANNED)).singleElement().satisfies(e -> assertThat(e.message())
+                .contains("for 1 contact on 2 channels (PUSH, SMS)"));
     }
 
     @Test
@@ -179,7 +201,7 @@ class DeliveryTest {
     void anSmsWhoseOutcomeIsUnknownIsNotSentAgainButFailsOverToPush() {
         twilio.delayFor(RAVI.phone(), TIMEOUT.multipliedBy(3));
 
-        notifier().notify(dispatched(Priority.P1, List.of(RAVI), Channel.SMS));
+        notifier().notify(dispatched(Priority.P3, List.of(RAVI), Channel.SMS));
 
         assertThat(on(Channel.SMS).failureReason()).isEqualTo("TWILIO_NO_ANSWER");
         assertThat(twilio.requestCount()).isEqualTo(1);
@@ -218,9 +240,11 @@ class DeliveryTest {
         notifier.notify(dispatched(Priority.P1, List.of(RAVI), Channel.SMS));
         notifier.resumePending();
 
-        assertThat(twilio.requestCount()).isEqualTo(1);
+        // SMS and push planned at once; the failed SMS went on to a call (which fails too: same number).
+        assertThat(twilio.requests()).extracting(FakeTwilio.Request::kind).containsExactly("message", "call");
         assertThat(fcm.requestCount()).isEqualTo(1);
-        assertThat(all()).extracting(Notification::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.PUSH);
+        assertThat(all()).extracting(Notification::channel)
+                .containsExactlyInAnyOrder(Channel.SMS, Channel.PUSH, Channel.VOICE);
     }
 
     @Test
@@ -233,7 +257,7 @@ class DeliveryTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> all().stream()
                 .anyMatch(n -> n.contactId().equals(MEERA.id()) && n.status() == NotificationStatus.SENT));
-        assertThat(all()).filteredOn(n -> n.contactId().equals(RAVI.id()))
+        assertThat(all()).filteredOn(n -> n.contactId().equals(RAVI.id()) && n.channel() == Channel.SMS)
                 .singleElement().extracting(Notification::status).isEqualTo(NotificationStatus.PENDING);
         twilio.release(RAVI.phone());
         notifying.join();

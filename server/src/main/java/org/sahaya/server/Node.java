@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.Ids;
 import org.sahaya.core.config.NotifyConfig;
+import org.sahaya.core.config.ProviderConfig;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.metrics.StageTimers;
@@ -160,7 +161,8 @@ public final class Node implements AutoCloseable {
         Ids ids = new Ids(clock);
         NotifyConfig notifyConfig = config.notifications();
         AckLinks ackLinks = notifyConfig.ackLinkSecret() == null ? null
-                : new AckLinks(notifyConfig.ackLinkSecret(), notifyConfig.publicBaseUrl(), notifyConfig.ackLinkTtl());
+                : new AckLinks(notifyConfig.ackLinkSecret(), config.providers().publicBaseUrl().toString(),
+                        notifyConfig.ackLinkTtl());
         ChannelLineup lineup = ChannelLineup.from(config.providers(), config.demo(), database, clock);
         LOG.info(lineup.summary());
         Map<Channel, NotificationChannel> allChannels = new EnumMap<>(lineup.channels());
@@ -194,7 +196,7 @@ public final class Node implements AutoCloseable {
                         .register("process", promise -> promise.complete(Status.OK()))),
                 HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
                 PrometheusScrapingHandler.create(registry),
-                familyHandlers(database, offload, clock, notifyConfig, ackLinks),
+                familyHandlers(database, offload, clock, config.providers(), ackLinks),
                 new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
                 new HeartbeatHandler(deviceHealth),
                 new ApiKeyHandler(config.apiKeys(), config.demo()), new PartnerHandlers(desk, offload),
@@ -236,14 +238,15 @@ public final class Node implements AutoCloseable {
         return node;
     }
 
-    private static FamilyHandlers familyHandlers(Database database, Offload offload, Clock clock, NotifyConfig config,
-                                                 AckLinks ackLinks) {
+    private static FamilyHandlers familyHandlers(Database database, Offload offload, Clock clock,
+                                                 ProviderConfig config, AckLinks ackLinks) {
+        String publicBaseUrl = config.publicBaseUrl().toString();
         MessageTemplates templates = MessageTemplates.load();
         Acknowledgements acknowledgements = new Acknowledgements(database, clock);
         return new FamilyHandlers(
-                new TwilioSignatureHandler(config.twilioAuthToken(), config.publicBaseUrl()),
+                new TwilioSignatureHandler(config.twilioAuthToken(), publicBaseUrl),
                 new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
-                        config.publicBaseUrl()),
+                        publicBaseUrl),
                 new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
                 new ContactHandler(new ContactBook(database), offload));
     }

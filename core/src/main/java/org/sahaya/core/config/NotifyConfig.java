@@ -6,8 +6,8 @@ import java.util.Map;
 import org.sahaya.core.incident.Priority;
 
 /**
- * Settings of family notification beyond the channels: escalation timings, provider webhooks and
- * acknowledgement links. Read once at start from {@link Settings}.
+ * Settings of family notification beyond the channels: escalation timings and acknowledgement links. Read
+ * once at start from {@link Settings}. The public address and the Twilio token are {@link ProviderConfig}'s.
  *
  * @param voiceAfter      {@code SAHAYA_ESCALATION_<P>_VOICE_AFTER_SECONDS}: per priority, how long after the
  *                        first messages with no acknowledgement the first voice call goes out; absent = that
@@ -16,10 +16,6 @@ import org.sahaya.core.incident.Priority;
  *                        voice call and the call to the next contact (defaults: P1 60, P2 90, P3 300)
  * @param tick            {@code SAHAYA_ESCALATION_TICK_MS}, default 1000: how often due escalations and
  *                        deferred messages are looked for
- * @param publicBaseUrl   {@code SAHAYA_PUBLIC_BASE_URL}, default {@code http://localhost:<http port>}: the address
- *                        Twilio and the family reach this node at; Twilio signs webhooks against it
- * @param twilioAuthToken {@code SAHAYA_TWILIO_AUTH_TOKEN}: validates X-Twilio-Signature; null = every webhook is
- *                        refused (demo mode: {@link #DEMO_TWILIO_AUTH_TOKEN})
  * @param ackLinkSecret   {@code SAHAYA_ACK_LINK_SECRET}: signs acknowledgement links; null = no links and no
  *                        push acknowledgements (demo mode: {@link #DEMO_ACK_LINK_SECRET})
  * @param ackLinkTtl      {@code SAHAYA_ACK_LINK_TTL_SECONDS}, default 86400: how long a link stays valid
@@ -28,13 +24,10 @@ public record NotifyConfig(
         Map<Priority, Duration> voiceAfter,
         Map<Priority, Duration> voiceInterval,
         Duration tick,
-        String publicBaseUrl,
-        String twilioAuthToken,
         String ackLinkSecret,
         Duration ackLinkTtl) {
 
     /** Published on purpose: demo mode must be reproducible by hand, and is refused outside demo mode. */
-    public static final String DEMO_TWILIO_AUTH_TOKEN = "demo-twilio-auth-token";
     public static final String DEMO_ACK_LINK_SECRET = "demo-ack-link-secret";
 
     private static final Map<Priority, Integer> DEFAULT_VOICE_AFTER = Map.of(Priority.P1, 90, Priority.P2, 180,
@@ -47,7 +40,7 @@ public record NotifyConfig(
         voiceInterval = Map.copyOf(voiceInterval);
     }
 
-    public static NotifyConfig from(Settings s, boolean demo, int httpPort) {
+    public static NotifyConfig from(Settings s, boolean demo) {
         Map<Priority, Duration> after = new EnumMap<>(Priority.class);
         Map<Priority, Duration> interval = new EnumMap<>(Priority.class);
         for (Priority p : Priority.values()) {
@@ -62,14 +55,11 @@ public record NotifyConfig(
         if (tick < 10) {
             throw new ConfigException("SAHAYA_ESCALATION_TICK_MS", "must be at least 10");
         }
-        String token = s.get("SAHAYA_TWILIO_AUTH_TOKEN").orElse(demo ? DEMO_TWILIO_AUTH_TOKEN : null);
         String secret = s.get("SAHAYA_ACK_LINK_SECRET").orElse(demo ? DEMO_ACK_LINK_SECRET : null);
-        if (!demo && (DEMO_TWILIO_AUTH_TOKEN.equals(token) || DEMO_ACK_LINK_SECRET.equals(secret))) {
-            throw new ConfigException(DEMO_TWILIO_AUTH_TOKEN.equals(token) ? "SAHAYA_TWILIO_AUTH_TOKEN"
-                    : "SAHAYA_ACK_LINK_SECRET", "the demo value is accepted in demo mode only");
+        if (!demo && DEMO_ACK_LINK_SECRET.equals(secret)) {
+            throw new ConfigException("SAHAYA_ACK_LINK_SECRET", "the demo value is accepted in demo mode only");
         }
-        String base = s.get("SAHAYA_PUBLIC_BASE_URL", "http://localhost:" + httpPort).replaceAll("/+$", "");
-        return new NotifyConfig(after, interval, Duration.ofMillis(tick), base, token, secret,
+        return new NotifyConfig(after, interval, Duration.ofMillis(tick), secret,
                 Duration.ofSeconds(Math.max(60, s.getLong("SAHAYA_ACK_LINK_TTL_SECONDS", 86_400))));
     }
 
@@ -85,7 +75,6 @@ public record NotifyConfig(
     @Override
     public String toString() {
         return "NotifyConfig[voiceAfter=" + voiceAfter + ", voiceInterval=" + voiceInterval + ", tick=" + tick
-                + ", publicBaseUrl=" + publicBaseUrl + ", twilioAuthToken=" + (twilioAuthToken == null ? "none" : "***")
                 + ", ackLinkSecret=" + (ackLinkSecret == null ? "none" : "***") + "]";
     }
 }

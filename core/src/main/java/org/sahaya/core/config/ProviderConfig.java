@@ -7,17 +7,23 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Notification providers and delivery timing, read from {@link Settings}. Without Twilio or FCM
- * credentials the node keeps that channel on the sandbox.
+ * Notification providers, their webhooks and delivery timing, read from {@link Settings}: the one place
+ * that reads the Twilio, FCM and public-address settings. Without Twilio or FCM credentials the node keeps
+ * that channel on the sandbox.
  *
  * @param twilioAccountSid {@code SAHAYA_TWILIO_ACCOUNT_SID}
- * @param twilioAuthToken  {@code SAHAYA_TWILIO_AUTH_TOKEN} (never logged; signs Twilio's callbacks too)
+ * @param twilioAuthToken  {@code SAHAYA_TWILIO_AUTH_TOKEN} (never logged): authenticates our Twilio requests and
+ *                         validates X-Twilio-Signature on Twilio's webhooks; alone (without SID and sender) it
+ *                         only validates webhooks; null = every webhook is refused (demo mode:
+ *                         {@link #DEMO_TWILIO_AUTH_TOKEN}, refused outside demo mode)
  * @param twilioFrom       {@code SAHAYA_TWILIO_FROM}: the E.164 number messages and calls come from
  * @param twilioBaseUrl    {@code SAHAYA_TWILIO_BASE_URL}, default {@code https://api.twilio.com}
  * @param fcmProjectId     {@code SAHAYA_FCM_PROJECT_ID}
  * @param fcmCredentials   {@code SAHAYA_FCM_CREDENTIALS}: path to a service-account JSON
  * @param fcmBaseUrl       {@code SAHAYA_FCM_BASE_URL}, default {@code https://fcm.googleapis.com}
- * @param publicBaseUrl    {@code SAHAYA_PUBLIC_BASE_URL}: where Twilio reaches our webhooks
+ * @param publicBaseUrl    {@code SAHAYA_PUBLIC_BASE_URL}, default {@code http://localhost:<http port>} (required
+ *                         with live Twilio): where Twilio and families reach this node; webhooks are signed
+ *                         against it and acknowledgement links point to it
  * @param providerTimeout  {@code SAHAYA_PROVIDER_TIMEOUT_MS}, default 10000: one provider request, connect to answer
  * @param familyBudget     {@code SAHAYA_FAMILY_BUDGET_SECONDS}, default 120: the contract's "family notified"
  *                         budget, which retries and failover of one message must stay within
@@ -37,11 +43,23 @@ public record ProviderConfig(
     public static final URI TWILIO_API = URI.create("https://api.twilio.com");
     public static final URI FCM_API = URI.create("https://fcm.googleapis.com");
 
+    /** Published on purpose: demo mode must be reproducible by hand, and is refused outside demo mode. */
+    public static final String DEMO_TWILIO_AUTH_TOKEN = "demo-twilio-auth-token";
+
+    /** Outside demo mode, on the default HTTP port. */
     public static ProviderConfig from(Settings s) {
+        return from(s, false, 8080);
+    }
+
+    public static ProviderConfig from(Settings s, boolean demo, int httpPort) {
         Optional<String> sid = s.get("SAHAYA_TWILIO_ACCOUNT_SID");
         Optional<String> token = s.get("SAHAYA_TWILIO_AUTH_TOKEN");
         Optional<String> from = s.get("SAHAYA_TWILIO_FROM");
-        if (sid.isPresent() || token.isPresent() || from.isPresent()) {
+        if (!demo && token.filter(DEMO_TWILIO_AUTH_TOKEN::equals).isPresent()) {
+            throw new ConfigException("SAHAYA_TWILIO_AUTH_TOKEN", "the demo value is accepted in demo mode only");
+        }
+        // The live channel needs all three; the token alone only validates webhooks (a webhook-only setup).
+        if (sid.isPresent() || from.isPresent()) {
             require(sid, "SAHAYA_TWILIO_ACCOUNT_SID");
             require(token, "SAHAYA_TWILIO_AUTH_TOKEN");
             require(from, "SAHAYA_TWILIO_FROM");
@@ -60,6 +78,9 @@ public record ProviderConfig(
             throw new ConfigException("SAHAYA_PUBLIC_BASE_URL",
                     "is required with Twilio: status callbacks and the voice key press come back to it");
         }
+        if (publicUrl == null) {
+            publicUrl = URI.create("http://localhost:" + httpPort);
+        }
         long timeoutMs = s.getLong("SAHAYA_PROVIDER_TIMEOUT_MS", 10_000);
         if (timeoutMs <= 0) {
             throw new ConfigException("SAHAYA_PROVIDER_TIMEOUT_MS", "must be positive");
@@ -68,7 +89,7 @@ public record ProviderConfig(
         if (budget <= 0) {
             throw new ConfigException("SAHAYA_FAMILY_BUDGET_SECONDS", "must be positive");
         }
-        return new ProviderConfig(sid.orElse(null), token.orElse(null), from.orElse(null),
+        return new ProviderConfig(sid.orElse(null), token.orElse(demo ? DEMO_TWILIO_AUTH_TOKEN : null), from.orElse(null),
                 url(s, "SAHAYA_TWILIO_BASE_URL", TWILIO_API), project.orElse(null),
                 credentials.map(Path::of).orElse(null), url(s, "SAHAYA_FCM_BASE_URL", FCM_API),
                 publicUrl,

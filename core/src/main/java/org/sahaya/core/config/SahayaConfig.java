@@ -30,10 +30,11 @@ import org.sahaya.core.alert.AlertType;
  *                            for an "I'm OK" before dispatch; 0 for FALL, SOS, MEDICAL by default
  * @param dc09                the DC-09 gateway's limits ({@code SAHAYA_DC09_*})
  * @param mqtt                limits of the MQTT gateway ({@code SAHAYA_MQTT_*})
- * @param notifications       escalation timings, webhook and acknowledgement-link settings ({@link NotifyConfig})
+ * @param notifications       escalation timings and acknowledgement-link settings ({@link NotifyConfig})
  * @param devices             device health and per-device rate limits ({@code SAHAYA_DEVICE_*})
  * @param httpLimits          idle, slow and oversized HTTP clients ({@code SAHAYA_HTTP_*_TIMEOUT_SECONDS}, ...)
- * @param providers           notification providers ({@code SAHAYA_TWILIO_*}, {@code SAHAYA_FCM_*}) and delivery timing
+ * @param providers           notification providers ({@code SAHAYA_TWILIO_*}, {@code SAHAYA_FCM_*}), the public address
+ *                            ({@code SAHAYA_PUBLIC_BASE_URL}) and delivery timing
  * @param apiKeys             {@code SAHAYA_API_KEYS}, {@code role:partner:key,...}: who may use the fleet,
  *                            hospital and coordinator APIs (demo mode adds the demo keys)
  * @param eta                 the travel-time model's factors ({@code SAHAYA_ETA_*})
@@ -97,10 +98,10 @@ public record SahayaConfig(
                 Map.copyOf(windows),
                 Dc09Config.from(s),
                 MqttSettings.from(s, s.getInt("SAHAYA_MAX_ALERT_BYTES", 16 * 1024)),
-                NotifyConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
+                NotifyConfig.from(s, demo),
                 DeviceSettings.from(s),
                 HttpLimits.from(s),
-                ProviderConfig.from(s),
+                ProviderConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
                 List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))),
                 EtaSettings.from(s));
     }

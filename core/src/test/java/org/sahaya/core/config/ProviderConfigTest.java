@@ -67,4 +67,33 @@ class ProviderConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("SAHAYA_TWILIO_BASE_URL");
     }
+
+    @Test
+    void theAuthTokenAloneValidatesWebhooksWithoutMakingTwilioLive() {
+        ProviderConfig config = ProviderConfig.from(Settings.of(Map.of("SAHAYA_TWILIO_AUTH_TOKEN", "secret-token-42")),
+                false, 9000);
+
+        assertThat(config.twilioLive()).isFalse();
+        assertThat(config.twilioAuthToken()).isEqualTo("secret-token-42");
+        assertThat(config.publicBaseUrl()).isEqualTo(URI.create("http://localhost:9000"));
+    }
+
+    @Test
+    void aSenderWithoutAccountIsStillAPartialTwilioConfiguration() {
+        assertThatThrownBy(() -> ProviderConfig.from(Settings.of(Map.of(
+                "SAHAYA_TWILIO_AUTH_TOKEN", "secret-token-42", "SAHAYA_TWILIO_FROM", "+15005550006"))))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SAHAYA_TWILIO_ACCOUNT_SID");
+    }
+
+    @Test
+    void demoModeHasADemoWebhookTokenThatIsRefusedOutsideIt() {
+        assertThat(ProviderConfig.from(Settings.of(Map.of()), true, 8080).twilioAuthToken())
+                .isEqualTo(ProviderConfig.DEMO_TWILIO_AUTH_TOKEN);
+        assertThat(ProviderConfig.from(Settings.of(Map.of()), false, 8080).twilioAuthToken()).isNull();
+        assertThatThrownBy(() -> ProviderConfig.from(Settings.of(Map.of(
+                "SAHAYA_TWILIO_AUTH_TOKEN", ProviderConfig.DEMO_TWILIO_AUTH_TOKEN)), false, 8080))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SAHAYA_TWILIO_AUTH_TOKEN");
+    }
 }

@@ -21,8 +21,9 @@ import org.sahaya.notify.channel.twilio.TwilioVoiceChannel;
  * Which implementation serves each channel on this node, decided once at start from the provider
  * configuration:
  * <ul>
- *   <li><b>No provider credentials</b> (the embedded default): every channel is the sandbox, and
- *       families are planned on SANDBOX.</li>
+ *   <li><b>No provider credentials</b> (the embedded default): every channel is the sandbox, standing
+ *       in for SMS, PUSH and VOICE, so families are planned as in production and every message is
+ *       recorded; SANDBOX is the default only for channels nothing else plans.</li>
  *   <li><b>Demo mode</b>: the same, even with credentials. Demo contacts have made-up numbers that
  *       may belong to real people; a demo never reaches a real phone.</li>
  *   <li><b>Twilio and/or FCM configured</b>: SMS and VOICE go to Twilio, PUSH to FCM; a channel whose

@@ -12,6 +12,8 @@ import org.sahaya.core.notification.Channel;
  * @param channel        the channel it is meant for
  * @param phone          recipient's E.164 number (SMS, voice, sandbox); personal data
  * @param pushToken      recipient's FCM registration token, if any (push); personal data
+ * @param ackToken       signed acknowledgement token the app posts to {@code /api/v1/acknowledgements}
+ *                       (push only; null without an acknowledgement-link secret); a credential, never logged
  * @param language       BCP 47 tag of the text's language (voice picks its speaker by it)
  * @param text           the message itself; personal data
  */
@@ -22,7 +24,14 @@ public record OutgoingMessage(
         String phone,
         String pushToken,
         String language,
-        String text) {
+        String text,
+        String ackToken) {
+
+    /** A message without an acknowledgement token. */
+    public OutgoingMessage(String notificationId, String incidentId, Channel channel, String phone, String pushToken,
+                           String language, String text) {
+        this(notificationId, incidentId, channel, phone, pushToken, language, text, null);
+    }
 
     public OutgoingMessage {
         Objects.requireNonNull(notificationId, "notificationId");

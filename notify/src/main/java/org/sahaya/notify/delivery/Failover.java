@@ -11,7 +11,9 @@ import org.sahaya.core.subscriber.Contact;
  * SMS → PUSH → VOICE that the contact can receive (a phone number for SMS and calls, a push token
  * for push). SMS first because it reaches any phone and costs little; push because it is free and
  * immediate but needs the app; a call last because it interrupts, and acknowledges by a key press
- * where two-way SMS does not work (India). The sandbox has no next channel. Pure.
+ * where two-way SMS does not work (India). A channel the contact already has a message on for the same
+ * step (an emergency plans SMS and push at once) is no failover target: the chain goes on past it. The
+ * sandbox has no next channel. Pure.
  */
 public final class Failover {
 
@@ -27,12 +29,21 @@ public final class Failover {
 
     /** The next channel after {@code failed} for {@code contact} among the node's {@code available} ones. */
     public static Optional<Channel> next(Channel failed, Contact contact, Set<Channel> available) {
+        return next(failed, contact, available, Set.of());
+    }
+
+    /**
+     * The next channel after {@code failed} for {@code contact} among the node's {@code available} ones,
+     * skipping the channels {@code taken} by the contact's other messages of the same step.
+     */
+    public static Optional<Channel> next(Channel failed, Contact contact, Set<Channel> available, Set<Channel> taken) {
         int at = ORDER.indexOf(failed);
         if (at < 0 || contact == null) {
             return Optional.empty();
         }
         return ORDER.subList(at + 1, ORDER.size()).stream()
                 .filter(available::contains)
+                .filter(channel -> !taken.contains(channel))
                 .filter(channel -> canReceive(contact, channel))
                 .findFirst();
     }

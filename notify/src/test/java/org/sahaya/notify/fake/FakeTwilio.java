@@ -273,6 +273,16 @@ public final class FakeTwilio implements AutoCloseable {
      * @return the HTTP status our webhook answered
      */
     public int sendStatusCallback(String sid, String status, Integer errorCode) throws IOException, InterruptedException {
+        return sendStatusCallback(sid, status, errorCode, null);
+    }
+
+    /**
+     * As {@link #sendStatusCallback(String, String, Integer)}, signed for the StatusCallback URL the request
+     * named but delivered to {@code via} (scheme, host and port), as a reverse proxy in front of the node
+     * would: a test node on port 0 cannot know its public address before it starts.
+     */
+    public int sendStatusCallback(String sid, String status, Integer errorCode, URI via)
+            throws IOException, InterruptedException {
         Request original = requests.stream().filter(r -> r.sid().equals(sid)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no request with sid " + sid));
         Map<String, String> params = new LinkedHashMap<>();
@@ -295,10 +305,13 @@ public final class FakeTwilio implements AutoCloseable {
         }
         String url = Optional.ofNullable(original.statusCallback())
                 .orElseThrow(() -> new IllegalStateException("request " + sid + " named no StatusCallback"));
-        HttpRequest post = HttpRequest.newBuilder(URI.create(url))
+        URI signed = URI.create(url);
+        URI target = via == null ? signed : URI.create(via.getScheme() + "://" + via.getRawAuthority()
+                + signed.getRawPath() + (signed.getRawQuery() == null ? "" : "?" + signed.getRawQuery()));
+        HttpRequest post = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature(AUTH_TOKEN, url, params))
-                .header("I-Twilio-Idempotency-Token", sid + "-" + status)
+                .header("I-Twilio-Idempotency-Token", sid + "-" + status + (errorCode == null ? "" : "-" + errorCode))
                 .POST(HttpRequest.BodyPublishers.ofString(encodeForm(params)))
                 .build();
         return callbacks.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -123,12 +123,17 @@ public final class HttpApi {
 
     /**
      * The API takes JSON bodies only. Form bodies are refused before the body handler would try to
-     * decode them (which it cannot do for a GET, and which costs memory for nothing).
+     * decode them (which it cannot do for a GET, and which costs memory for nothing). Twilio's webhooks
+     * and the acknowledgement page's button post forms by nature (the contract says so for those paths):
+     * they pass, and their own validation and signature checks apply.
      */
     private static void jsonOnly(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         String lower = type == null ? "" : type.toLowerCase(java.util.Locale.ROOT);
-        if (lower.startsWith("multipart/") || lower.startsWith("application/x-www-form-urlencoded")) {
+        String path = ctx.request().path();
+        boolean formPath = path != null && (path.startsWith("/webhooks/twilio/") || path.startsWith("/a/"));
+        if (lower.startsWith("multipart/")
+                || (lower.startsWith("application/x-www-form-urlencoded") && !formPath)) {
             Problem.ofField(415, "unsupported-media-type", "Unsupported media type",
                     "send the body as application/json", "Content-Type").send(ctx);
             return;

@@ -33,7 +33,7 @@ import org.sahaya.server.demo.DemoSeeder;
 
 /**
  * A production-configured node (not demo) with Twilio and FCM pointed at the local fakes: an alert
- * reaches the family as real Twilio SMS requests, and the same alert sent again sends nothing more.
+ * reaches the family as real Twilio SMS and FCM push requests, and the same alert sent again sends nothing more.
  */
 class ProviderDeliveryNodeTest {
 
@@ -116,19 +116,20 @@ class ProviderDeliveryNodeTest {
             assertThat(r.body()).contains("Kamala");
             assertThat(r.statusCallback()).isEqualTo("https://sahaya.example.org/webhooks/twilio/status");
         });
+        // An emergency: SMS to both, and push as well to the son, who has the app.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 client.incident(incidentId).getJsonArray("notifications").stream().map(o -> (JsonObject) o).toList())
-                .hasSize(2)
-                .allSatisfy(n -> {
-                    assertThat(n.getString("channel")).isEqualTo("SMS");
-                    assertThat(n.getString("status")).isEqualTo("SENT");
-                }));
+                .hasSize(3)
+                .allSatisfy(n -> assertThat(n.getString("status")).isEqualTo("SENT"))
+                .extracting(n -> n.getString("channel") + " " + n.getString("contactId"))
+                .containsExactlyInAnyOrder("SMS " + SON.id(), "SMS " + DAUGHTER.id(), "PUSH " + SON.id()));
+        assertThat(fcm.requests()).singleElement().extracting(FakeFcm.Request::token).isEqualTo(SON.pushToken());
 
         HttpResponse<String> again = send(alert);
 
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(new JsonObject(again.body()).getString("incidentId")).isEqualTo(incidentId);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> twilio.requestCount() == 2);
-        assertThat(fcm.requestCount()).isZero();
+        assertThat(fcm.requestCount()).isEqualTo(1);
     }
 }

@@ -61,12 +61,19 @@ class AlertToDispatchTest {
         for (Object o : notifications) {
             JsonObject n = (JsonObject) o;
             assertThat(n.getString("status")).isEqualTo("SENT");
-            assertThat(n.getString("channel")).isEqualTo("SANDBOX");
+            // Planned as in production (an emergency: SMS, plus push for demo contacts with the app),
+            // recorded by the sandbox standing in for each channel.
+            assertThat(n.getString("channel")).isIn("SMS", "PUSH");
             assertThat(n.getString("text")).contains(incident.getJsonObject("unit").getString("callSign"));
             assertThat(n.getString("language")).isNotBlank();
             assertThat(n.getString("sentAt")).isNotBlank();
             assertThat(n.getString("contactName")).isNotBlank();
         }
+        assertThat(notifications.stream().map(o -> (JsonObject) o).filter(n -> n.getString("channel").equals("SMS"))
+                .map(n -> n.getString("contactId")).toList())
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(notifications.stream()
+                        .map(o -> ((JsonObject) o).getString("contactId")).distinct().toList());
         JsonArray sandbox = new JsonArray(client.get("/api/v1/sandbox/messages?limit=500").body());
         List<String> sentIds = sandbox.stream().map(o -> ((JsonObject) o).getString("notificationId")).toList();
         assertThat(sentIds).containsAll(notifications.stream().map(o -> ((JsonObject) o).getString("id")).toList());

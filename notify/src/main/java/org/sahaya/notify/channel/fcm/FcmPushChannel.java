@@ -69,7 +69,11 @@ public final class FcmPushChannel implements NotificationChannel, AutoCloseable 
     }
 
     static Message push(OutgoingMessage message) {
-        return Message.builder()
+        Message.Builder builder = Message.builder();
+        if (message.ackToken() != null) {
+            builder.putData("ackToken", message.ackToken()); // posted back to /api/v1/acknowledgements
+        }
+        return builder
                 .setToken(message.pushToken())
                 .setNotification(Notification.builder().setTitle("Sahaya").setBody(message.text()).build())
                 .putData("incidentId", message.incidentId())
