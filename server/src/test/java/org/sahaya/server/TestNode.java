@@ -4,9 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.sahaya.core.alert.AlertReceipt;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
+import org.sahaya.core.persistence.AlertRepository;
 
 /** Starts a real node for a test: port 0, its own data directory, its own grid cluster name. */
 public final class TestNode {
@@ -29,5 +32,10 @@ public final class TestNode {
 
     public static Node start(Path dataDir, boolean demo) throws Exception {
         return Node.start(config(dataDir, demo, Map.of()), Clock.systemUTC());
+    }
+
+    /** What the node stored for a device's alert, if anything: the receipt a resend would get. */
+    public static Optional<AlertReceipt> storedAlert(Node node, String deviceId, String alertId) {
+        return node.database().withConnection(c -> new AlertRepository().receipt(c, deviceId, alertId));
     }
 }

@@ -15,8 +15,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,17 +55,9 @@ class MqttAlertsTest {
         return DeviceClient.alert(alertId, deviceId, type).encode();
     }
 
+    /** 1 when the node stored the device's alert (the primary key allows no more), else 0. */
     static long alertRows(String deviceId, String alertId) {
-        return node.database().withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alerts WHERE device_id = ? AND alert_id = ?")) {
-                ps.setString(1, deviceId);
-                ps.setString(2, alertId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return TestNode.storedAlert(node, deviceId, alertId).isPresent() ? 1 : 0;
     }
 
     @Test
@@ -147,7 +137,7 @@ class MqttAlertsTest {
             device.alertAcknowledged(fall, true);
         }
         assertThat(alertRows("demo-0107", "m3-dup-1")).isEqualTo(1);
-        String incidentId = incidentOf("demo-0107", "m3-dup-1");
+        String incidentId = TestNode.storedAlert(node, "demo-0107", "m3-dup-1").orElseThrow().incidentId();
         await().atMost(Duration.ofSeconds(20)).until(() -> !http.incident(incidentId).getJsonArray("notifications").isEmpty());
         JsonObject incident = http.incident(incidentId);
         JsonArray timeline = incident.getJsonArray("timeline");
@@ -188,19 +178,6 @@ class MqttAlertsTest {
     void clientIdOtherThanTheUsernameIsRefused() {
         assertThatThrownBy(() -> Mqtt5Device.connect(node.mqttPort(), "someone-else", "demo-0111", "demo-secret-0111"))
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x85));
-    }
-
-    private static String incidentOf(String deviceId, String alertId) {
-        return node.database().withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT incident_id FROM alerts WHERE device_id = ? AND alert_id = ?")) {
-                ps.setString(1, deviceId);
-                ps.setString(2, alertId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                }
-            }
-        });
     }
 
     private static long entries(JsonArray timeline, String kind) {

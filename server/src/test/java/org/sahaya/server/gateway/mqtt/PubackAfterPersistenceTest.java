@@ -45,7 +45,7 @@ class PubackAfterPersistenceTest {
     void theAlertRowExistsAtTheMomentThePubackArrives() throws Exception {
         AtomicLong rowsAtPuback = new AtomicLong(-1);
         try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0201")) {
-            device.client.setCallback(new PubackObserver(() -> rowsAtPuback.set(alertRows("demo-0201", "p-1"))));
+            device.client.setCallback(new PubackObserver(() -> rowsAtPuback.set((TestNode.storedAlert(node, "demo-0201", "p-1").isPresent() ? 1 : 0))));
             assertThat(device.publishAlert(DeviceClient.alert("p-1", "demo-0201", "FALL").encode())).isZero();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> rowsAtPuback.get() >= 0);
@@ -72,26 +72,13 @@ class PubackAfterPersistenceTest {
         try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0202")) {
             assertThat(device.publishAlert(alert)).isZero();
         }
-        assertThat(alertRows("demo-0202", "p-2")).isEqualTo(1);
+        assertThat(TestNode.storedAlert(node, "demo-0202", "p-2")).isPresent();
     }
 
     private static void execute(String sql) {
         node.database().withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 return ps.execute();
-            }
-        });
-    }
-
-    private static long alertRows(String deviceId, String alertId) {
-        return node.database().withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alerts WHERE device_id = ? AND alert_id = ?")) {
-                ps.setString(1, deviceId);
-                ps.setString(2, alertId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
             }
         });
     }
