@@ -16,22 +16,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sahaya.core.Coordinates;
 import org.sahaya.core.config.SahayaConfig;
-import org.sahaya.core.persistence.Database;
-import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.DeviceSignature;
-import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.fake.FakeFcm;
 import org.sahaya.notify.fake.FakeTwilio;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.TestNode;
-import org.sahaya.server.demo.DemoCity;
-import org.sahaya.server.demo.DemoSeeder;
 
 /**
  * Both halves of family notification on one production-configured node: messages go out through the
@@ -62,28 +56,11 @@ class TwilioCallbackNodeTest {
     static void start() throws Exception {
         twilio = FakeTwilio.start();
         fcm = FakeFcm.start();
-        SahayaConfig config = TestNode.config(data, false, Map.of(
-                "SAHAYA_TWILIO_ACCOUNT_SID", FakeTwilio.ACCOUNT_SID,
-                "SAHAYA_TWILIO_AUTH_TOKEN", FakeTwilio.AUTH_TOKEN,
-                "SAHAYA_TWILIO_FROM", FakeTwilio.FROM,
-                "SAHAYA_TWILIO_BASE_URL", twilio.baseUrl().toString(),
-                "SAHAYA_FCM_PROJECT_ID", FakeFcm.PROJECT,
-                "SAHAYA_FCM_CREDENTIALS", fcm.writeServiceAccount(data).toString(),
-                "SAHAYA_FCM_BASE_URL", fcm.baseUrl().toString(),
-                "SAHAYA_PUBLIC_BASE_URL", PUBLIC,
-                "SAHAYA_ACK_LINK_SECRET", LINK_SECRET,
-                "SAHAYA_ESCALATION_TICK_MS", "50"));
-        try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword())) {
-            new DemoSeeder().seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED));
-            DirectoryRepository directory = new DirectoryRepository();
-            database.inTransaction(c -> {
-                directory.insert(c, new Subscriber("SUB-CB-1", "Kamala", new Coordinates(12.9716, 77.5946), "kn", null));
-                directory.insert(c, new Device(DEVICE, "SUB-CB-1", SECRET, false));
-                directory.insert(c, SON);
-                directory.insert(c, DAUGHTER);
-                return null;
-            });
-        }
+        Map<String, String> settings = ProviderFamily.settings(twilio, fcm, data, PUBLIC);
+        settings.put("SAHAYA_ACK_LINK_SECRET", LINK_SECRET);
+        settings.put("SAHAYA_ESCALATION_TICK_MS", "50");
+        SahayaConfig config = TestNode.config(data, false, settings);
+        ProviderFamily.seed(config, "SUB-CB-1", new Device(DEVICE, "SUB-CB-1", SECRET, false), SON, DAUGHTER);
         node = Node.start(config, Clock.systemUTC());
         client = new DeviceClient(node.httpPort());
     }
