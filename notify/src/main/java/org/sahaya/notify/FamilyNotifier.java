@@ -182,12 +182,22 @@ public final class FamilyNotifier {
      * @return how many rows it handed to a channel or failed
      */
     public int resumePending() {
+        return resumePending(incidentId -> true);
+    }
+
+    /**
+     * {@link #resumePending()} for the incidents this node works: in a cluster each open incident has
+     * one owner, so a node resumes only rows of incidents it owns and never a peer's in-flight row.
+     *
+     * @param ownsIncident whether this node works the incident
+     */
+    public int resumePending(java.util.function.Predicate<String> ownsIncident) {
         Set<String> seen = new HashSet<>();
         int taken = 0;
         while (true) {
             Instant now = clock.instant();
             List<Notification> batch = database.withConnection(c -> outbox.findPending(c, RESUME_BATCH, now))
-                    .stream().filter(n -> seen.add(n.id())).toList();
+                    .stream().filter(n -> seen.add(n.id()) && ownsIncident.test(n.incidentId())).toList();
             if (batch.isEmpty()) {
                 return taken;
             }
