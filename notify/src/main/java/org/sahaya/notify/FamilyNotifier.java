@@ -197,12 +197,12 @@ public final class FamilyNotifier {
         while (true) {
             Instant now = clock.instant();
             List<Notification> batch = database.withConnection(c -> outbox.findPending(c, RESUME_BATCH, now))
-                    .stream().filter(n -> seen.add(n.id()) && ownsIncident.test(n.incidentId())).toList();
+                    .stream().filter(n -> seen.add(n.id())).toList();
             if (batch.isEmpty()) {
                 return taken;
             }
             for (Notification candidate : batch) {
-                if (sender.claim(candidate.id())) {
+                if (ownsIncident.test(candidate.incidentId()) && sender.claim(candidate.id())) {
                     taken += resume(candidate.id()) ? 1 : 0;
                 }
             }
