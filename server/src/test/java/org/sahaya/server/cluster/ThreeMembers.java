@@ -38,6 +38,11 @@ final class ThreeMembers implements AutoCloseable {
         settings.putAll(extra);
     }
 
+    /** Changes a setting for the members started from now on. */
+    void setting(String name, String value) {
+        settings.put(name, value);
+    }
+
     /** Starts member {@code i} (0..2) and waits until it listens. */
     Node start(int i) throws Exception {
         Map<String, String> values = new HashMap<>(settings);
