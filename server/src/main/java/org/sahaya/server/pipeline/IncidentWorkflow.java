@@ -238,8 +238,8 @@ public final class IncidentWorkflow {
      * @param excluded incidents not to offer it (the one it just declined)
      */
     public void unitFreed(String unitId, Set<String> excluded) {
-        if (queue == null) {
-            return;
+        if (queue == null || (ownership != null && !ownership.mayDispatch())) {
+            return; // a minority member dispatches nothing; the queue is worked when the majority is back
         }
         offload.execute(() -> {
             try {
