@@ -5,8 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.nio.file.Files;
@@ -57,7 +55,6 @@ import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.channel.ChannelLineup;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
-import org.sahaya.server.cluster.ClusterReadiness;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;
@@ -207,9 +204,8 @@ public final class Node implements AutoCloseable {
                 dispatcher, database);
         HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
-                HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
-                        .register("process", promise -> promise.complete(Status.OK()))),
-                HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
+                HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
+                HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
                 PrometheusScrapingHandler.create(registry),
                 familyHandlers(database, offload, clock, config.providers(), ackLinks),
                 new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
@@ -259,14 +255,6 @@ public final class Node implements AutoCloseable {
                         publicBaseUrl),
                 new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
                 new ContactHandler(new ContactBook(database), offload));
-    }
-
-    private static HealthChecks readiness(Vertx vertx, Database database, Grid grid, Offload offload) {
-        return HealthChecks.create(vertx)
-                .register("database", 2000, promise -> offload.submit(() -> database.withConnection(c -> c.isValid(1)))
-                        .onComplete(r -> promise.complete(r.succeeded() && r.result() ? Status.OK() : Status.KO())))
-                .register("grid", promise -> promise.complete(grid.isRunning() ? Status.OK() : Status.KO()))
-                .register("cluster", new ClusterReadiness(grid));
     }
 
     public int httpPort() {
