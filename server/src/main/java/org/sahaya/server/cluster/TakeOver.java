@@ -87,9 +87,14 @@ public final class TakeOver implements MembershipListener, MigrationListener {
 
     @Override
     public void memberAdded(MembershipEvent event) {
-        if (event.getMembers().size() == grid.majority()) {
-            offload.execute(this::dispatchWaitingOnceSettled);
-        }
+        boolean majorityReached = event.getMembers().size() == grid.majority();
+        offload.execute(() -> {
+            awaitSettled();
+            owners.set(ownership.partitionOwners());
+            if (majorityReached) {
+                dispatchWaitingOnceSettled();
+            }
+        });
     }
 
     @Override
@@ -125,6 +130,11 @@ public final class TakeOver implements MembershipListener, MigrationListener {
 
     @Override
     public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+        // Migration events may reach only the member that coordinates them: each member also
+        // refreshes on the replicas it sees move, and after every join.
+        if (event.getReplicaIndex() == 0) {
+            owners.set(ownership.partitionOwners());
+        }
     }
 
     @Override
