@@ -46,9 +46,22 @@ class FullRestartTest {
             Map<String, String> unitsBefore = new java.util.HashMap<>();
             dispatched.forEach(id -> unitsBefore.put(id, client.incident(id).getJsonObject("unit").getString("id")));
 
+            // One family message was written but not yet handed to its channel when everything stopped.
+            String pending = MemberLossTest.rows(cluster.node(0), "SELECT id FROM notifications WHERE incident_id = '"
+                    + dispatched.get(0) + "' AND status = 'SENT' ORDER BY id").get(0);
             for (int i = 0; i < 3; i++) {
                 cluster.stop(i);
             }
+            cluster.sharedDatabase(c -> {
+                try (var s = c.createStatement()) {
+                    s.executeUpdate("DELETE FROM notification_status_history WHERE notification_id = '" + pending + "'");
+                    s.executeUpdate("DELETE FROM sandbox_messages WHERE notification_id = '" + pending + "'");
+                    s.executeUpdate("UPDATE notifications SET status = 'PENDING', sent_at = NULL, provider_id = NULL,"
+                            + " attempts = 0, attempt_started_at = NULL WHERE id = '" + pending + "'");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
 
             // The next life: the same database, falls no longer wait.
             cluster.setting("SAHAYA_VERIFY_FALL_SECONDS", "0");
@@ -70,7 +83,10 @@ class FullRestartTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> after.incident(id),
                         i -> MemberLossTest.settled(i.getJsonArray("notifications")));
             }
+            await().atMost(Duration.ofSeconds(30)).until(() -> MemberLossTest.rows(first,
+                    "SELECT status FROM notifications WHERE id = '" + pending + "'").equals(List.of("SENT")));
             JsonArray inbox = new JsonArray(after.get("/api/v1/sandbox/messages?limit=500").body());
+            assertThat(inbox.stream().map(o -> ((JsonObject) o).getString("notificationId"))).contains(pending);
             assertThat(inbox.stream().map(o -> ((JsonObject) o).getString("notificationId")).toList())
                     .doesNotHaveDuplicates();
             assertThat(MemberLossTest.rows(first, "SELECT n.incident_id FROM sandbox_messages s JOIN notifications n"

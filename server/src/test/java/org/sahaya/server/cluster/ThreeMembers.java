@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.sahaya.core.persistence.Database;
 import org.sahaya.server.Node;
 import org.sahaya.server.TestNode;
 
@@ -36,6 +37,16 @@ final class ThreeMembers implements AutoCloseable {
                 "SAHAYA_CLUSTER_NAME", "cluster-" + UUID.randomUUID(),
                 "SAHAYA_CLUSTER_MEMBERS", memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","))));
         settings.putAll(extra);
+    }
+
+    /** Works on the members' shared database while no member runs (what a crash left behind). */
+    void sharedDatabase(java.util.function.Consumer<java.sql.Connection> work) {
+        try (Database db = Database.open(settings.get("SAHAYA_DB_URL"), null, null)) {
+            db.withConnection(c -> {
+                work.accept(c);
+                return null;
+            });
+        }
     }
 
     /** Changes a setting for the members started from now on. */
