@@ -182,6 +182,16 @@ public final class FamilyNotifier {
      * @return how many rows it handed to a channel or failed
      */
     public int resumePending() {
+        return resumePending(incidentId -> true);
+    }
+
+    /**
+     * {@link #resumePending()} for the incidents this node works: in a cluster each open incident has
+     * one owner, so a node resumes only rows of incidents it owns and never a peer's in-flight row.
+     *
+     * @param ownsIncident whether this node works the incident
+     */
+    public int resumePending(java.util.function.Predicate<String> ownsIncident) {
         Set<String> seen = new HashSet<>();
         int taken = 0;
         while (true) {
@@ -192,7 +202,7 @@ public final class FamilyNotifier {
                 return taken;
             }
             for (Notification candidate : batch) {
-                if (sender.claim(candidate.id())) {
+                if (ownsIncident.test(candidate.incidentId()) && sender.claim(candidate.id())) {
                     taken += resume(candidate.id()) ? 1 : 0;
                 }
             }

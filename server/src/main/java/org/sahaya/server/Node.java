@@ -5,13 +5,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.healthchecks.HealthChecks;
-import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
@@ -56,6 +55,9 @@ import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.channel.ChannelLineup;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
+import org.sahaya.server.cluster.IncidentOwnership;
+import org.sahaya.server.cluster.OwnerRouting;
+import org.sahaya.server.cluster.TakeOver;
 import org.sahaya.server.demo.DemoCity;
 import org.sahaya.server.demo.DemoSeeder;
 import org.sahaya.server.demo.DemoHubAccounts;
@@ -116,6 +118,7 @@ public final class Node implements AutoCloseable {
     private DeviceHealth deviceHealth;
     private DeviceRateLimit rateLimit;
     private ChannelLineup channels;
+    private TakeOver takeOver;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -148,7 +151,10 @@ public final class Node implements AutoCloseable {
         }
         Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = VertxBootstrap.create(registry, config.maxEventLoopMillis());
+        // Clustered Vert.x only with peers: a lone node starts as fast as before.
+        Vertx vertx = grid.clustered()
+                ? VertxBootstrap.createClustered(registry, config.maxEventLoopMillis(), grid.hazelcast())
+                : VertxBootstrap.create(registry, config.maxEventLoopMillis());
         Offload offload = new Offload();
         StageTimers timers = new StageTimers(registry);
 
@@ -171,8 +177,14 @@ public final class Node implements AutoCloseable {
                 DeliveryPolicy.within(config.providers().familyBudget()), ackLinks);
         EscalationPolicy escalationPolicy = new EscalationPolicy(notifyConfig.voiceAfter(), notifyConfig.voiceInterval());
         FamilyUpdates family = new FamilyUpdates(notifier, database, grid, lineup.defaultChannel(), escalationPolicy, clock);
+        IncidentOwnership ownership = new IncidentOwnership(grid);
+        OwnerRouting routing = grid.clustered() ? new OwnerRouting(vertx, ownership) : null;
         IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, family, database, timers, offload,
-                clock, config::verificationWindow, new QueueDrain(grid, fleet, dispatcher, areas, database));
+                clock, config::verificationWindow, new QueueDrain(grid, fleet, dispatcher, areas, database),
+                ownership, routing);
+        if (routing != null) {
+            routing.serve(workflow::runHere);
+        }
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock,
                 new RoutineNews(family, new LowBatteryNotices(database), database, offload, clock));
@@ -192,9 +204,8 @@ public final class Node implements AutoCloseable {
                 dispatcher, database);
         HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
-                HealthCheckHandler.createWithHealthChecks(HealthChecks.create(vertx)
-                        .register("process", promise -> promise.complete(Status.OK()))),
-                HealthCheckHandler.createWithHealthChecks(readiness(vertx, database, grid, offload)),
+                HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
+                HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
                 PrometheusScrapingHandler.create(registry),
                 familyHandlers(database, offload, clock, config.providers(), ackLinks),
                 new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
@@ -226,14 +237,9 @@ public final class Node implements AutoCloseable {
             node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
             throw e;
         }
-        offload.execute(() -> {
-            try {
-                workflow.recover();
-            } catch (RuntimeException e) {
-                LOG.error("Recovery of open incidents failed", e);
-            }
-        });
-        new EscalationScheduler(vertx, offload, database, family, escalationPolicy, clock)
+        node.takeOver = new TakeOver(grid, ownership, workflow, notifier, offload);
+        node.takeOver.start();
+        new EscalationScheduler(vertx, offload, database, family, escalationPolicy, clock, ownership::owns)
                 .start(notifyConfig.tick());
         return node;
     }
@@ -249,13 +255,6 @@ public final class Node implements AutoCloseable {
                         publicBaseUrl),
                 new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
                 new ContactHandler(new ContactBook(database), offload));
-    }
-
-    private static HealthChecks readiness(Vertx vertx, Database database, Grid grid, Offload offload) {
-        return HealthChecks.create(vertx)
-                .register("database", 2000, promise -> offload.submit(() -> database.withConnection(c -> c.isValid(1)))
-                        .onComplete(r -> promise.complete(r.succeeded() && r.result() ? Status.OK() : Status.KO())))
-                .register("grid", promise -> promise.complete(grid.isRunning() ? Status.OK() : Status.KO()));
     }
 
     public int httpPort() {
@@ -300,6 +299,28 @@ public final class Node implements AutoCloseable {
     /** The per-device rate limit every gateway shares. */
     public DeviceRateLimit deviceRateLimit() {
         return rateLimit;
+    }
+
+    /** How long this member's last take-over of a dead member's incidents took; null if none. */
+    public Duration lastTakeOver() {
+        return takeOver == null ? null : takeOver.lastTakeOver();
+    }
+
+    /**
+     * Dies as a {@code kill -9} would, for fault tests in one JVM: the grid member is terminated
+     * without handing its partitions over, the database pool is closed under running work, then
+     * the rest stops without any graceful step.
+     */
+    public void crash() {
+        grid.hazelcast().getLifecycleService().terminate();
+        database.close();
+        if (dc09 != null) {
+            dc09.close();
+        }
+        deviceHealth.close();
+        vertx.close();
+        offload.close();
+        fleet.close();
     }
 
     @Override

@@ -17,7 +17,8 @@ import org.sahaya.core.alert.AlertType;
  * @param dbUrl               {@code SAHAYA_DB_URL}, default an H2 file under the data dir
  * @param dbUser              {@code SAHAYA_DB_USER}
  * @param dbPassword          {@code SAHAYA_DB_PASSWORD} (never logged)
- * @param clusterMembers      {@code SAHAYA_CLUSTER_MEMBERS}, comma-separated host[:port]; empty = one embedded member
+ * @param clusterMembers      {@code SAHAYA_CLUSTER_MEMBERS}, comma-separated host[:port] of every member, this one
+ *                            included (a majority of them is needed to dispatch); empty = one embedded member
  * @param memberPort          {@code SAHAYA_MEMBER_PORT}, default 5701, the Hazelcast member port
  * @param clusterName         {@code SAHAYA_CLUSTER_NAME}, default {@code sahaya}: members join only their own cluster
  * @param maxEventLoopMillis  {@code SAHAYA_MAX_EVENT_LOOP_MS}, default 2000: an event-loop task running longer is

@@ -5,11 +5,15 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.MultiMapConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapStore;
 import java.util.List;
+import java.util.Map;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.incident.Incident;
@@ -20,18 +24,40 @@ import org.sahaya.core.persistence.Database;
  * open incidents. Each map writes through to the database, so what the grid accepted survives a
  * restart; claims are entry processors on the partition that owns the key.
  *
- * <p>One embedded member by default (no discovery); a TCP/IP member list when configured.
+ * <p>One embedded member by default (no discovery); a TCP/IP member list when configured. A
+ * clustered member also carries the maps the Vert.x cluster manager needs, detects a dead peer within
+ * about three seconds, and counts whether it sees a majority of the configured members
+ * ({@link #hasMajority()}): a side of a split with fewer must not dispatch.
  */
 public final class Grid implements AutoCloseable {
 
     public static final String UNITS = "units";
     public static final String HOSPITALS = "hospitals";
     public static final String INCIDENTS = "incidents";
+    /** The split-brain protection on the maps dispatch writes. */
+    public static final String DISPATCH_MAJORITY = "dispatch-majority";
+
+    /**
+     * Failure detection of a clustered member (Hazelcast defaults are 5 s heartbeats and 60 s of
+     * silence): a heartbeat every second and a member silent for 3 s is removed, so its partitions
+     * (and the incidents they own) move to the survivors within the issue's 5 s. The merge of two
+     * sides after a network split is tried every 5 s instead of 300 s.
+     */
+    static final Map<String, String> FAILURE_DETECTION = Map.of(
+            "hazelcast.heartbeat.interval.seconds", "1",
+            "hazelcast.max.no.heartbeat.seconds", "3",
+            "hazelcast.heartbeat.failuredetector.type", "deadline",
+            "hazelcast.merge.first.run.delay.seconds", "5",
+            "hazelcast.merge.next.run.delay.seconds", "5");
 
     private final HazelcastInstance hazelcast;
+    private final boolean clustered;
+    private final int majority;
 
-    private Grid(HazelcastInstance hazelcast) {
+    private Grid(HazelcastInstance hazelcast, boolean clustered, int majority) {
         this.hazelcast = hazelcast;
+        this.clustered = clustered;
+        this.majority = majority;
     }
 
     /**
@@ -39,7 +65,8 @@ public final class Grid implements AutoCloseable {
      *
      * @param clusterName members join only a cluster of the same name
      * @param port        member port (auto-incremented when taken)
-     * @param members     other members' host[:port]; empty for a lone embedded member
+     * @param members     every member's host[:port], this one included; empty for a lone embedded
+     *                    member. A majority of this list is needed to dispatch.
      */
     public static Grid start(Database database, String clusterName, int port, List<String> members) {
         Config config = new Config();
@@ -62,10 +89,34 @@ public final class Grid implements AutoCloseable {
             config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
             config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         }
-        config.addMapConfig(mapConfig(UNITS, GridMapStores.units(database)));
-        config.addMapConfig(mapConfig(HOSPITALS, GridMapStores.hospitals(database)));
+        boolean clustered = !members.isEmpty();
+        int majority = members.size() / 2 + 1;
+        MapConfig units = mapConfig(UNITS, GridMapStores.units(database));
+        MapConfig hospitals = mapConfig(HOSPITALS, GridMapStores.hospitals(database));
+        if (clustered) {
+            FAILURE_DETECTION.forEach(config::setProperty);
+            vertxClusterMaps(config);
+            if (majority > 1) {
+                // Counted, not attached to the maps: a fenced map cannot even preload from the database on
+                // a member that starts first, alone. Dispatch asks hasMajority() before it claims.
+                config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(DISPATCH_MAJORITY, true, majority)
+                        .setProtectOn(SplitBrainProtectionOn.WRITE));
+            }
+        }
+        config.addMapConfig(units);
+        config.addMapConfig(hospitals);
         config.addMapConfig(mapConfig(INCIDENTS, GridMapStores.incidents(database)));
-        return new Grid(Hazelcast.newHazelcastInstance(config));
+        return new Grid(Hazelcast.newHazelcastInstance(config), clustered, clustered ? majority : 1);
+    }
+
+    /** What vertx-hazelcast's default-cluster.xml declares, on the member the grid already runs. */
+    private static void vertxClusterMaps(Config config) {
+        // The cluster manager of a Vert.x built over an existing member reads its node id here.
+        config.getMemberAttributeConfig().setAttribute("__vertx.nodeId", java.util.UUID.randomUUID().toString());
+        config.addMultiMapConfig(new MultiMapConfig("__vertx.subs").setBackupCount(1)
+                .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+        config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
+        config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
     }
 
     private static boolean isLoopback(String member) {
@@ -100,6 +151,28 @@ public final class Grid implements AutoCloseable {
 
     public HazelcastInstance hazelcast() {
         return hazelcast;
+    }
+
+    /** Whether this member was configured with peers (Vert.x then runs clustered over it). */
+    public boolean clustered() {
+        return clustered;
+    }
+
+    /** How many members dispatch needs: a majority of the configured list; 1 for a lone member. */
+    public int majority() {
+        return majority;
+    }
+
+    /**
+     * Whether this member sees a majority of the configured members and may dispatch. False on the
+     * minority side of a network split, or while too few members have started.
+     */
+    public boolean hasMajority() {
+        if (majority <= 1) {
+            return true;
+        }
+        return isRunning() && hazelcast.getSplitBrainProtectionService().getSplitBrainProtection(DISPATCH_MAJORITY)
+                .hasMinimumSize();
     }
 
     public boolean isRunning() {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.node.Offload;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * timer only asks the database what is due, on a virtual thread, so a restarted node simply carries on.
  * Each step's voice call is its own outbox row (sent once), and the step is then taken by a
  * compare-and-set on the step number, so even with two nodes ticking, or a crash between the two,
- * each contact is called once per step.
+ * each contact is called once per step. In a cluster a node takes only the steps of incidents it
+ * owns, so a dead member's escalations carry on at the survivor its incidents moved to.
  */
 public final class EscalationScheduler implements AutoCloseable {
 
@@ -47,10 +49,18 @@ public final class EscalationScheduler implements AutoCloseable {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final TimelineRepository timeline = new TimelineRepository();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final Predicate<String> owns;
     private long timerId = -1;
 
     public EscalationScheduler(Vertx vertx, Offload offload, Database database, FamilyUpdates family,
                                EscalationPolicy policy, Clock clock) {
+        this(vertx, offload, database, family, policy, clock, incidentId -> true);
+    }
+
+    /** @param owns whether this node works an incident (its escalation steps included) */
+    public EscalationScheduler(Vertx vertx, Offload offload, Database database, FamilyUpdates family,
+                               EscalationPolicy policy, Clock clock, Predicate<String> owns) {
+        this.owns = owns;
         this.vertx = vertx;
         this.offload = offload;
         this.database = database;
@@ -80,6 +90,9 @@ public final class EscalationScheduler implements AutoCloseable {
     public void runDue() {
         List<Escalation> due = database.withConnection(c -> escalations.due(c, clock.instant(), BATCH));
         for (Escalation escalation : due) {
+            if (!owns.test(escalation.incidentId())) {
+                continue;
+            }
             try {
                 step(escalation);
             } catch (RuntimeException e) {

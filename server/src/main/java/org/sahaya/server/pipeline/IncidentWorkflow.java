@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
@@ -24,6 +26,8 @@ import org.sahaya.dispatch.DispatchOutcome;
 import org.sahaya.dispatch.Dispatcher;
 import org.sahaya.dispatch.intake.IntakeResult;
 import org.sahaya.dispatch.queue.QueueDrain;
+import org.sahaya.server.cluster.IncidentOwnership;
+import org.sahaya.server.cluster.OwnerRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +35,15 @@ import org.slf4j.LoggerFactory;
  * Steps 4 and 5 of the hot path for one incident, after the device was answered: dispatch, then tell
  * the family. Runs on virtual threads. Every step is idempotent (claims check state, the outbox
  * sends each message once), so after a crash {@link #recover()} simply runs open incidents again.
+ *
+ * <p>In a cluster each incident is worked by its owner ({@link IncidentOwnership}): a new incident's
+ * work is handed to it ({@link OwnerRouting}), and a member that does not see a majority of the
+ * cluster holds dispatch (the incident stays open, with the reason on its timeline) until it does.
  */
 public final class IncidentWorkflow {
 
+    /** Timeline stage of an incident whose dispatch waits for this member to see a majority. */
+    public static final String STAGE_HELD = "DISPATCH_HELD";
     private static final Logger LOG = LoggerFactory.getLogger(IncidentWorkflow.class);
 
     private final Vertx vertx;
@@ -47,6 +57,10 @@ public final class IncidentWorkflow {
     private final IncidentRepository incidents = new IncidentRepository();
     private final TimelineRepository timeline = new TimelineRepository();
     private final QueueDrain queue;
+    private final IncidentOwnership ownership;
+    private final OwnerRouting routing;
+    /** Incidents this member is dispatching right now: a second run of one waits for the next trigger. */
+    private final Set<String> working = ConcurrentHashMap.newKeySet();
 
     public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
                             StageTimers timers, Offload offload, Clock clock,
@@ -58,7 +72,20 @@ public final class IncidentWorkflow {
     public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
                             StageTimers timers, Offload offload, Clock clock,
                             Function<AlertType, Duration> verificationWindow, QueueDrain queue) {
+        this(vertx, dispatcher, family, database, timers, offload, clock, verificationWindow, queue, null, null);
+    }
+
+    /**
+     * @param ownership which incidents this member works; null for a lone node (all of them)
+     * @param routing   hands new incidents to their owner; null for a lone node
+     */
+    public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
+                            StageTimers timers, Offload offload, Clock clock,
+                            Function<AlertType, Duration> verificationWindow, QueueDrain queue,
+                            IncidentOwnership ownership, OwnerRouting routing) {
         this.queue = queue;
+        this.ownership = ownership;
+        this.routing = routing;
         this.vertx = vertx;
         this.dispatcher = dispatcher;
         this.family = family;
@@ -76,9 +103,26 @@ public final class IncidentWorkflow {
     public void start(IntakeResult result, Instant receivedAt) {
         Incident incident = result.incident();
         if (result.dispatchNow()) {
-            offload.execute(() -> run(incident.id(), receivedAt));
+            onOwner(incident.id(), receivedAt, null);
         } else if (result.opened() && incident.state() == IncidentState.VERIFYING) {
-            afterWindow(incident.id(), result.decision().verificationWindow());
+            onOwner(incident.id(), null, result.decision().verificationWindow());
+        }
+    }
+
+    private void onOwner(String incidentId, Instant receivedAt, Duration verifyAfter) {
+        if (routing == null) {
+            runHere(incidentId, receivedAt, verifyAfter);
+        } else {
+            routing.route(incidentId, receivedAt, verifyAfter);
+        }
+    }
+
+    /** The owner's side of {@link #start}: dispatch now, or after the verification window. */
+    public void runHere(String incidentId, Instant receivedAt, Duration verifyAfter) {
+        if (verifyAfter == null) {
+            offload.execute(() -> run(incidentId, receivedAt));
+        } else {
+            afterWindow(incidentId, verifyAfter);
         }
     }
 
@@ -95,7 +139,16 @@ public final class IncidentWorkflow {
      *                   latency (a verification window, a restart)
      */
     void run(String incidentId, Instant receivedAt) {
+        if (!working.add(incidentId)) {
+            return; // already being dispatched here; claims would hold, but one run is enough
+        }
         try {
+            if (ownership != null && !ownership.mayDispatch()) {
+                stamp(incidentId, STAGE_HELD, "Dispatch held: this member of the cluster does not see a majority of"
+                        + " its members (a network split or too many members down). The incident stays open and is"
+                        + " dispatched as soon as the cluster has a majority again.");
+                return;
+            }
             DispatchOutcome outcome = dispatcher.dispatch(incidentId);
             if (outcome instanceof DispatchOutcome.Skipped) {
                 return;
@@ -113,6 +166,8 @@ public final class IncidentWorkflow {
                     incidentId, e);
             stamp(incidentId, "WORKFLOW_FAILED", "Automatic handling failed (" + e.getClass().getSimpleName()
                     + "); the incident stays open for the coordinator and is retried at the next start");
+        } finally {
+            working.remove(incidentId);
         }
     }
 
@@ -121,9 +176,23 @@ public final class IncidentWorkflow {
      * are dispatched by priority, then age; dispatched ones get any family message not yet sent.
      */
     public void recover() {
+        int open = recover(id -> true);
+        int resent = family.resumePending();
+        if (open > 0 || resent > 0) {
+            LOG.info("Recovered {} open incidents and resent {} pending notifications", open, resent);
+        }
+    }
+
+    /**
+     * {@link #recover()} for the open incidents in {@code scope} (those a member took over), without the
+     * outbox: the caller resumes the outbox rows of the same scope.
+     *
+     * @return how many open incidents it took up
+     */
+    public int recover(Predicate<String> scope) {
         List<Incident> open = database.withConnection(c -> incidents.findByStates(c,
                 EnumSet.of(IncidentState.NEW, IncidentState.QUEUED, IncidentState.VERIFYING, IncidentState.DISPATCHED),
-                10_000));
+                10_000)).stream().filter(i -> scope.test(i.id())).toList();
         open.stream()
                 .sorted(Comparator.comparing(Incident::priority).thenComparing(Incident::openedAt))
                 .forEach(incident -> {
@@ -137,10 +206,27 @@ public final class IncidentWorkflow {
                         run(incident.id(), null);
                     }
                 });
-        int resent = family.resumePending();
-        if (!open.isEmpty() || resent > 0) {
-            LOG.info("Recovered {} open incidents and resent {} pending notifications", open.size(), resent);
-        }
+        return open.size();
+    }
+
+    /**
+     * Dispatches the incidents in {@code scope} still waiting (NEW, QUEUED, or VERIFYING past their
+     * window), e.g. those held while
+     * this member saw no majority, by priority, then age.
+     *
+     * @return how many it tried
+     */
+    public int dispatchWaiting(Predicate<String> scope) {
+        Instant now = clock.instant();
+        List<Incident> waiting = database.withConnection(c -> incidents.findByStates(c,
+                EnumSet.of(IncidentState.NEW, IncidentState.QUEUED, IncidentState.VERIFYING), 10_000)).stream()
+                .filter(i -> i.state() != IncidentState.VERIFYING
+                        || !i.openedAt().plus(verificationWindow.apply(i.alertType())).isAfter(now))
+                .filter(i -> scope.test(i.id()))
+                .sorted(Comparator.comparing(Incident::priority).thenComparing(Incident::openedAt))
+                .toList();
+        waiting.forEach(i -> run(i.id(), null));
+        return waiting.size();
     }
 
     /**
@@ -152,8 +238,8 @@ public final class IncidentWorkflow {
      * @param excluded incidents not to offer it (the one it just declined)
      */
     public void unitFreed(String unitId, Set<String> excluded) {
-        if (queue == null) {
-            return;
+        if (queue == null || (ownership != null && !ownership.mayDispatch())) {
+            return; // a minority member dispatches nothing; the queue is worked when the majority is back
         }
         offload.execute(() -> {
             try {
