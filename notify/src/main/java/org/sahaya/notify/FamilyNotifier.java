@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.notification.Channel;
@@ -182,6 +183,18 @@ public final class FamilyNotifier {
      * @return how many rows it handed to a channel or failed
      */
     public int resumePending() {
+        return resumePending(incidentId -> true);
+    }
+
+    /**
+     * {@link #resumePending()} restricted to the incidents {@code ownsIncident} accepts, so that each
+     * member of a cluster resumes only the rows of incidents it owns.
+     *
+     * @param ownsIncident true for an incident id whose pending rows this node should send
+     * @return how many rows it handed to a channel or failed
+     */
+    public int resumePending(Predicate<String> ownsIncident) {
+        Objects.requireNonNull(ownsIncident, "ownsIncident");
         Set<String> seen = new HashSet<>();
         int taken = 0;
         while (true) {
@@ -192,7 +205,7 @@ public final class FamilyNotifier {
                 return taken;
             }
             for (Notification candidate : batch) {
-                if (sender.claim(candidate.id())) {
+                if (ownsIncident.test(candidate.incidentId()) && sender.claim(candidate.id())) {
                     taken += resume(candidate.id()) ? 1 : 0;
                 }
             }

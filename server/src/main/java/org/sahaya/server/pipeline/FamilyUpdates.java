@@ -133,4 +133,9 @@ public final class FamilyUpdates {
     public int resumePending() {
         return notifier.resumePending();
     }
+
+    /** Resumes only the pending rows of incidents {@code ownsIncident} accepts (a cluster member's own). */
+    public int resumePending(java.util.function.Predicate<String> ownsIncident) {
+        return notifier.resumePending(ownsIncident);
+    }
 }
