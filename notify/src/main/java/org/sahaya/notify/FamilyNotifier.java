@@ -30,6 +30,7 @@ import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.ack.SmsAckHint;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
+import org.sahaya.notify.outbox.GroupCommit;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
@@ -53,6 +54,8 @@ public final class FamilyNotifier {
     public static final String STAGE_HELD = "NOTIFICATIONS_HELD";
 
     private static final int RESUME_BATCH = 200;
+    /** Outbox transactions in flight at once; each commits the writes of many concurrent requests. */
+    private static final int COMMIT_LANES = 4;
 
     private final Database database;
     private final Clock clock;
@@ -61,6 +64,7 @@ public final class FamilyNotifier {
     private final OutboxSender sender;
     private final Set<Channel> available;
     private final AckLinks ackLinks;
+    private final GroupCommit commits;
     private final NotificationRepository outbox = new NotificationRepository();
     private final TimelineRepository timeline = new TimelineRepository();
     private final DirectoryRepository directory = new DirectoryRepository();
@@ -113,7 +117,8 @@ public final class FamilyNotifier {
         });
         this.planner = new NotificationPlanner();
         this.available = Set.copyOf(byChannel.keySet());
-        this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
+        this.commits = new GroupCommit(database, COMMIT_LANES);
+        this.sender = new OutboxSender(database, commits, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
                 pause, ids, id -> ackLinks == null ? null : ackLinks.token(id, clock.instant()));
     }
 
@@ -162,7 +167,7 @@ public final class FamilyNotifier {
         candidates.keySet().forEach(sender::claim);
         List<Fresh> written = List.of();
         try {
-            written = database.inTransaction(c -> writeOutbox(c, request, candidates));
+            written = commits.run(c -> writeOutbox(c, request, candidates));
         } finally {
             Set<String> toSend = new HashSet<>();
             written.forEach(fresh -> toSend.add(fresh.notification().id()));

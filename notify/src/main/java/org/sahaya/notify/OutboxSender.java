@@ -29,6 +29,7 @@ import org.sahaya.notify.channel.SendReceipt;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.delivery.Failover;
 import org.sahaya.notify.outbox.DeliveryAttempts;
+import org.sahaya.notify.outbox.GroupCommit;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ final class OutboxSender {
     }
 
     private final Database database;
+    private final GroupCommit commits;
     private final Map<Channel, NotificationChannel> channels;
     private final Clock clock;
     private final DeliveryPolicy policy;
@@ -76,10 +78,11 @@ final class OutboxSender {
     private final TimelineRepository timeline = new TimelineRepository();
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
-    OutboxSender(Database database, Map<Channel, NotificationChannel> channels, Clock clock, DeliveryPolicy policy,
+    OutboxSender(Database database, GroupCommit commits, Map<Channel, NotificationChannel> channels, Clock clock, DeliveryPolicy policy,
                  Pause pause, Supplier<String> ids, Function<String, String> ackTokens) {
         this.ackTokens = ackTokens;
         this.database = database;
+        this.commits = commits;
         this.channels = channels;
         this.clock = clock;
         this.policy = policy;
@@ -148,7 +151,8 @@ final class OutboxSender {
         int failedAttempts = 0;
         while (true) {
             Instant startedAt = clock.instant();
-            if (!database.withConnection(c -> attempts.begin(c, n.id(), startedAt))) {
+            // Committed (with other senders' marks) before the provider is called.
+            if (!commits.run(c -> attempts.begin(c, n.id(), startedAt))) {
                 if (!resolveBlocked(n, contact, channel)) {
                     return;
                 }
@@ -187,7 +191,7 @@ final class OutboxSender {
                 return;
             }
             Instant sentAt = clock.instant();
-            boolean moved = database.withConnection(c -> outbox.markSent(c, n.id(), sentAt, receipt.providerId()));
+            boolean moved = commits.run(c -> outbox.markSent(c, n.id(), sentAt, receipt.providerId()));
             if (!moved) {
                 LOG.warn("notification {}: sent, but it was no longer PENDING", n.id());
             }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sahaya.core.alert.AlertType;
 
 /**
@@ -33,7 +34,10 @@ import org.sahaya.core.alert.AlertType;
  * (in the contact's zone), {@code incidentTime} (in the incident's zone), {@code unit},
  * {@code hospital} and {@code eta} (a number, used as an ICU plural argument).
  *
- * <p>Immutable and thread-safe: every render builds its own formatters, because ICU's are not.
+ * <p>Thread-safe. ICU's formatters are not, and building one (parsing the pattern, loading plural
+ * rules and date patterns) cost more CPU than anything else on the way to the provider, so each
+ * compiled pattern and time format is built once per (pattern, locale) and every render formats
+ * with its own clone of it.
  */
 public final class MessageTemplates {
 
@@ -66,6 +70,10 @@ public final class MessageTemplates {
     private static final String TIME_SKELETON = "jm";
 
     private final Map<String, Map<String, String>> patternsByLanguage;
+    /** Compiled patterns by locale and key; used only through clones. */
+    private final Map<ULocale, Map<String, MessageFormat>> compiled = new ConcurrentHashMap<>();
+    /** Time formats by locale, without a zone; used only through clones. */
+    private final Map<ULocale, DateFormat> timeFormats = new ConcurrentHashMap<>();
 
     private MessageTemplates(Map<String, Map<String, String>> patternsByLanguage) {
         this.patternsByLanguage = patternsByLanguage;
@@ -144,7 +152,7 @@ public final class MessageTemplates {
         // No bed was free when the unit left: the family still hears the ambulance is coming.
         values.put("hospital", args.hospitalName() != null ? args.hospitalName() : patterns.get(HOSPITAL_PENDING));
         putIfPresent(values, "eta", args.etaMinutes());
-        return new MessageFormat(patterns.get(step.name()), locale).format(values);
+        return format(patterns, step.name(), locale).format(values);
     }
 
     /** A fixed phrase without arguments ({@link #VOICE_PROMPT}, ...) in the contact's language. */
@@ -153,8 +161,7 @@ public final class MessageTemplates {
             throw new IllegalArgumentException("not a phrase: " + key);
         }
         String language = languageFor(languageTag);
-        return new MessageFormat(patternsByLanguage.get(language).get(key), localeFor(languageTag, language))
-                .format(Map.of());
+        return format(patternsByLanguage.get(language), key, localeFor(languageTag, language)).format(Map.of());
     }
 
     private static ULocale localeFor(String languageTag, String language) {
@@ -162,8 +169,16 @@ public final class MessageTemplates {
         return requested.getLanguage().equals(language) ? requested : ULocale.forLanguageTag(language);
     }
 
-    private static String time(Instant at, ZoneId zone, ULocale locale) {
-        DateFormat format = DateFormat.getInstanceForSkeleton(TIME_SKELETON, locale);
+    /** A private copy of the compiled pattern {@code key} of a language in {@code locale}. */
+    private MessageFormat format(Map<String, String> patterns, String key, ULocale locale) {
+        MessageFormat prototype = compiled.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new MessageFormat(patterns.get(k), locale));
+        return (MessageFormat) prototype.clone();
+    }
+
+    private String time(Instant at, ZoneId zone, ULocale locale) {
+        DateFormat format = (DateFormat) timeFormats
+                .computeIfAbsent(locale, l -> DateFormat.getInstanceForSkeleton(TIME_SKELETON, l)).clone();
         format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         // CLDR puts a narrow no-break space before AM/PM; it is not in GSM-7, and one such character
         // would turn a one-part English SMS into a three-part UCS-2 one.
