@@ -20,9 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.sahaya.core.alert.AlertType;
 
 /**
@@ -35,9 +37,9 @@ import org.sahaya.core.alert.AlertType;
  * {@code hospital} and {@code eta} (a number, used as an ICU plural argument).
  *
  * <p>Thread-safe. ICU's formatters are not, and building one (parsing the pattern, loading plural
- * rules and date patterns) cost more CPU than anything else on the way to the provider, so each
- * compiled pattern and time format is built once per (pattern, locale) and every render formats
- * with its own clone of it.
+ * rules and date patterns) cost more CPU than anything else on the way to the provider, so compiled
+ * patterns are pooled per (pattern, locale) and lent to one render at a time, and time formats are
+ * built once per locale and cloned.
  */
 public final class MessageTemplates {
 
@@ -70,8 +72,8 @@ public final class MessageTemplates {
     private static final String TIME_SKELETON = "jm";
 
     private final Map<String, Map<String, String>> patternsByLanguage;
-    /** Compiled patterns by locale and key; used only through clones. */
-    private final Map<ULocale, Map<String, MessageFormat>> compiled = new ConcurrentHashMap<>();
+    /** Compiled patterns by locale and key, each in use by one thread at a time. */
+    private final Map<ULocale, Map<String, Queue<MessageFormat>>> compiled = new ConcurrentHashMap<>();
     /** Time formats by locale, without a zone; used only through clones. */
     private final Map<ULocale, DateFormat> timeFormats = new ConcurrentHashMap<>();
 
@@ -152,7 +154,7 @@ public final class MessageTemplates {
         // No bed was free when the unit left: the family still hears the ambulance is coming.
         values.put("hospital", args.hospitalName() != null ? args.hospitalName() : patterns.get(HOSPITAL_PENDING));
         putIfPresent(values, "eta", args.etaMinutes());
-        return format(patterns, step.name(), locale).format(values);
+        return format(patterns, step.name(), locale, values);
     }
 
     /** A fixed phrase without arguments ({@link #VOICE_PROMPT}, ...) in the contact's language. */
@@ -161,7 +163,7 @@ public final class MessageTemplates {
             throw new IllegalArgumentException("not a phrase: " + key);
         }
         String language = languageFor(languageTag);
-        return format(patternsByLanguage.get(language), key, localeFor(languageTag, language)).format(Map.of());
+        return format(patternsByLanguage.get(language), key, localeFor(languageTag, language), Map.of());
     }
 
     private static ULocale localeFor(String languageTag, String language) {
@@ -169,11 +171,21 @@ public final class MessageTemplates {
         return requested.getLanguage().equals(language) ? requested : ULocale.forLanguageTag(language);
     }
 
-    /** A private copy of the compiled pattern {@code key} of a language in {@code locale}. */
-    private MessageFormat format(Map<String, String> patterns, String key, ULocale locale) {
-        MessageFormat prototype = compiled.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(key, k -> new MessageFormat(patterns.get(k), locale));
-        return (MessageFormat) prototype.clone();
+    /**
+     * Formats with a compiled pattern taken from the pool for (locale, key), or a new one; it goes back
+     * afterwards, so a warm pattern keeps its plural rules and number format and no two threads ever
+     * use one at the same time.
+     */
+    private String format(Map<String, String> patterns, String key, ULocale locale, Map<String, Object> values) {
+        Queue<MessageFormat> pool = compiled.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
+        MessageFormat format = pool.poll();
+        if (format == null) {
+            format = new MessageFormat(patterns.get(key), locale);
+        }
+        String text = format.format(values);
+        pool.offer(format);
+        return text;
     }
 
     private String time(Instant at, ZoneId zone, ULocale locale) {
