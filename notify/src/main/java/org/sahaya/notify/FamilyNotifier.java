@@ -32,6 +32,7 @@ import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.outbox.GroupCommit;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.ReportedFailures;
 import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
 import org.sahaya.notify.plan.PlannedMessage;
@@ -66,6 +67,7 @@ public final class FamilyNotifier {
     private final AckLinks ackLinks;
     private final GroupCommit commits;
     private final NotificationRepository outbox = new NotificationRepository();
+    private final ReportedFailures reportedFailures = new ReportedFailures();
     private final TimelineRepository timeline = new TimelineRepository();
     private final DirectoryRepository directory = new DirectoryRepository();
 
@@ -235,6 +237,27 @@ public final class FamilyNotifier {
             } else {
                 sender.release(candidate.id());
             }
+        }
+        return taken;
+    }
+
+    /**
+     * Fails over the messages a provider reported failed after taking them (a status callback:
+     * undelivered, failed) to each contact's next channel, with a {@code NOTIFICATION_FAILOVER}
+     * timeline entry; once per message, safe on every node at once. The server calls it every tick.
+     *
+     * @return how many reported failures it took (failed over, or found nothing left to try)
+     */
+    public int failOverReported() {
+        int taken = 0;
+        List<String> waiting = database.withConnection(c -> reportedFailures.waiting(c, RESUME_BATCH));
+        for (String id : waiting) {
+            Optional<Notification> failed = database.withConnection(c -> outbox.find(c, id));
+            if (failed.isEmpty()) {
+                continue;
+            }
+            Contact contact = database.withConnection(c -> contact(c, failed.get().contactId())).orElse(null);
+            taken += sender.failOverReported(failed.get(), contact) ? 1 : 0;
         }
         return taken;
     }

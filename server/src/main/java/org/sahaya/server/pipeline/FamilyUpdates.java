@@ -125,9 +125,13 @@ public final class FamilyUpdates {
         }
     }
 
-    /** Sends the messages whose quiet hours ended; safe on every node at once. */
+    /**
+     * Sends the messages whose quiet hours ended, and fails over the messages a provider reported
+     * failed after taking them to each contact's next channel; safe on every node at once. The
+     * escalation scheduler calls it every tick.
+     */
     public int sendHeldDue() {
-        return notifier.sendHeldDue();
+        return notifier.sendHeldDue() + notifier.failOverReported();
     }
 
     public int resumePending() {
