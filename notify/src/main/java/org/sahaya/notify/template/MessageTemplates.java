@@ -38,8 +38,7 @@ import org.sahaya.core.alert.AlertType;
  *
  * <p>Thread-safe. ICU's formatters are not, and building one (parsing the pattern, loading plural
  * rules and date patterns) cost more CPU than anything else on the way to the provider, so compiled
- * patterns are pooled per (pattern, locale) and lent to one render at a time, and time formats are
- * built once per locale and cloned.
+ * patterns and time formats are pooled per (pattern, locale) and lent to one render at a time.
  */
 public final class MessageTemplates {
 
@@ -75,7 +74,10 @@ public final class MessageTemplates {
     /** Compiled patterns by locale and key, each in use by one thread at a time. */
     private final Map<ULocale, Map<String, Queue<MessageFormat>>> compiled = new ConcurrentHashMap<>();
     /** Time formats by locale, without a zone; used only through clones. */
-    private final Map<ULocale, DateFormat> timeFormats = new ConcurrentHashMap<>();
+    private final Map<ULocale, Queue<DateFormat>> timeFormats = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_LOCALES = 1_000;
+    /** Parsed BCP 47 tags: parsing one cost more than the lookup. */
+    private static final Map<String, ULocale> LOCALES = new ConcurrentHashMap<>();
 
     private MessageTemplates(Map<String, Map<String, String>> patternsByLanguage) {
         this.patternsByLanguage = patternsByLanguage;
@@ -122,7 +124,7 @@ public final class MessageTemplates {
 
     /** The language a contact with this BCP 47 tag is written to: its base language if supported, else English. */
     public String languageFor(String languageTag) {
-        String base = languageTag == null ? "" : ULocale.forLanguageTag(languageTag).getLanguage();
+        String base = languageTag == null ? "" : locale(languageTag).getLanguage();
         return patternsByLanguage.containsKey(base) ? base : FALLBACK_LANGUAGE;
     }
 
@@ -167,8 +169,20 @@ public final class MessageTemplates {
     }
 
     private static ULocale localeFor(String languageTag, String language) {
-        ULocale requested = languageTag == null ? ULocale.ROOT : ULocale.forLanguageTag(languageTag);
-        return requested.getLanguage().equals(language) ? requested : ULocale.forLanguageTag(language);
+        ULocale requested = languageTag == null ? ULocale.ROOT : locale(languageTag);
+        return requested.getLanguage().equals(language) ? requested : locale(language);
+    }
+
+    private static ULocale locale(String languageTag) {
+        ULocale cached = LOCALES.get(languageTag);
+        if (cached != null) {
+            return cached;
+        }
+        ULocale parsed = ULocale.forLanguageTag(languageTag);
+        if (LOCALES.size() < MAX_CACHED_LOCALES) { // tags come from contacts: keep the cache bounded
+            LOCALES.put(languageTag, parsed);
+        }
+        return parsed;
     }
 
     /**
@@ -189,12 +203,18 @@ public final class MessageTemplates {
     }
 
     private String time(Instant at, ZoneId zone, ULocale locale) {
-        DateFormat format = (DateFormat) timeFormats
-                .computeIfAbsent(locale, l -> DateFormat.getInstanceForSkeleton(TIME_SKELETON, l)).clone();
+        // Pooled like the patterns: one render at a time per instance.
+        Queue<DateFormat> pool = timeFormats.computeIfAbsent(locale, l -> new ConcurrentLinkedQueue<>());
+        DateFormat format = pool.poll();
+        if (format == null) {
+            format = DateFormat.getInstanceForSkeleton(TIME_SKELETON, locale);
+        }
         format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        String text = format.format(Date.from(at));
+        pool.offer(format);
         // CLDR puts a narrow no-break space before AM/PM; it is not in GSM-7, and one such character
         // would turn a one-part English SMS into a three-part UCS-2 one.
-        return format.format(Date.from(at)).replace('\u202F', ' ').replace('\u00A0', ' ');
+        return text.replace('\u202F', ' ').replace('\u00A0', ' ');
     }
 
     private static void putIfPresent(Map<String, Object> values, String key, Object value) {
