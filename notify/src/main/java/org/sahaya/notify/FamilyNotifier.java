@@ -1,8 +1,6 @@
 package org.sahaya.notify;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,19 +14,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.persistence.Database;
-import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.ack.SmsAckHint;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
+import org.sahaya.notify.outbox.GroupCommit;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
@@ -51,7 +50,8 @@ public final class FamilyNotifier {
     public static final String STAGE_PLANNED = "NOTIFICATIONS_PLANNED";
     public static final String STAGE_HELD = "NOTIFICATIONS_HELD";
 
-    private static final int RESUME_BATCH = 200;
+    /** Outbox transactions in flight at once; each commits the writes of many concurrent requests. */
+    private static final int COMMIT_LANES = 4;
 
     private final Database database;
     private final Clock clock;
@@ -60,9 +60,10 @@ public final class FamilyNotifier {
     private final OutboxSender sender;
     private final Set<Channel> available;
     private final AckLinks ackLinks;
+    private final GroupCommit commits;
     private final NotificationRepository outbox = new NotificationRepository();
+    private final OutboxRecovery recovery;
     private final TimelineRepository timeline = new TimelineRepository();
-    private final DirectoryRepository directory = new DirectoryRepository();
 
     /**
      * @param channels one implementation per channel; a message for a channel without one ends FAILED
@@ -112,8 +113,10 @@ public final class FamilyNotifier {
         });
         this.planner = new NotificationPlanner();
         this.available = Set.copyOf(byChannel.keySet());
-        this.sender = new OutboxSender(database, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
+        this.commits = new GroupCommit(database, COMMIT_LANES);
+        this.sender = new OutboxSender(database, commits, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
                 pause, ids, id -> ackLinks == null ? null : ackLinks.token(id, clock.instant()));
+        this.recovery = new OutboxRecovery(database, sender, clock);
     }
 
     /**
@@ -161,7 +164,7 @@ public final class FamilyNotifier {
         candidates.keySet().forEach(sender::claim);
         List<Fresh> written = List.of();
         try {
-            written = database.inTransaction(c -> writeOutbox(c, request, candidates));
+            written = commits.run(c -> writeOutbox(c, request, candidates));
         } finally {
             Set<String> toSend = new HashSet<>();
             written.forEach(fresh -> toSend.add(fresh.notification().id()));
@@ -182,31 +185,18 @@ public final class FamilyNotifier {
      * @return how many rows it handed to a channel or failed
      */
     public int resumePending() {
-        return resumePending(incidentId -> true);
+        return recovery.resumePending(incidentId -> true);
     }
 
     /**
-     * {@link #resumePending()} for the incidents this node works: in a cluster each open incident has
-     * one owner, so a node resumes only rows of incidents it owns and never a peer's in-flight row.
+     * {@link #resumePending()} restricted to the incidents {@code ownsIncident} accepts, so that each
+     * member of a cluster resumes only the rows of incidents it owns.
      *
-     * @param ownsIncident whether this node works the incident
+     * @param ownsIncident true for an incident id whose pending rows this node should send
+     * @return how many rows it handed to a channel or failed
      */
-    public int resumePending(java.util.function.Predicate<String> ownsIncident) {
-        Set<String> seen = new HashSet<>();
-        int taken = 0;
-        while (true) {
-            Instant now = clock.instant();
-            List<Notification> batch = database.withConnection(c -> outbox.findPending(c, RESUME_BATCH, now))
-                    .stream().filter(n -> seen.add(n.id())).toList();
-            if (batch.isEmpty()) {
-                return taken;
-            }
-            for (Notification candidate : batch) {
-                if (ownsIncident.test(candidate.incidentId()) && sender.claim(candidate.id())) {
-                    taken += resume(candidate.id()) ? 1 : 0;
-                }
-            }
-        }
+    public int resumePending(Predicate<String> ownsIncident) {
+        return recovery.resumePending(Objects.requireNonNull(ownsIncident, "ownsIncident"));
     }
 
     /**
@@ -216,31 +206,18 @@ public final class FamilyNotifier {
      * @return how many it sent or failed
      */
     public int sendHeldDue() {
-        int taken = 0;
-        List<Notification> due = database.withConnection(c -> outbox.findHeldDue(c, clock.instant(), RESUME_BATCH));
-        for (Notification candidate : due) {
-            if (!sender.claim(candidate.id())) {
-                continue;
-            }
-            if (database.withConnection(c -> outbox.releaseHold(c, candidate.id()))) {
-                taken += resume(candidate.id()) ? 1 : 0;
-            } else {
-                sender.release(candidate.id());
-            }
-        }
-        return taken;
+        return recovery.sendHeldDue();
     }
 
-    /** Sends a claimed row if it is still PENDING now that we own it. */
-    private boolean resume(String id) {
-        Optional<Notification> current = database.withConnection(c -> outbox.find(c, id));
-        if (current.isEmpty() || current.get().status() != NotificationStatus.PENDING) {
-            sender.release(id);
-            return false;
-        }
-        Notification n = current.get();
-        sender.sendClaimed(n, database.withConnection(c -> contact(c, n.contactId())).orElse(null));
-        return true;
+    /**
+     * Fails over the messages a provider reported failed after taking them (a status callback:
+     * undelivered, failed) to each contact's next channel, with a {@code NOTIFICATION_FAILOVER}
+     * timeline entry; once per message, safe on every node at once. The server calls it every tick.
+     *
+     * @return how many reported failures it took (failed over, or found nothing left to try)
+     */
+    public int failOverReported() {
+        return recovery.failOverReported();
     }
 
     private List<Fresh> writeOutbox(Connection c, NotificationRequest request, Map<String, PlannedMessage> candidates)
@@ -299,20 +276,6 @@ public final class FamilyNotifier {
         return database.withConnection(c -> outbox.findByIncident(c, request.incident().id())).stream()
                 .filter(n -> keys.contains(n.contactId() + "/" + n.channel() + "/" + n.step()))
                 .toList();
-    }
-
-    /** Looks the contact up through core's directory, which lists contacts per subscriber. */
-    private Optional<Contact> contact(Connection c, String contactId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM contacts WHERE id = ?")) {
-            ps.setString(1, contactId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String subscriberId = rs.getString(1);
-                return directory.contacts(c, subscriberId).stream().filter(k -> k.id().equals(contactId)).findFirst();
-            }
-        }
     }
 
     /** A row this call wrote, with the contact it goes to. */

@@ -28,8 +28,11 @@ import org.sahaya.notify.channel.OutgoingMessage;
 import org.sahaya.notify.channel.SendReceipt;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.delivery.Failover;
+import org.sahaya.notify.escalation.EscalationRepository;
 import org.sahaya.notify.outbox.DeliveryAttempts;
+import org.sahaya.notify.outbox.GroupCommit;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.ReportedFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +68,7 @@ final class OutboxSender {
     }
 
     private final Database database;
+    private final GroupCommit commits;
     private final Map<Channel, NotificationChannel> channels;
     private final Clock clock;
     private final DeliveryPolicy policy;
@@ -73,13 +77,16 @@ final class OutboxSender {
     private final Function<String, String> ackTokens;
     private final NotificationRepository outbox = new NotificationRepository();
     private final DeliveryAttempts attempts = new DeliveryAttempts();
+    private final ReportedFailures reported = new ReportedFailures();
+    private final EscalationRepository escalations = new EscalationRepository();
     private final TimelineRepository timeline = new TimelineRepository();
     private final Set<String> claimed = ConcurrentHashMap.newKeySet();
 
-    OutboxSender(Database database, Map<Channel, NotificationChannel> channels, Clock clock, DeliveryPolicy policy,
+    OutboxSender(Database database, GroupCommit commits, Map<Channel, NotificationChannel> channels, Clock clock, DeliveryPolicy policy,
                  Pause pause, Supplier<String> ids, Function<String, String> ackTokens) {
         this.ackTokens = ackTokens;
         this.database = database;
+        this.commits = commits;
         this.channels = channels;
         this.clock = clock;
         this.policy = policy;
@@ -148,7 +155,8 @@ final class OutboxSender {
         int failedAttempts = 0;
         while (true) {
             Instant startedAt = clock.instant();
-            if (!database.withConnection(c -> attempts.begin(c, n.id(), startedAt))) {
+            // Committed (with other senders' marks) before the provider is called.
+            if (!commits.run(c -> attempts.begin(c, n.id(), startedAt))) {
                 if (!resolveBlocked(n, contact, channel)) {
                     return;
                 }
@@ -187,7 +195,7 @@ final class OutboxSender {
                 return;
             }
             Instant sentAt = clock.instant();
-            boolean moved = database.withConnection(c -> outbox.markSent(c, n.id(), sentAt, receipt.providerId()));
+            boolean moved = commits.run(c -> outbox.markSent(c, n.id(), sentAt, receipt.providerId()));
             if (!moved) {
                 LOG.warn("notification {}: sent, but it was no longer PENDING", n.id());
             }
@@ -239,22 +247,54 @@ final class OutboxSender {
         });
         LOG.info("notification {}: FAILED {}", n.id(), reason);
         if (failed && !NO_CONTACT.equals(reason)) {
-            failOver(n, contact);
+            failOver(n, contact, false);
         }
+    }
+
+    /**
+     * Fails over a message the provider reported failed after taking it, if this call takes its entry in
+     * {@link ReportedFailures} (in the transaction that writes the new row, so once across nodes).
+     *
+     * @return true if this call took it
+     */
+    boolean failOverReported(Notification failed, Contact contact) {
+        if (contact == null) {
+            return takeWithNothingLeft(failed);
+        }
+        return failOver(failed, contact, true);
+    }
+
+    /**
+     * A reported failure with no channel left for the contact: no point waiting for an acknowledgement
+     * that cannot come, so the incident's next escalation step is due now.
+     */
+    private boolean takeWithNothingLeft(Notification failed) {
+        Instant now = clock.instant();
+        return database.inTransaction(c -> {
+            if (!reported.take(c, failed.id())) {
+                return false;
+            }
+            if (escalations.dueNow(c, failed.incidentId(), now)) {
+                timeline.append(c, new TimelineEntry(failed.incidentId(), now, STAGE_FAILOVER, "Notification "
+                        + failed.id() + " (" + failed.channel() + ") has no channel left to fail over to;"
+                        + " the next escalation step is due now."));
+            }
+            return true;
+        });
     }
 
     /**
      * The next channel in the chain that the contact can receive and has no message on yet for this step:
      * an emergency's push planned beside the SMS is already out, so a failed SMS goes on to a call.
      */
-    private void failOver(Notification failed, Contact contact) {
+    private boolean failOver(Notification failed, Contact contact, boolean reportedFailure) {
         Set<Channel> taken = database.withConnection(c -> outbox.findByIncident(c, failed.incidentId())).stream()
                 .filter(r -> r.contactId().equals(failed.contactId()) && r.step().equals(failed.step()))
                 .map(Notification::channel)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
         Optional<Channel> chosen = Failover.next(failed.channel(), contact, channels.keySet(), taken);
         if (chosen.isEmpty()) {
-            return;
+            return !reportedFailure || takeWithNothingLeft(failed);
         }
         Channel next = chosen.get();
         List<Channel> skipped = Failover.ORDER.stream()
@@ -267,9 +307,16 @@ final class OutboxSender {
                 failed.language(), failed.text(), NotificationStatus.PENDING, clock.instant(), null, null, null);
         claim(row.id());
         boolean written = false;
+        boolean[] took = {!reportedFailure};
         try {
             written = database.inTransaction(c -> {
+                if (reportedFailure && !(took[0] = reported.take(c, failed.id()))) {
+                    return false; // another node (or an earlier tick) did it
+                }
                 if (!outbox.insertIfAbsent(c, row).id().equals(row.id())) {
+                    if (reportedFailure) {
+                        escalations.dueNow(c, failed.incidentId(), row.createdAt());
+                    }
                     return false;
                 }
                 timeline.append(c, new TimelineEntry(failed.incidentId(), row.createdAt(), STAGE_FAILOVER,
@@ -287,5 +334,6 @@ final class OutboxSender {
             LOG.info("notification {}: failed over to {} as {}", failed.id(), next, row.id());
             sendClaimed(row, contact);
         }
+        return took[0];
     }
 }

@@ -35,6 +35,7 @@ import org.sahaya.notify.fake.FakeTwilio;
 import org.sahaya.notify.fake.FakeTwilio.Failure;
 import org.sahaya.notify.outbox.DeliveryAttempts;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.receipt.Receipts;
 
 /**
  * Retries, deadlines and failover through the real SDKs and the fake providers. Time is a
@@ -262,5 +263,31 @@ class DeliveryTest {
         twilio.release(RAVI.phone());
         notifying.join();
         assertThat(all()).extracting(Notification::status).containsOnly(NotificationStatus.SENT);
+    }
+
+    @Test
+    void anSmsReportedUndeliveredFailsOverToTheContactsNextChannelOnce() {
+        FamilyNotifier notifier = notifier();
+        notifier.notify(dispatched(Priority.P1, List.of(MEERA), Channel.SMS));
+        Notification sms = on(Channel.SMS);
+        Receipts receipts = new Receipts(database, clock);
+
+        receipts.apply(sms.providerId(), "undelivered", "30003", "test");
+        int first = notifier.failOverReported();
+        receipts.apply(sms.providerId(), "undelivered", "30003", "test");
+        int again = notifier.failOverReported();
+
+        assertThat(first).isEqualTo(1);
+        assertThat(again).isZero();
+        // No app, so no push: the phone number is called instead, exactly once.
+        assertThat(twilio.requests()).extracting(FakeTwilio.Request::kind).containsExactly("message", "call");
+        assertThat(on(Channel.SMS).failureReason()).isEqualTo("TWILIO_30003");
+        assertThat(on(Channel.VOICE)).satisfies(call -> {
+            assertThat(call.status()).isEqualTo(NotificationStatus.SENT);
+            assertThat(call.step()).isEqualTo(sms.step());
+            assertThat(call.contactId()).isEqualTo(MEERA.id());
+        });
+        assertThat(timeline(OutboxSender.STAGE_FAILOVER)).singleElement().extracting(TimelineEntry::message)
+                .asString().contains(sms.id(), "SMS", "VOICE");
     }
 }

@@ -205,6 +205,26 @@ class FamilyNotifierTest {
     }
 
     @Test
+    void resumingForOwnedIncidentsLeavesOtherIncidentsPending() {
+        NotificationRepository outbox = new NotificationRepository();
+        database.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO incidents (id, subscriber_id,"
+                + " alert_type, priority, triage_action, state, lat, lon, opened_at, updated_at) SELECT 'INC-2',"
+                + " subscriber_id, alert_type, priority, triage_action, state, lat, lon, opened_at, updated_at"
+                + " FROM incidents WHERE id = 'INC-1'"));
+        for (String incidentId : List.of("INC-1", "INC-2")) {
+            database.withConnection(c -> outbox.insertIfAbsent(c, new Notification("LEFT-" + incidentId, incidentId,
+                    "CON-1", Channel.SANDBOX, "DISPATCHED", "en", "written before the crash",
+                    NotificationStatus.PENDING, NOW, null, null, null)));
+        }
+
+        int resumed = notifier(sandbox).resumePending("INC-1"::equals);
+
+        assertThat(resumed).isEqualTo(1);
+        List<Notification> stored = database.withConnection(c -> outbox.findPending(c, 10));
+        assertThat(stored).extracting(Notification::id).containsExactly("LEFT-INC-2");
+    }
+
+    @Test
     void resumingLeavesSentAndFailedMessagesAlone() {
         notifier(sandbox).notify(dispatched(Priority.P1, FAMILY, Channel.SANDBOX));
         notifier(RecordingChannel.failingWith(ChannelException.permanent("NO_PHONE", "none")))

@@ -16,7 +16,8 @@ import org.apache.hc.core5.util.Timeout;
  * JDK client held requests for seconds under load, see docs/benchmarks.md); a pool of
  * {@value #MAX_CONNECTIONS} keep-alive connections, enough for thousands of requests a second at a
  * few hundred milliseconds each; one timeout for connect, pool wait and answer; automatic retries,
- * redirects and cookies off, because a repeated POST can be a second SMS.
+ * redirects and cookies off, because a repeated POST can be a second SMS; no content compression
+ * (small JSON answers).
  */
 public final class ProviderHttp {
 
@@ -41,6 +42,8 @@ public final class ProviderHttp {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // Provider answers are a few hundred bytes of JSON; no Accept-Encoding, no decoder per request.
+                .disableContentCompression()
                 .build();
     }
 }

@@ -8,15 +8,17 @@ import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
-import org.sahaya.notify.escalation.EscalationRepository;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.ReportedFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Applies a provider's delivery receipt to the outbox: the status moves only forward, each move is
- * appended to the status history, and a failure stamps the timeline and makes the incident's next
- * escalation step due at once (no point waiting for an acknowledgement that cannot come). Blocking.
+ * appended to the status history, and a failure stamps the timeline and queues the message to fail
+ * over to the contact's next channel ({@link ReportedFailures}, taken by
+ * {@link org.sahaya.notify.FamilyNotifier#failOverReported()}, which makes the incident's next
+ * escalation step due at once when the contact has no channel left). Blocking.
  */
 public final class Receipts {
 
@@ -41,8 +43,8 @@ public final class Receipts {
     private final Clock clock;
     private final NotificationRepository outbox = new NotificationRepository();
     private final StatusHistoryRepository history = new StatusHistoryRepository();
-    private final EscalationRepository escalations = new EscalationRepository();
     private final TimelineRepository timeline = new TimelineRepository();
+    private final ReportedFailures reported = new ReportedFailures();
 
     public Receipts(Database database, Clock clock) {
         this.database = database;
@@ -71,10 +73,12 @@ public final class Receipts {
             history.append(c, new StatusHistoryRepository.Change(n.id(), move.status(), now, source,
                     move.reason() != null ? move.reason() : status));
             if (move.status() == NotificationStatus.FAILED) {
-                boolean hurried = escalations.dueNow(c, n.incidentId(), now);
+                // The contact's next channel takes over (FamilyNotifier.failOverReported), once; with
+                // none left, the incident's next escalation step is made due then.
+                reported.add(c, n.id(), now);
                 timeline.append(c, new TimelineEntry(n.incidentId(), now, STAGE_FAILED, "Notification " + n.id()
                         + " (" + n.step() + ", " + n.channel() + ", " + n.language() + ") failed: " + move.reason()
-                        + (hurried ? "; the next escalation step is due now." : ".")));
+                        + "."));
             }
             return new Outcome.Moved(n.status(), move.status());
         });

@@ -20,8 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.sahaya.core.alert.AlertType;
 
 /**
@@ -33,7 +36,9 @@ import org.sahaya.core.alert.AlertType;
  * (in the contact's zone), {@code incidentTime} (in the incident's zone), {@code unit},
  * {@code hospital} and {@code eta} (a number, used as an ICU plural argument).
  *
- * <p>Immutable and thread-safe: every render builds its own formatters, because ICU's are not.
+ * <p>Thread-safe. ICU's formatters are not, and building one (parsing the pattern, loading plural
+ * rules and date patterns) cost more CPU than anything else on the way to the provider, so compiled
+ * patterns and time formats are pooled per (pattern, locale) and lent to one render at a time.
  */
 public final class MessageTemplates {
 
@@ -66,6 +71,13 @@ public final class MessageTemplates {
     private static final String TIME_SKELETON = "jm";
 
     private final Map<String, Map<String, String>> patternsByLanguage;
+    /** Compiled patterns by locale and key, each in use by one thread at a time. */
+    private final Map<ULocale, Map<String, Queue<MessageFormat>>> compiled = new ConcurrentHashMap<>();
+    /** Time formats by locale, without a zone; used only through clones. */
+    private final Map<ULocale, Queue<DateFormat>> timeFormats = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_LOCALES = 1_000;
+    /** Parsed BCP 47 tags: parsing one cost more than the lookup. */
+    private static final Map<String, ULocale> LOCALES = new ConcurrentHashMap<>();
 
     private MessageTemplates(Map<String, Map<String, String>> patternsByLanguage) {
         this.patternsByLanguage = patternsByLanguage;
@@ -112,7 +124,7 @@ public final class MessageTemplates {
 
     /** The language a contact with this BCP 47 tag is written to: its base language if supported, else English. */
     public String languageFor(String languageTag) {
-        String base = languageTag == null ? "" : ULocale.forLanguageTag(languageTag).getLanguage();
+        String base = languageTag == null ? "" : locale(languageTag).getLanguage();
         return patternsByLanguage.containsKey(base) ? base : FALLBACK_LANGUAGE;
     }
 
@@ -144,7 +156,7 @@ public final class MessageTemplates {
         // No bed was free when the unit left: the family still hears the ambulance is coming.
         values.put("hospital", args.hospitalName() != null ? args.hospitalName() : patterns.get(HOSPITAL_PENDING));
         putIfPresent(values, "eta", args.etaMinutes());
-        return new MessageFormat(patterns.get(step.name()), locale).format(values);
+        return format(patterns, step.name(), locale, values);
     }
 
     /** A fixed phrase without arguments ({@link #VOICE_PROMPT}, ...) in the contact's language. */
@@ -153,21 +165,56 @@ public final class MessageTemplates {
             throw new IllegalArgumentException("not a phrase: " + key);
         }
         String language = languageFor(languageTag);
-        return new MessageFormat(patternsByLanguage.get(language).get(key), localeFor(languageTag, language))
-                .format(Map.of());
+        return format(patternsByLanguage.get(language), key, localeFor(languageTag, language), Map.of());
     }
 
     private static ULocale localeFor(String languageTag, String language) {
-        ULocale requested = languageTag == null ? ULocale.ROOT : ULocale.forLanguageTag(languageTag);
-        return requested.getLanguage().equals(language) ? requested : ULocale.forLanguageTag(language);
+        ULocale requested = languageTag == null ? ULocale.ROOT : locale(languageTag);
+        return requested.getLanguage().equals(language) ? requested : locale(language);
     }
 
-    private static String time(Instant at, ZoneId zone, ULocale locale) {
-        DateFormat format = DateFormat.getInstanceForSkeleton(TIME_SKELETON, locale);
+    private static ULocale locale(String languageTag) {
+        ULocale cached = LOCALES.get(languageTag);
+        if (cached != null) {
+            return cached;
+        }
+        ULocale parsed = ULocale.forLanguageTag(languageTag);
+        if (LOCALES.size() < MAX_CACHED_LOCALES) { // tags come from contacts: keep the cache bounded
+            LOCALES.put(languageTag, parsed);
+        }
+        return parsed;
+    }
+
+    /**
+     * Formats with a compiled pattern taken from the pool for (locale, key), or a new one; it goes back
+     * afterwards, so a warm pattern keeps its plural rules and number format and no two threads ever
+     * use one at the same time.
+     */
+    private String format(Map<String, String> patterns, String key, ULocale locale, Map<String, Object> values) {
+        Queue<MessageFormat> pool = compiled.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
+        MessageFormat format = pool.poll();
+        if (format == null) {
+            format = new MessageFormat(patterns.get(key), locale);
+        }
+        String text = format.format(values);
+        pool.offer(format);
+        return text;
+    }
+
+    private String time(Instant at, ZoneId zone, ULocale locale) {
+        // Pooled like the patterns: one render at a time per instance.
+        Queue<DateFormat> pool = timeFormats.computeIfAbsent(locale, l -> new ConcurrentLinkedQueue<>());
+        DateFormat format = pool.poll();
+        if (format == null) {
+            format = DateFormat.getInstanceForSkeleton(TIME_SKELETON, locale);
+        }
         format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        String text = format.format(Date.from(at));
+        pool.offer(format);
         // CLDR puts a narrow no-break space before AM/PM; it is not in GSM-7, and one such character
         // would turn a one-part English SMS into a three-part UCS-2 one.
-        return format.format(Date.from(at)).replace('\u202F', ' ').replace('\u00A0', ' ');
+        return text.replace('\u202F', ' ').replace('\u00A0', ' ');
     }
 
     private static void putIfPresent(Map<String, Object> values, String key, Object value) {

@@ -72,8 +72,19 @@ class DeliveryBenchmark {
         long latencyMs = Long.getLong("sahaya.bench.providerMs", 200);
         int incidents = rate * (warmup + seconds);
 
+        String dbUrl = System.getProperty("sahaya.bench.db", "jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1");
+        String dbUser = System.getProperty("sahaya.bench.dbUser", dbUrl.startsWith("jdbc:h2:") ? "sa" : "postgres");
+        if (dbUrl.startsWith("jdbc:postgresql:")) {
+            // A fresh schema each run: the benchmark's own tables, never someone else's rows.
+            String schema = "bench_" + Long.toString(System.currentTimeMillis(), 36);
+            try (var c = java.sql.DriverManager.getConnection(dbUrl, dbUser, System.getProperty("sahaya.bench.dbPassword", ""));
+                 var st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + schema);
+            }
+            dbUrl += (dbUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        }
         try (FakeTwilio twilio = FakeTwilio.start();
-             Database database = Database.open("jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "sa", "")) {
+             Database database = Database.open(dbUrl, dbUser, System.getProperty("sahaya.bench.dbPassword", ""))) {
             twilio.delayAll(Duration.ofMillis(latencyMs));
             List<NotificationRequest> requests = seed(database, incidents, contacts);
             TwilioAccount account = new TwilioAccount(FakeTwilio.ACCOUNT_SID, FakeTwilio.AUTH_TOKEN, FakeTwilio.FROM,
@@ -176,7 +187,7 @@ class DeliveryBenchmark {
                 return b.toString();
             });
             String report = String.format(
-                    "delivery benchmark %s, mode %s: %d incidents/s x %d contacts (offered %d SMS/s), fake Twilio answers in %d ms,"
+                    "delivery benchmark %s, mode %s, database %s: %d incidents/s x %d contacts (offered %d SMS/s), fake Twilio answers in %d ms,"
                             + " %d s warm-up + %d s measured, %d cores%n"
                             + "  provider requests/s (measured window): %.0f%n"
                             + "  DISPATCHED -> first provider request, ms: p50 %.1f  p99 %.1f  p99.9 %.1f  max %.1f"
@@ -185,6 +196,7 @@ class DeliveryBenchmark {
                             + "  CPU (this JVM: notifier, SDK, H2 and the fake) per provider request: %.2f ms"
                             + " -> at most %.0f requests/s on %d idle cores; load average at the end: %.1f%n",
                     Instant.now(), channelOnly ? "channel (TwilioSmsChannel.send directly)" : "outbox (FamilyNotifier.notify)",
+                    dbUrl.replaceAll("[?;].*", ""),
                     rate, contacts, rate * contacts, latencyMs, warmup, seconds,
                     Runtime.getRuntime().availableProcessors(), inWindow / (double) seconds,
                     ms(toFirst.getValueAtPercentile(50)), ms(toFirst.getValueAtPercentile(99)),

@@ -22,8 +22,13 @@ class NotificationRepositoryTest {
 
     private static final Instant T0 = FamilyFixture.NOW;
 
-    private final Database database = FamilyFixture.openDatabase();
+    private final Database database = openDatabase();
     private final NotificationRepository outbox = new NotificationRepository();
+
+    /** The embedded database; {@link NotificationRepositoryPostgresTest} runs the same tests on PostgreSQL. */
+    Database openDatabase() {
+        return FamilyFixture.openDatabase();
+    }
 
     @BeforeEach
     void seed() {

@@ -125,12 +125,21 @@ public final class FamilyUpdates {
         }
     }
 
-    /** Sends the messages whose quiet hours ended; safe on every node at once. */
+    /**
+     * Sends the messages whose quiet hours ended, and fails over the messages a provider reported
+     * failed after taking them to each contact's next channel; safe on every node at once. The
+     * escalation scheduler calls it every tick.
+     */
     public int sendHeldDue() {
-        return notifier.sendHeldDue();
+        return notifier.sendHeldDue() + notifier.failOverReported();
     }
 
     public int resumePending() {
         return notifier.resumePending();
+    }
+
+    /** Resumes only the pending rows of incidents {@code ownsIncident} accepts (a cluster member's own). */
+    public int resumePending(java.util.function.Predicate<String> ownsIncident) {
+        return notifier.resumePending(ownsIncident);
     }
 }

@@ -32,7 +32,8 @@ import org.sahaya.server.TestNode;
  * real Twilio and Firebase SDKs to the local fakes, and the fake Twilio's signed status callbacks come
  * back to the node's real {@code /webhooks/twilio/status} (through the node's local address, as a
  * reverse proxy at the public address would deliver them). A delivered SMS moves to DELIVERED; an
- * undelivered one fails with Twilio's code and makes the voice step due at once.
+ * undelivered one fails with Twilio's code and fails over to the contact's next channel once; when
+ * that fails too, the next escalation call is due at once.
  */
 class TwilioCallbackNodeTest {
 
@@ -90,7 +91,7 @@ class TwilioCallbackNodeTest {
     }
 
     @Test
-    void twilioStatusCallbacksMoveTheNotificationAndAnUndeliveredSmsBringsTheCallForward() throws Exception {
+    void twilioStatusCallbacksMoveTheNotificationAndAnUndeliveredSmsFailsOverAndBringsTheCallForward() throws Exception {
         String body = DeviceClient.alert("cb-fall-1", DEVICE, "FALL").encode();
         String ts = Long.toString(Instant.now().toEpochMilli());
         HttpResponse<String> alert = client.send(DEVICE, ts, DeviceSignature.sign(SECRET, ts, DeviceClient.bytes(body)), body);
@@ -124,15 +125,49 @@ class TwilioCallbackNodeTest {
         assertThat(failed.getJsonArray("statusHistory").stream().map(o -> ((JsonObject) o).getString("source")))
                 .contains("twilio-status");
 
-        // P1 calls after 90 s unacknowledged; the failed SMS makes that step due now.
-        await().atMost(Duration.ofSeconds(20)).until(() -> twilio.requests().stream().anyMatch(r -> r.kind().equals("call")));
-        FakeTwilio.Request call = twilio.requests().stream().filter(r -> r.kind().equals("call")).findFirst().orElseThrow();
+        // The daughter has no app, so her failed SMS fails over to a call to her, for the same step, once.
+        await().atMost(Duration.ofSeconds(20)).until(() -> callsTo(DAUGHTER.phone()) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(incident).stream()
+                .anyMatch(n -> isVoiceTo(n, DAUGHTER) && n.getString("status").equals("SENT")));
+        JsonObject failover = notifications(incident).stream().filter(n -> isVoiceTo(n, DAUGHTER)).findFirst().orElseThrow();
+        assertThat(failover.getString("step")).isEqualTo(failed.getString("step"));
+        assertThat(timeline(incident, "NOTIFICATION_FAILOVER")).singleElement().asString()
+                .contains(failed.getString("id"), "SMS", "VOICE", failover.getString("id"));
+        // Twilio repeats callbacks; a second report of the same failure changes nothing.
+        assertThat(twilio.sendStatusCallback(toDaughter.sid(), "undelivered", 30003, local)).isEqualTo(204);
+        FakeTwilio.Request daughtersCall = twilio.requests().stream()
+                .filter(r -> r.kind().equals("call") && r.to().equals(DAUGHTER.phone())).findFirst().orElseThrow();
+        assertThat(daughtersCall.twiml()).contains("<Gather", "numDigits=\"1\"",
+                "action=\"" + PUBLIC + "/webhooks/twilio/voice/gather?n=" + failover.getString("id") + "\"");
+
+        // She does not answer either: no channel left for her, so the escalation call to the first
+        // contact (due 90 s after the first messages) is due now.
+        assertThat(twilio.sendStatusCallback(daughtersCall.sid(), "no-answer", null, local)).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(20)).until(() -> callsTo(SON.phone()) == 1);
+        FakeTwilio.Request call = twilio.requests().stream()
+                .filter(r -> r.kind().equals("call") && r.to().equals(SON.phone())).findFirst().orElseThrow();
         assertThat(call.statusCallback()).isEqualTo(PUBLIC + "/webhooks/twilio/status");
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications(incident).stream()
-                .anyMatch(n -> n.getString("channel").equals("VOICE") && n.getString("status").equals("SENT")));
-        String callId = notifications(incident).stream().filter(n -> n.getString("channel").equals("VOICE"))
+                .anyMatch(n -> isVoiceTo(n, SON) && n.getString("status").equals("SENT")));
+        String callId = notifications(incident).stream().filter(n -> isVoiceTo(n, SON))
                 .findFirst().orElseThrow().getString("id");
         assertThat(call.twiml()).contains("<Gather", "numDigits=\"1\"",
                 "action=\"" + PUBLIC + "/webhooks/twilio/voice/gather?n=" + callId + "\"");
+        assertThat(callsTo(DAUGHTER.phone())).isEqualTo(1);
+        assertThat(timeline(incident, "NOTIFICATION_FAILOVER")).hasSize(2)
+                .anyMatch(m -> m.contains("no channel left") && m.contains(failover.getString("id")));
+    }
+
+    static long callsTo(String phone) {
+        return twilio.requests().stream().filter(r -> r.kind().equals("call") && r.to().equals(phone)).count();
+    }
+
+    static boolean isVoiceTo(JsonObject notification, Contact contact) {
+        return notification.getString("channel").equals("VOICE") && notification.getString("contactId").equals(contact.id());
+    }
+
+    static List<String> timeline(String incidentId, String stage) {
+        return client.incident(incidentId).getJsonArray("timeline").stream().map(o -> (JsonObject) o)
+                .filter(e -> stage.equals(e.getString("stage"))).map(e -> e.getString("message")).toList();
     }
 }

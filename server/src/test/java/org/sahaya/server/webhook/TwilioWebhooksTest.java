@@ -86,9 +86,9 @@ class TwilioWebhooksTest {
         assertThat(failed.getString("status")).isEqualTo("FAILED");
         assertThat(failed.getString("failureReason")).isEqualTo("TWILIO_30003");
         assertThat(timeline(incident)).anyMatch(m -> m.contains("failed: TWILIO_30003"));
-        // The SMS cannot be acknowledged now: the voice call is not left waiting for its hour.
+        // The SMS cannot be acknowledged now: the contact's next channel (a call: no app) takes over at once.
         await().atMost(Duration.ofSeconds(20)).until(() -> family.voice.sentFor(incident).size() == 1);
-        assertThat(timeline(incident)).anyMatch(m -> m.startsWith("ESCALATED step 1"));
+        assertThat(timeline(incident)).anyMatch(m -> m.contains("(SMS) failed over to VOICE"));
     }
 
     @Test
