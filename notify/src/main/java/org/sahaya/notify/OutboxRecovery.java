@@ -6,10 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
@@ -45,15 +43,16 @@ final class OutboxRecovery {
 
     /** Sends rows still PENDING (not held) of the incidents {@code ownsIncident} accepts. */
     int resumePending(Predicate<String> ownsIncident) {
-        Set<String> seen = new HashSet<>();
+        Instant now = clock.instant();
         int taken = 0;
+        Notification after = null;
         while (true) {
-            Instant now = clock.instant();
-            List<Notification> batch = database.withConnection(c -> outbox.findPending(c, BATCH, now))
-                    .stream().filter(n -> seen.add(n.id())).toList();
+            Notification from = after;
+            List<Notification> batch = database.withConnection(c -> outbox.findPendingAfter(c, BATCH, now, from));
             if (batch.isEmpty()) {
                 return taken;
             }
+            after = batch.getLast();
             for (Notification candidate : batch) {
                 if (ownsIncident.test(candidate.incidentId()) && sender.claim(candidate.id())) {
                     taken += resume(candidate.id()) ? 1 : 0;

@@ -225,6 +225,32 @@ class FamilyNotifierTest {
     }
 
     @Test
+    void resumingReachesOwnRowsBehindManyOfAPeersPendingRows() {
+        NotificationRepository outbox = new NotificationRepository();
+        database.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO incidents (id, subscriber_id,"
+                + " alert_type, priority, triage_action, state, lat, lon, opened_at, updated_at) SELECT 'INC-2',"
+                + " subscriber_id, alert_type, priority, triage_action, state, lat, lon, opened_at, updated_at"
+                + " FROM incidents WHERE id = 'INC-1'"));
+        for (int i = 0; i < 450; i++) { // more than two pages of a peer's in-flight rows, all older than ours
+            String step = "STEP-" + i;
+            java.time.Instant created = NOW.minusSeconds(600 - i);
+            database.withConnection(c -> outbox.insertIfAbsent(c, new Notification("PEER-" + step, "INC-2", "CON-1",
+                    Channel.SANDBOX, step, "en", "a peer's row", NotificationStatus.PENDING, created, null, null, null)));
+        }
+        database.withConnection(c -> outbox.insertIfAbsent(c, new Notification("OWN-1", "INC-1", "CON-1",
+                Channel.SANDBOX, "DISPATCHED", "en", "written before the crash", NotificationStatus.PENDING, NOW,
+                null, null, null)));
+
+        int resumed = notifier(sandbox).resumePending("INC-1"::equals);
+
+        assertThat(resumed).isEqualTo(1);
+        assertThat(sandbox.handed()).hasSize(1);
+        List<Notification> left = database.withConnection(c -> outbox.findPending(c, 1000));
+        assertThat(left).hasSize(450)
+                .allMatch(n -> n.incidentId().equals("INC-2"));
+    }
+
+    @Test
     void resumingLeavesSentAndFailedMessagesAlone() {
         notifier(sandbox).notify(dispatched(Priority.P1, FAMILY, Channel.SANDBOX));
         notifier(RecordingChannel.failingWith(ChannelException.permanent("NO_PHONE", "none")))

@@ -153,10 +153,27 @@ public final class NotificationRepository {
 
     /** Up to {@code limit} PENDING rows due at {@code now} (not held back by quiet hours), oldest first. */
     public List<Notification> findPending(Connection c, int limit, Instant now) throws SQLException {
+        return findPendingAfter(c, limit, now, null);
+    }
+
+    /**
+     * {@link #findPending(Connection, int, Instant)} continued after {@code after} (the last row of the
+     * previous page, in the same order; null = from the start), so a reader that leaves rows PENDING
+     * (a peer's, in a cluster) still reaches the rows behind them.
+     */
+    public List<Notification> findPendingAfter(Connection c, int limit, Instant now, Notification after)
+            throws SQLException {
+        String page = after == null ? "" : " AND (created_at > ? OR (created_at = ? AND id > ?))";
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notifications WHERE status = 'PENDING'"
-                + " AND (not_before IS NULL OR not_before <= ?) ORDER BY created_at, id LIMIT ?")) {
-            Jdbc.setInstant(ps, 1, now);
-            ps.setInt(2, limit);
+                + " AND (not_before IS NULL OR not_before <= ?)" + page + " ORDER BY created_at, id LIMIT ?")) {
+            int i = 1;
+            Jdbc.setInstant(ps, i++, now);
+            if (after != null) {
+                Jdbc.setInstant(ps, i++, after.createdAt());
+                Jdbc.setInstant(ps, i++, after.createdAt());
+                ps.setString(i++, after.id());
+            }
+            ps.setInt(i, limit);
             return read(ps);
         }
     }
