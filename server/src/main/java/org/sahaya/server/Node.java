@@ -153,7 +153,7 @@ public final class Node implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Clustered Vert.x only with peers: a lone node starts as fast as before.
         Vertx vertx = grid.clustered()
-                ? VertxBootstrap.createClustered(registry, config.maxEventLoopMillis(), grid.hazelcast())
+                ? VertxBootstrap.createClustered(registry, config.maxEventLoopMillis(), grid.hazelcast(), config.eventBus())
                 : VertxBootstrap.create(registry, config.maxEventLoopMillis());
         Offload offload = new Offload();
         StageTimers timers = new StageTimers(registry);
