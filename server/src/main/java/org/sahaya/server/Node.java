@@ -201,7 +201,7 @@ public final class Node implements AutoCloseable {
         DispatchDesk desk = new DispatchDesk(grid, gridFleet,
                 new DutyCycle(gridFleet, fleet, new GridIncidents(grid.incidents()), dispatcher, closing, database, clock),
                 bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow,
-                dispatcher, database);
+                dispatcher, database, ownership::mayDispatch);
         HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
                 HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
@@ -318,7 +318,12 @@ public final class Node implements AutoCloseable {
             dc09.close();
         }
         deviceHealth.close();
-        vertx.close();
+        try {
+            // Its sockets go as a killed process's would: a member restarted on the same ports can bind them.
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("Vert.x did not stop within 10 s after the crash");
+        }
         offload.close();
         fleet.close();
     }
