@@ -5,20 +5,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.sahaya.core.Ids;
-import org.sahaya.core.config.NotifyConfig;
-import org.sahaya.core.config.ProviderConfig;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.metrics.StageTimers;
@@ -26,35 +17,11 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.node.VertxBootstrap;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
-import org.sahaya.core.persistence.DirectoryRepository;
-import org.sahaya.core.subscriber.Device;
-import org.sahaya.dispatch.Dispatcher;
-import org.sahaya.dispatch.eta.ConfiguredEta;
-import org.sahaya.dispatch.UnitAssignment;
-import org.sahaya.dispatch.area.ServiceAreas;
-import org.sahaya.dispatch.claims.GridBedClaims;
-import org.sahaya.dispatch.claims.GridUnitClaims;
-import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.fleet.FleetIndex;
-import org.sahaya.dispatch.fleet.GridFleet;
-import org.sahaya.dispatch.incident.GridIncidents;
-import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.intake.AlertIntake;
-import org.sahaya.dispatch.policy.DispatchPolicy;
-import org.sahaya.dispatch.queue.QueueDrain;
 import org.sahaya.dispatch.triage.Triage;
-import org.sahaya.notify.FamilyNotifier;
-import org.sahaya.notify.ack.AckLinks;
-import org.sahaya.notify.ack.Acknowledgements;
 import org.sahaya.notify.channel.NotificationChannel;
-import org.sahaya.notify.contact.ContactBook;
-import org.sahaya.notify.escalation.EscalationPolicy;
-import org.sahaya.notify.receipt.Receipts;
-import org.sahaya.notify.template.MessageTemplates;
-import org.sahaya.notify.channel.sandbox.SandboxChannel;
-import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.channel.ChannelLineup;
-import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;
@@ -63,35 +30,12 @@ import org.sahaya.server.demo.DemoSeeder;
 import org.sahaya.server.demo.DemoHubAccounts;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
-import org.sahaya.server.gateway.dc09.Dc09Directory;
 import org.sahaya.server.gateway.dc09.Dc09Server;
-import org.sahaya.server.gateway.AlertPayload;
-import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
-import org.sahaya.server.gateway.mqtt.MqttCounters;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.LowBatteryNotices;
-import org.sahaya.server.http.AlertHandler;
-import org.sahaya.server.http.GuardedHttpServer;
-import org.sahaya.server.http.DeviceAdmission;
-import org.sahaya.server.http.HeartbeatHandler;
-import org.sahaya.server.http.ApiKeyHandler;
-import org.sahaya.server.http.CoordinatorHandlers;
-import org.sahaya.server.http.DeviceSignatureHandler;
-import org.sahaya.server.http.HttpApi;
-import org.sahaya.server.http.PartnerHandlers;
-import org.sahaya.server.http.QueryHandlers;
-import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.AlertReception;
-import org.sahaya.server.pipeline.EscalationScheduler;
-import org.sahaya.server.pipeline.DispatchDesk;
-import org.sahaya.server.pipeline.FamilyUpdates;
 import org.sahaya.server.pipeline.IncidentWorkflow;
-import org.sahaya.server.webhook.AckHandlers;
-import org.sahaya.server.webhook.ContactHandler;
-import org.sahaya.server.webhook.FamilyHandlers;
-import org.sahaya.server.webhook.TwilioSignatureHandler;
-import org.sahaya.server.webhook.TwilioWebhooks;
 import org.sahaya.server.pipeline.RoutineNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
-    private static final ZoneId CITY = ZoneId.of("Asia/Kolkata");
 
     private final SahayaConfig config;
     private final Database database;
@@ -153,108 +96,49 @@ public final class Node implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Clustered Vert.x only with peers: a lone node starts as fast as before.
         Vertx vertx = grid.clustered()
-                ? VertxBootstrap.createClustered(registry, config.maxEventLoopMillis(), grid.hazelcast())
+                ? VertxBootstrap.createClustered(registry, config.maxEventLoopMillis(), grid.hazelcast(), config.eventBus())
                 : VertxBootstrap.create(registry, config.maxEventLoopMillis());
         Offload offload = new Offload();
         StageTimers timers = new StageTimers(registry);
 
-        FleetIndex fleet = new FleetIndex(grid.units());
-        ServiceAreas areas = ServiceAreas.load(database);
-        GridUnitClaims unitClaims = new GridUnitClaims(grid.units(), clock);
-        GridBedClaims bedClaims = new GridBedClaims(grid.hospitals());
-        Dispatcher dispatcher = new Dispatcher(grid, fleet, unitClaims, bedClaims, DispatchPolicy.defaults(),
-                ConfiguredEta.model(config.eta()), database, clock, CITY, areas);
-        Ids ids = new Ids(clock);
-        NotifyConfig notifyConfig = config.notifications();
-        AckLinks ackLinks = notifyConfig.ackLinkSecret() == null ? null
-                : new AckLinks(notifyConfig.ackLinkSecret(), config.providers().publicBaseUrl().toString(),
-                        notifyConfig.ackLinkTtl());
-        ChannelLineup lineup = ChannelLineup.from(config.providers(), config.demo(), database, clock);
-        LOG.info(lineup.summary());
-        Map<Channel, NotificationChannel> allChannels = new EnumMap<>(lineup.channels());
-        allChannels.putAll(channels);
-        FamilyNotifier notifier = new FamilyNotifier(database, allChannels, clock, () -> ids.next("NTF"),
-                DeliveryPolicy.within(config.providers().familyBudget()), ackLinks);
-        EscalationPolicy escalationPolicy = new EscalationPolicy(notifyConfig.voiceAfter(), notifyConfig.voiceInterval());
-        FamilyUpdates family = new FamilyUpdates(notifier, database, grid, lineup.defaultChannel(), escalationPolicy, clock);
+        DispatchWiring dispatch = DispatchWiring.of(config, database, grid, clock);
+        FamilyWiring family = FamilyWiring.of(config, database, grid, clock, channels);
+        LOG.info(family.lineup().summary());
         IncidentOwnership ownership = new IncidentOwnership(grid);
         OwnerRouting routing = grid.clustered() ? new OwnerRouting(vertx, ownership) : null;
-        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatcher, family, database, timers, offload,
-                clock, config::verificationWindow, new QueueDrain(grid, fleet, dispatcher, areas, database),
-                ownership, routing);
+        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatch.dispatcher(), family.updates(), database, timers,
+                offload, clock, config::verificationWindow, dispatch.queue(), ownership, routing);
         if (routing != null) {
             routing.serve(workflow::runHere);
         }
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock,
-                new RoutineNews(family, new LowBatteryNotices(database), database, offload, clock));
+                new RoutineNews(family.updates(), new LowBatteryNotices(database), database, offload, clock));
         // One device health and one rate limit per node, shared by every gateway.
         DeviceHealth deviceHealth = new DeviceHealth(grid, database, offload, config.devices(), clock, reception::receive);
         DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
-        DirectoryRepository directory = new DirectoryRepository();
-        DeviceSignatureHandler signature = new DeviceSignatureHandler(
-                id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
-                clock, config.replayWindow(), config.demo());
-        IncidentClosing closing = new IncidentClosing(grid, unitClaims, bedClaims, database, clock);
-        GridFleet gridFleet = new GridFleet(grid.units(), clock);
-        DispatchDesk desk = new DispatchDesk(grid, gridFleet,
-                new DutyCycle(gridFleet, fleet, new GridIncidents(grid.incidents()), dispatcher, closing, database, clock),
-                bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow,
-                dispatcher, database);
-        HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(reception),
-                new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
-                HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
-                HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
-                PrometheusScrapingHandler.create(registry),
-                familyHandlers(database, offload, clock, config.providers(), ackLinks),
-                new DeviceAdmission(deviceHealth, rateLimit, config.devices().ratePerSecond()),
-                new HeartbeatHandler(deviceHealth),
-                new ApiKeyHandler(config.apiKeys(), config.demo()), new PartnerHandlers(desk, offload),
-                new CoordinatorHandlers(desk, new IncidentViews(database, grid, clock), offload));
-        HttpServer http = HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
-                .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
-                .await(60, TimeUnit.SECONDS);
-        Node node = new Node(config, database, grid, vertx, offload, fleet, http);
+        HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
+                dispatch.desk(workflow, ownership::mayDispatch), family.handlers(offload), deviceHealth, rateLimit,
+                registry), clock);
+        Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.deviceHealth = deviceHealth;
         node.rateLimit = rateLimit;
-        node.channels = lineup;
+        node.channels = family.lineup();
         deviceHealth.start(vertx);
         try {
-            node.dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
-                    reception, deviceHealth, rateLimit, clock);
-            // Built here, on the starting thread, not in a future's callback: the first use of the schema and MQTT
-            // classes is slow on a cold JVM and must not land on an event loop.
-            AlertPayload payload = AlertPayload.load(vertx);
-            node.mqtt = MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
-                            new MqttGateway.Services(payload, reception, rateLimit,
-                                    new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
-                                            () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
-                                    deviceHealth, new MqttCounters(registry)),
-                            clock)
-                    .await(60, TimeUnit.SECONDS);
+            GatewayWiring gateways = GatewayWiring.start(config, vertx, database, offload, reception, deviceHealth,
+                    rateLimit, registry, clock);
+            node.dc09 = gateways.dc09();
+            node.mqtt = gateways.mqtt();
         } catch (Exception e) {
             node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
             throw e;
         }
-        node.takeOver = new TakeOver(grid, ownership, workflow, notifier, offload);
+        node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
         node.takeOver.start();
-        new EscalationScheduler(vertx, offload, database, family, escalationPolicy, clock, ownership::owns)
-                .start(notifyConfig.tick());
+        family.startEscalation(vertx, offload, ownership::owns);
         return node;
-    }
-
-    private static FamilyHandlers familyHandlers(Database database, Offload offload, Clock clock,
-                                                 ProviderConfig config, AckLinks ackLinks) {
-        String publicBaseUrl = config.publicBaseUrl().toString();
-        MessageTemplates templates = MessageTemplates.load();
-        Acknowledgements acknowledgements = new Acknowledgements(database, clock);
-        return new FamilyHandlers(
-                new TwilioSignatureHandler(config.twilioAuthToken(), publicBaseUrl),
-                new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
-                        publicBaseUrl),
-                new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
-                new ContactHandler(new ContactBook(database), offload));
     }
 
     public int httpPort() {
@@ -318,7 +202,12 @@ public final class Node implements AutoCloseable {
             dc09.close();
         }
         deviceHealth.close();
-        vertx.close();
+        try {
+            // Its sockets go as a killed process's would: a member restarted on the same ports can bind them.
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("Vert.x did not stop within 10 s after the crash");
+        }
         offload.close();
         fleet.close();
     }

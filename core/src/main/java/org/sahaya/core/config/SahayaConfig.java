@@ -21,6 +21,8 @@ import org.sahaya.core.alert.AlertType;
  *                            included (a majority of them is needed to dispatch); empty = one embedded member
  * @param memberPort          {@code SAHAYA_MEMBER_PORT}, default 5701, the Hazelcast member port
  * @param clusterName         {@code SAHAYA_CLUSTER_NAME}, default {@code sahaya}: members join only their own cluster
+ * @param eventBus            where a cluster member's Vert.x event bus listens and how peers reach it
+ *                            ({@code SAHAYA_EVENTBUS_PORT}, {@code SAHAYA_EVENTBUS_PUBLIC_HOST}, {@code _PUBLIC_PORT})
  * @param maxEventLoopMillis  {@code SAHAYA_MAX_EVENT_LOOP_MS}, default 2000: an event-loop task running longer is
  *                            reported as blocking
  * @param demo                demo mode: seed the demo city and accept demo credentials
@@ -51,6 +53,7 @@ public record SahayaConfig(
         List<String> clusterMembers,
         int memberPort,
         String clusterName,
+        EventBusSettings eventBus,
         long maxEventLoopMillis,
         boolean demo,
         Duration replayWindow,
@@ -92,6 +95,7 @@ public record SahayaConfig(
                 members,
                 s.getPort("SAHAYA_MEMBER_PORT", 5701),
                 s.get("SAHAYA_CLUSTER_NAME", "sahaya"),
+                EventBusSettings.from(s),
                 s.getLong("SAHAYA_MAX_EVENT_LOOP_MS", 2000),
                 demo,
                 Duration.ofSeconds(s.getLong("SAHAYA_REPLAY_WINDOW_SECONDS", 300)),

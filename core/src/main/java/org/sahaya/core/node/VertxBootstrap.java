@@ -4,11 +4,13 @@ import com.hazelcast.core.HazelcastInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.concurrent.TimeUnit;
+import org.sahaya.core.config.EventBusSettings;
 
 /**
  * Creates the node's Vert.x instance: Micrometer metrics into the node's registry and a blocked
@@ -32,12 +34,21 @@ public final class VertxBootstrap {
 
     /**
      * A clustered Vert.x whose cluster manager uses {@code member} (it does not start or stop it: the
-     * grid does). Its event bus listens on the member's own address, any free port. Blocking.
+     * grid does). Its event bus listens on the member's own address, at the port {@code eventBus} names
+     * (0: any free port), and tells peers the public address it names, if any. Blocking.
      */
-    public static Vertx createClustered(MeterRegistry registry, long maxEventLoopMillis, HazelcastInstance member)
-            throws Exception {
+    public static Vertx createClustered(MeterRegistry registry, long maxEventLoopMillis, HazelcastInstance member,
+                                        EventBusSettings eventBus) throws Exception {
         VertxOptions options = options(maxEventLoopMillis);
-        options.getEventBusOptions().setHost(member.getCluster().getLocalMember().getAddress().getHost()).setPort(0);
+        EventBusOptions bus = options.getEventBusOptions()
+                .setHost(member.getCluster().getLocalMember().getAddress().getHost())
+                .setPort(eventBus.port());
+        if (eventBus.publicHost() != null) {
+            bus.setClusterPublicHost(eventBus.publicHost());
+        }
+        if (eventBus.publicPort() > 0) {
+            bus.setClusterPublicPort(eventBus.publicPort());
+        }
         Vertx vertx = Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry))
                 .withClusterManager(new HazelcastClusterManager(member))
                 .buildClustered().await(60, TimeUnit.SECONDS);

@@ -31,10 +31,27 @@ class SahayaConfigTest {
         assertThat(config.clusterMembers()).isEmpty();
         assertThat(config.memberPort()).isEqualTo(5701);
         assertThat(config.clusterName()).isEqualTo("sahaya");
+        assertThat(config.eventBus()).isEqualTo(new EventBusSettings(0, null, 0));
         assertThat(config.maxEventLoopMillis()).isEqualTo(2000);
         assertThat(config.replayWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.maxAlertBytes()).isEqualTo(16 * 1024);
         assertThat(config.demo()).isFalse();
+    }
+
+    @Test
+    void theEventBusBetweenMembersListensAtTheConfiguredPortAndAdvertisesItsPublicAddress() {
+        SahayaConfig config = SahayaConfig.from(Settings.of(Map.of("SAHAYA_EVENTBUS_PORT", "15701",
+                "SAHAYA_EVENTBUS_PUBLIC_HOST", "member-1.example.org", "SAHAYA_EVENTBUS_PUBLIC_PORT", "25701")), false);
+
+        assertThat(config.eventBus()).isEqualTo(new EventBusSettings(15701, "member-1.example.org", 25701));
+    }
+
+    @Test
+    void anEventBusPortOutOfRangeIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> SahayaConfig.from(Settings.of(Map.of("SAHAYA_EVENTBUS_PORT", "70000")), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAHAYA_EVENTBUS_PORT");
+        assertThatThrownBy(() -> SahayaConfig.from(Settings.of(Map.of("SAHAYA_EVENTBUS_PUBLIC_PORT", "x")), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAHAYA_EVENTBUS_PUBLIC_PORT");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
@@ -22,6 +23,7 @@ import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.duty.StatusReport;
 import org.sahaya.dispatch.fleet.GridFleet;
+import org.sahaya.dispatch.fleet.StatusEffect;
 import org.sahaya.dispatch.incident.CloseResult;
 import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.queue.QueueOrder;
@@ -29,7 +31,9 @@ import org.sahaya.dispatch.queue.QueueOrder;
 /**
  * Where partners' reports and coordinators' commands arrive: unit positions and statuses, hospital
  * beds, overrides and closes. Each applies the change in the grid, then hands what follows (family
- * messages, the queue for a freed unit) to the {@link IncidentWorkflow}. Blocking: call through Offload.
+ * messages, the queue for a freed unit) to the {@link IncidentWorkflow}. On a member that does not see
+ * a majority of the cluster, commands that would dispatch are refused with {@link DispatchHeld} before
+ * anything changes. Blocking: call through Offload.
  */
 public final class DispatchDesk {
 
@@ -42,10 +46,19 @@ public final class DispatchDesk {
     private final IncidentWorkflow workflow;
     private final Dispatcher dispatcher;
     private final Database database;
+    private final BooleanSupplier mayDispatch;
     private final IncidentRepository incidents = new IncidentRepository();
 
     public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
                         IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database) {
+        this(grid, fleet, duty, beds, assignment, closing, workflow, dispatcher, database, () -> true);
+    }
+
+    /** @param mayDispatch whether this member sees a majority of the cluster (always, for a lone node) */
+    public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
+                        IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database,
+                        BooleanSupplier mayDispatch) {
+        this.mayDispatch = mayDispatch;
         this.grid = grid;
         this.fleet = fleet;
         this.duty = duty;
@@ -70,7 +83,12 @@ public final class DispatchDesk {
         return fleet.move(unitId, at);
     }
 
+    /** @throws DispatchHeld on a minority member, for a report that takes a unit off its incident (re-dispatch) */
     public StatusReport status(String unitId, UnitStatus status, String note) {
+        if (!mayDispatch.getAsBoolean() && fleet.get(unitId).filter(u -> StatusEffect.of(u.status(), status,
+                u.incidentId() != null) == StatusEffect.REDISPATCH).isPresent()) {
+            throw new DispatchHeld("A crew leaving its incident (" + status + ", which re-dispatches)");
+        }
         StatusReport report = duty.report(unitId, status, note);
         workflow.tell(report.outcomes());
         if (report.freedUnit() != null) {
@@ -99,7 +117,11 @@ public final class DispatchDesk {
         return withoutBed.isEmpty() ? board : hospital(hospitalId);
     }
 
+    /** @throws DispatchHeld on a minority member */
     public AssignmentResult assign(String incidentId, String unitId, String reason) {
+        if (!mayDispatch.getAsBoolean()) {
+            throw new DispatchHeld("A coordinator's override");
+        }
         AssignmentResult result = assignment.assign(incidentId, unitId, reason);
         if (result instanceof AssignmentResult.Assigned assigned) {
             workflow.tell(List.of(assigned.outcome()));

@@ -29,13 +29,16 @@ import org.slf4j.LoggerFactory;
  * Each step's voice call is its own outbox row (sent once), and the step is then taken by a
  * compare-and-set on the step number, so even with two nodes ticking, or a crash between the two,
  * each contact is called once per step. In a cluster a node takes only the steps of incidents it
- * owns, so a dead member's escalations carry on at the survivor its incidents moved to.
+ * owns (reading past the others' due steps, so none is starved), and a dead member's escalations carry on
+ * at the survivor its incidents moved to.
  */
 public final class EscalationScheduler implements AutoCloseable {
 
     public static final String STAGE_ESCALATED = "ESCALATED";
     public static final String STAGE_EXHAUSTED = "ESCALATION_ENDED";
     private static final int BATCH = 100;
+    /** Due steps read at most per tick while looking for this member's own (see {@link OwnedDueSteps}). */
+    private static final int WIDEST_READ = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(EscalationScheduler.class);
 
     private final Vertx vertx;
@@ -88,11 +91,10 @@ public final class EscalationScheduler implements AutoCloseable {
 
     /** One pass: every due escalation step, then every message whose quiet hours ended. Blocking. */
     public void runDue() {
-        List<Escalation> due = database.withConnection(c -> escalations.due(c, clock.instant(), BATCH));
+        Instant now = clock.instant();
+        List<Escalation> due = OwnedDueSteps.select(BATCH, WIDEST_READ,
+                limit -> database.withConnection(c -> escalations.due(c, now, limit)), owns);
         for (Escalation escalation : due) {
-            if (!owns.test(escalation.incidentId())) {
-                continue;
-            }
             try {
                 step(escalation);
             } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package org.sahaya.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.sahaya.server.PartnerClient.FLEET_KEY;
+import static org.sahaya.server.PartnerClient.status;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,12 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
+import org.sahaya.server.PartnerClient;
 
 /**
  * Every member stops; the cluster starts again from the database alone: incidents still waiting
- * are dispatched, dispatched ones keep their unit, and no family hears anything twice.
+ * are dispatched (verification over, or a unit back on duty), dispatched ones keep their unit, each
+ * incident gets one unit once, and no family hears anything twice.
  */
 class FullRestartTest {
+
+    /** The demo fleet: AMB-001 to AMB-044. */
+    private static final int UNITS = 44;
 
     @TempDir
     Path data;
@@ -93,6 +100,62 @@ class FullRestartTest {
                     + " ON n.id = s.notification_id GROUP BY n.incident_id, n.contact_id, n.step, n.channel"
                     + " HAVING COUNT(*) > 1")).isEmpty();
         }
+    }
+
+    @Test
+    void incidentsQueuedWhenEveryMemberStoppedAreDispatchedOnceEachWhenUnitsComeBackAfterTheRestart() throws Exception {
+        try (ThreeMembers cluster = new ThreeMembers(data, Map.of())) {
+            cluster.startAll();
+            PartnerClient partners = new PartnerClient(cluster.node(0).httpPort());
+            for (int n = 1; n <= UNITS; n++) {
+                assertThat(partners.put("/api/v1/units/" + unit(n) + "/status", FLEET_KEY, status("OUT_OF_SERVICE"))
+                        .statusCode()).isEqualTo(200);
+            }
+            List<String> queued = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                queued.add(send(cluster.node(i), 340 + i, "SOS"));
+            }
+            DeviceClient client = new DeviceClient(cluster.node(0).httpPort());
+            for (String id : queued) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(client.incident(id).getString("state")));
+            }
+            for (int i = 0; i < 3; i++) {
+                cluster.stop(i);
+            }
+
+            cluster.startAll();
+            DeviceClient after = new DeviceClient(cluster.node(0).httpPort());
+            for (String id : queued) {
+                assertThat(after.incident(id).getString("state")).as("no unit is on duty yet").isEqualTo("QUEUED");
+            }
+            // Every unit comes back on duty, through all three members at once: each frees a queue drain.
+            try (var fleet = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                List<java.util.concurrent.Future<Integer>> reports = new ArrayList<>();
+                for (int n = 1; n <= UNITS; n++) {
+                    PartnerClient via = new PartnerClient(cluster.node(n % 3).httpPort());
+                    String id = unit(n);
+                    reports.add(fleet.submit(() -> via.put("/api/v1/units/" + id + "/status", FLEET_KEY,
+                            status("AVAILABLE")).statusCode()));
+                }
+                for (var report : reports) {
+                    assertThat(report.get(1, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(200);
+                }
+            }
+            Set<String> units = new HashSet<>();
+            for (String id : queued) {
+                JsonObject incident = await().atMost(Duration.ofSeconds(30)).until(() -> after.incident(id),
+                        MemberLossTest::dispatched);
+                assertThat(units.add(incident.getJsonObject("unit").getString("id"))).as(id).isTrue();
+                assertThat(incident.getJsonArray("timeline").stream()
+                        .filter(e -> "DISPATCHED".equals(((JsonObject) e).getString("stage")))).as(id).hasSize(1);
+            }
+            assertThat(MemberLossTest.rows(cluster.node(0), "SELECT incident_id FROM units WHERE incident_id IS NOT NULL"))
+                    .containsExactlyInAnyOrderElementsOf(queued);
+        }
+    }
+
+    private static String unit(int n) {
+        return String.format("AMB-%03d", n);
     }
 
     private static String send(Node node, int device, String type) {

@@ -27,11 +27,14 @@ final class ThreeMembers implements AutoCloseable {
     private final Path data;
     private final Map<String, String> settings;
     private final List<Integer> memberPorts;
+    private final List<Integer> eventBusPorts;
     private final Node[] nodes = new Node[3];
 
     ThreeMembers(Path data, Map<String, String> extra) throws IOException {
         this.data = data;
         this.memberPorts = freePorts(3);
+        // Fixed event-bus ports, as a firewalled deployment sets them: hand-overs travel on these.
+        this.eventBusPorts = freePorts(3);
         this.settings = new HashMap<>(Map.of(
                 "SAHAYA_DB_URL", "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "SAHAYA_CLUSTER_NAME", "cluster-" + UUID.randomUUID(),
@@ -58,6 +61,7 @@ final class ThreeMembers implements AutoCloseable {
     Node start(int i) throws Exception {
         Map<String, String> values = new HashMap<>(settings);
         values.put("SAHAYA_MEMBER_PORT", String.valueOf(memberPorts.get(i)));
+        values.put("SAHAYA_EVENTBUS_PORT", String.valueOf(eventBusPorts.get(i)));
         nodes[i] = Node.start(TestNode.config(data.resolve("m" + i), true, values), Clock.systemUTC());
         return nodes[i];
     }
@@ -72,6 +76,11 @@ final class ThreeMembers implements AutoCloseable {
     void awaitMembers(int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> live().stream()
                 .allMatch(n -> n.grid().hazelcast().getCluster().getMembers().size() == count));
+    }
+
+    /** The event-bus port member {@code i} was configured with ({@code SAHAYA_EVENTBUS_PORT}). */
+    int eventBusPort(int i) {
+        return eventBusPorts.get(i);
     }
 
     Node node(int i) {

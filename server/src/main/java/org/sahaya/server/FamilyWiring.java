@@ -1,0 +1,76 @@
+package org.sahaya.server;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.sahaya.core.Ids;
+import org.sahaya.core.config.NotifyConfig;
+import org.sahaya.core.config.ProviderConfig;
+import org.sahaya.core.config.SahayaConfig;
+import org.sahaya.core.grid.Grid;
+import org.sahaya.core.node.Offload;
+import org.sahaya.core.notification.Channel;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.ack.AckLinks;
+import org.sahaya.notify.ack.Acknowledgements;
+import org.sahaya.notify.channel.ChannelLineup;
+import org.sahaya.notify.channel.NotificationChannel;
+import org.sahaya.notify.contact.ContactBook;
+import org.sahaya.notify.delivery.DeliveryPolicy;
+import org.sahaya.notify.escalation.EscalationPolicy;
+import org.sahaya.notify.receipt.Receipts;
+import org.sahaya.notify.template.MessageTemplates;
+import org.sahaya.server.pipeline.EscalationScheduler;
+import org.sahaya.server.pipeline.FamilyUpdates;
+import org.sahaya.server.webhook.AckHandlers;
+import org.sahaya.server.webhook.ContactHandler;
+import org.sahaya.server.webhook.FamilyHandlers;
+import org.sahaya.server.webhook.TwilioSignatureHandler;
+import org.sahaya.server.webhook.TwilioWebhooks;
+
+/**
+ * A node's family side: the channel line-up, the outbox ({@link FamilyNotifier}), the messages a
+ * dispatch triggers, escalation, and the webhooks families and providers answer on.
+ */
+record FamilyWiring(SahayaConfig config, Database database, Clock clock, ChannelLineup lineup, AckLinks ackLinks,
+                    FamilyNotifier notifier, EscalationPolicy escalationPolicy, FamilyUpdates updates) {
+
+    /** @param extra channel implementations beside the line-up's (tests' recording channels) */
+    static FamilyWiring of(SahayaConfig config, Database database, Grid grid, Clock clock,
+                           Map<Channel, NotificationChannel> extra) {
+        Ids ids = new Ids(clock);
+        NotifyConfig notify = config.notifications();
+        AckLinks ackLinks = notify.ackLinkSecret() == null ? null
+                : new AckLinks(notify.ackLinkSecret(), config.providers().publicBaseUrl().toString(), notify.ackLinkTtl());
+        ChannelLineup lineup = ChannelLineup.from(config.providers(), config.demo(), database, clock);
+        Map<Channel, NotificationChannel> channels = new EnumMap<>(lineup.channels());
+        channels.putAll(extra);
+        FamilyNotifier notifier = new FamilyNotifier(database, channels, clock, () -> ids.next("NTF"),
+                DeliveryPolicy.within(config.providers().familyBudget()), ackLinks);
+        EscalationPolicy escalation = new EscalationPolicy(notify.voiceAfter(), notify.voiceInterval());
+        FamilyUpdates updates = new FamilyUpdates(notifier, database, grid, lineup.defaultChannel(), escalation, clock);
+        return new FamilyWiring(config, database, clock, lineup, ackLinks, notifier, escalation, updates);
+    }
+
+    FamilyHandlers handlers(Offload offload) {
+        ProviderConfig providers = config.providers();
+        String publicBaseUrl = providers.publicBaseUrl().toString();
+        MessageTemplates templates = MessageTemplates.load();
+        Acknowledgements acknowledgements = new Acknowledgements(database, clock);
+        return new FamilyHandlers(
+                new TwilioSignatureHandler(providers.twilioAuthToken(), publicBaseUrl),
+                new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
+                        publicBaseUrl),
+                new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
+                new ContactHandler(new ContactBook(database), offload));
+    }
+
+    /** Starts ticking the escalation steps of the incidents this member {@code owns}. */
+    void startEscalation(Vertx vertx, Offload offload, Predicate<String> owns) {
+        new EscalationScheduler(vertx, offload, database, updates, escalationPolicy, clock, owns)
+                .start(config.notifications().tick());
+    }
+}
