@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.loadtest.alerts.TrafficMix;
 import org.sahaya.loadtest.baseline.BaselineServer;
+import org.sahaya.loadtest.city.CityMain;
+import org.sahaya.loadtest.city.CityOptions;
 import org.sahaya.loadtest.report.Machine;
 import org.sahaya.loadtest.report.MarkdownSection;
 import org.sahaya.loadtest.report.Report;
@@ -34,6 +36,9 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (CityOptions.wanted(args)) {
+            return CityMain.run(args, command(args));
+        }
         RunOptions options;
         try {
             options = RunOptions.parse(args);
@@ -101,7 +106,7 @@ public final class Main {
     }
 
     private static String command(String[] args) {
-        return "java -cp \"loadtest/target/classes:loadtest/target/lib/*\" org.sahaya.loadtest.Main "
+        return "./sahaya loadtest "
                 + String.join(" ", args);
     }
 }

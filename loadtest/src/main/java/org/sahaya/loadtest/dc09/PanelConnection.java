@@ -1,0 +1,106 @@
+package org.sahaya.loadtest.dc09;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.parsetools.RecordParser;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.sahaya.loadtest.Endpoint;
+
+/**
+ * One alarm panel's TCP connection to a DC-09 receiver, held open as monitored hubs hold theirs.
+ * Frames are sent as they are due (pipelined, never waiting for the previous answer) and each
+ * answer is matched to its frame by the sequence number it repeats. All bookkeeping runs on the
+ * connection's own Vert.x context, so it needs no locks.
+ */
+final class PanelConnection {
+
+    /** The answer counted as success by the open-loop engine (an HTTP-like 2xx). */
+    static final int ACK = 200;
+    /** A NAK or DUH, reported as an error kind by the engine. */
+    static final int REFUSED = 409;
+
+    private final Vertx vertx;
+    private final Context context;
+    private final String account;
+    private final Map<Integer, Promise<Integer>> waiting = new HashMap<>();
+    private NetSocket socket;
+    private int sequence;
+
+    private PanelConnection(Vertx vertx, Context context, String account, int firstSequence) {
+        this.vertx = vertx;
+        this.context = context;
+        this.account = account;
+        this.sequence = firstSequence - 1;
+    }
+
+    /** @param firstSequence where this panel's message numbers start (1..9999), so two runs do not look like retransmissions */
+    static Future<PanelConnection> open(Vertx vertx, Endpoint receiver, String account, int firstSequence) {
+        Context context = vertx.getOrCreateContext();
+        PanelConnection panel = new PanelConnection(vertx, context, account, firstSequence);
+        Promise<PanelConnection> opened = Promise.promise();
+        context.runOnContext(v -> vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true))
+                .connect(receiver.port(), receiver.host())
+                .map(s -> panel.attach(s))
+                .onComplete(opened));
+        return opened.future();
+    }
+
+    private PanelConnection attach(NetSocket s) {
+        socket = s;
+        s.handler(RecordParser.newDelimited("\r", this::answered));
+        s.closeHandler(v -> {
+            waiting.values().forEach(p -> p.tryFail("connection closed by the receiver"));
+            waiting.clear();
+        });
+        return this;
+    }
+
+    /** Sends one SIA event now; succeeds with {@link #ACK} on the receiver's ACK, {@link #REFUSED} on NAK or DUH. */
+    Future<Integer> send(String data, long timeoutMillis) {
+        Promise<Integer> answer = Promise.promise();
+        context.runOnContext(v -> {
+            sequence = sequence % 9999 + 1;
+            int seq = sequence;
+            Promise<Integer> earlier = waiting.put(seq, answer);
+            if (earlier != null) {
+                earlier.tryFail("sequence " + seq + " reused before its answer came");
+            }
+            long timer = vertx.setTimer(timeoutMillis, t -> {
+                waiting.remove(seq, answer);
+                answer.tryFail(new TimeoutException("no DC-09 answer"));
+            });
+            answer.future().onComplete(done -> vertx.cancelTimer(timer));
+            socket.write(Buffer.buffer(SiaFrame.plain(seq, account, data, Instant.now())
+                    .getBytes(StandardCharsets.ISO_8859_1)));
+        });
+        return answer.future();
+    }
+
+    private void answered(Buffer record) {
+        SiaFrame.Answer answer;
+        try {
+            answer = SiaFrame.answer(record.toString(StandardCharsets.ISO_8859_1));
+        } catch (IllegalArgumentException malformed) {
+            return; // counted as a timeout of the frame it was meant for
+        }
+        Promise<Integer> promise = waiting.remove(answer.sequence());
+        if (promise != null) {
+            promise.tryComplete(answer.acknowledged() ? ACK : REFUSED);
+        }
+    }
+
+    Future<Void> close() {
+        Promise<Void> closed = Promise.promise();
+        context.runOnContext(v -> socket.close().onComplete(closed));
+        return closed.future();
+    }
+}
