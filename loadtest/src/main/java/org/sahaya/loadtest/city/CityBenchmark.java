@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.sahaya.loadtest.Await;
 import org.sahaya.loadtest.Endpoint;
 import org.sahaya.loadtest.Target;
@@ -40,20 +41,25 @@ public final class CityBenchmark {
     private final WebClient client;
     private final CityMap city;
     private final MqttDevices mqtt;
-    private final Dc09Panels dc09;
+    private final Supplier<Dc09Panels> dc09Connect;
+    private Dc09Panels dc09;
     private final Endpoint reference;
     private final Endpoint baseline;
     private final NodeMetrics metrics;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
-    /** @param mqtt, dc09, reference, baseline null when not in this run */
-    public CityBenchmark(CityOptions options, WebClient client, CityMap city, MqttDevices mqtt, Dc09Panels dc09,
+    /**
+     * @param mqtt, dc09, reference, baseline null when not in this run
+     * @param dc09 connects the hubs; called before each node run (the receiver closes a panel connection idle for
+     *             two minutes, as long as the baseline and reference runs may take), closed after it
+     */
+    public CityBenchmark(CityOptions options, WebClient client, CityMap city, MqttDevices mqtt, Supplier<Dc09Panels> dc09,
                          Endpoint reference, Endpoint baseline) {
         this.options = options;
         this.client = client;
         this.city = city;
         this.mqtt = mqtt;
-        this.dc09 = dc09;
+        this.dc09Connect = dc09;
         this.reference = reference;
         this.baseline = baseline;
         this.metrics = new NodeMetrics(client, options.node(), SCRAPE_TIMEOUT);
@@ -74,12 +80,16 @@ public final class CityBenchmark {
                     () -> { });
         }
         CityScenario full = options.scenario(alertRate, city.units().size(), city.hospitals().size(), mqtt != null,
-                dc09 != null);
+                dc09Connect != null);
+        dc09 = dc09Connect == null ? null : dc09Connect.get();
         LOG.info("city at {} alerts/s against the node {}: {}", alertRate, options.node(), full.describe());
         List<IncidentSample> samples = new ArrayList<>();
         AtomicReference<Future<Map<String, BucketHistogram>>> before = new AtomicReference<>();
         List<StreamResult> node = run(full, "sahaya", plan -> nodeTarget(plan, "n" + alertRate, samples),
                 () -> before.set(metrics.stages()));
+        if (dc09 != null) {
+            dc09.close();
+        }
         settle();
         Map<String, BucketHistogram> start = Await.result(before.get(), SCRAPE_TIMEOUT, "GET /metrics");
         Map<String, BucketHistogram> end = Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET /metrics");

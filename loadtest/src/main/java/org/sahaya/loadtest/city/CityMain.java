@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.sahaya.loadtest.Await;
 import org.sahaya.loadtest.Endpoint;
@@ -61,13 +62,11 @@ public final class CityMain {
                         options.devices(), 64), SETUP_TIMEOUT, "connecting the devices over MQTT");
                 started.add(mqtt);
             }
-            Dc09Panels dc09 = null;
-            if (options.dc09Port() != null) {
-                int firstSequence = (int) (System.currentTimeMillis() / 1000 % 9000) + 1;
-                dc09 = Await.result(Dc09Panels.connect(vertx, new Endpoint(options.node().host(), options.dc09Port()),
-                        Dc09Panels.DEMO_HUBS, firstSequence), SETUP_TIMEOUT, "connecting the hubs over DC-09");
-                started.add(dc09);
-            }
+            Supplier<Dc09Panels> dc09 = options.dc09Port() == null ? null : () -> Await.result(Dc09Panels.connect(vertx,
+                            new Endpoint(options.node().host(), options.dc09Port()), Dc09Panels.DEMO_HUBS,
+                            // message numbers start where an earlier run's are unlikely to be, so none looks like a resend
+                            (int) (System.currentTimeMillis() / 1000 % 9000) + 1),
+                    SETUP_TIMEOUT, "connecting the hubs over DC-09");
             Endpoint baseline = null;
             if (options.baseline()) {
                 BaselineServer server = Await.result(BaselineServer.start(), SETUP_TIMEOUT, "starting the baseline");

@@ -32,7 +32,8 @@ public final class LatencyPlot {
     private static final double MAX_MS = 10_000;
     private static final Color[] COLORS = {new Color(0xD62728), new Color(0x1F77B4), new Color(0x7F7F7F),
             new Color(0x2CA02C), new Color(0xFF7F0E), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2),
-            new Color(0x17BECF), new Color(0xBCBD22)};
+            new Color(0x17BECF), new Color(0xBCBD22), Color.BLACK, new Color(0x393B79), new Color(0x637939),
+            new Color(0x843C39)};
 
     private LatencyPlot() {
     }
