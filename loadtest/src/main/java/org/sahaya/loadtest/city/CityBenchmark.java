@@ -121,7 +121,9 @@ public final class CityBenchmark {
     }
 
     private Target httpTarget(StreamPlan plan, Endpoint endpoint, String tag, IncidentSample sample) {
-        PartnerTargets partners = new PartnerTargets(client, endpoint, city, options.devices(), options.requestTimeout());
+        // heartbeats come from every registered device: demo-0001 .. demo-<1,000,000 × scale> (SAHAYA_DEMO_DEVICES on the node)
+        int devices = (int) Math.round(CityScenario.CITY_DEVICES * options.scale());
+        PartnerTargets partners = new PartnerTargets(client, endpoint, city, devices, options.requestTimeout());
         return switch (plan.kind()) {
             case HEARTBEAT -> partners.heartbeats();
             case POSITION -> partners.positions();
