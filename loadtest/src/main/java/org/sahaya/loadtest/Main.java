@@ -105,8 +105,10 @@ public final class Main {
                 + new TrafficMix(o.devices(), o.seed()).describe();
     }
 
+    /** As the operator typed it: a wrapper such as {@code ./sahaya loadtest-city} passes its own command line. */
     private static String command(String[] args) {
-        return "./sahaya loadtest "
+        String wrapped = System.getProperty("sahaya.loadtest.command");
+        return wrapped != null ? wrapped : "./sahaya loadtest "
                 + String.join(" ", args);
     }
 }
