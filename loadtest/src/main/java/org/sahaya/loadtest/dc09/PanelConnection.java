@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 import org.sahaya.loadtest.Endpoint;
 
 /**
- * One alarm panel's TCP connection to a DC-09 receiver, held open as monitored hubs hold theirs.
+ * One alarm panel's TCP connection to a DC-09 receiver, held open as monitored hubs hold theirs
+ * (and opened again for the next message when the receiver closes it).
  * Frames are sent as they are due (pipelined, never waiting for the previous answer) and each
  * answer is matched to its frame by the sequence number it repeats. All bookkeeping runs on the
  * connection's own Vert.x context, so it needs no locks.
@@ -30,14 +32,16 @@ final class PanelConnection {
 
     private final Vertx vertx;
     private final Context context;
+    private final Endpoint receiver;
     private final String account;
     private final Map<Integer, Promise<Integer>> waiting = new HashMap<>();
     private NetSocket socket;
     private int sequence;
 
-    private PanelConnection(Vertx vertx, Context context, String account, int firstSequence) {
+    private PanelConnection(Vertx vertx, Context context, Endpoint receiver, String account, int firstSequence) {
         this.vertx = vertx;
         this.context = context;
+        this.receiver = receiver;
         this.account = account;
         this.sequence = firstSequence - 1;
     }
@@ -45,23 +49,29 @@ final class PanelConnection {
     /** @param firstSequence where this panel's message numbers start (1..9999), so two runs do not look like retransmissions */
     static Future<PanelConnection> open(Vertx vertx, Endpoint receiver, String account, int firstSequence) {
         Context context = vertx.getOrCreateContext();
-        PanelConnection panel = new PanelConnection(vertx, context, account, firstSequence);
+        PanelConnection panel = new PanelConnection(vertx, context, receiver, account, firstSequence);
         Promise<PanelConnection> opened = Promise.promise();
-        context.runOnContext(v -> vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true))
-                .connect(receiver.port(), receiver.host())
-                .map(s -> panel.attach(s))
-                .onComplete(opened));
+        context.runOnContext(v -> panel.connect().map(panel).onComplete(opened));
         return opened.future();
     }
 
-    private PanelConnection attach(NetSocket s) {
+    /** Runs on the context. */
+    private Future<NetSocket> connect() {
+        return vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true))
+                .connect(receiver.port(), receiver.host())
+                .map(this::attach);
+    }
+
+    private NetSocket attach(NetSocket s) {
         socket = s;
         s.handler(RecordParser.newDelimited("\r", this::answered));
         s.closeHandler(v -> {
-            waiting.values().forEach(p -> p.tryFail("connection closed by the receiver"));
+            // as a panel does, it connects again for its next message; what was waiting is lost
+            socket = null;
+            waiting.values().forEach(p -> p.tryFail(new ClosedChannelException()));
             waiting.clear();
         });
-        return this;
+        return s;
     }
 
     /** Sends one SIA event now; succeeds with {@link #ACK} on the receiver's ACK, {@link #REFUSED} on NAK or DUH. */
@@ -79,8 +89,9 @@ final class PanelConnection {
                 answer.tryFail(new TimeoutException("no DC-09 answer"));
             });
             answer.future().onComplete(done -> vertx.cancelTimer(timer));
-            socket.write(Buffer.buffer(SiaFrame.plain(seq, account, data, Instant.now())
-                    .getBytes(StandardCharsets.ISO_8859_1)));
+            Future<NetSocket> open = socket != null ? Future.succeededFuture(socket) : connect();
+            open.onSuccess(s -> s.write(Buffer.buffer(SiaFrame.plain(seq, account, data, Instant.now())
+                    .getBytes(StandardCharsets.ISO_8859_1)))).onFailure(answer::tryFail);
         });
         return answer.future();
     }
@@ -100,7 +111,7 @@ final class PanelConnection {
 
     Future<Void> close() {
         Promise<Void> closed = Promise.promise();
-        context.runOnContext(v -> socket.close().onComplete(closed));
+        context.runOnContext(v -> (socket == null ? Future.<Void>succeededFuture() : socket.close()).onComplete(closed));
         return closed.future();
     }
 }
