@@ -35,7 +35,7 @@ final class PanelConnection {
     private final Endpoint receiver;
     private final String account;
     private final Map<Integer, Promise<Integer>> waiting = new HashMap<>();
-    private NetSocket socket;
+    private volatile NetSocket socket;
     private int sequence;
 
     private PanelConnection(Vertx vertx, Context context, Endpoint receiver, String account, int firstSequence) {
@@ -107,6 +107,11 @@ final class PanelConnection {
         if (promise != null) {
             promise.tryComplete(answer.acknowledged() ? ACK : REFUSED);
         }
+    }
+
+    /** True once the receiver closed the connection (until the next message opens a new one). */
+    boolean closed() {
+        return socket == null;
     }
 
     Future<Void> close() {

@@ -68,6 +68,28 @@ class Dc09AlertTargetTest {
     }
 
     @Test
+    void aPanelWhoseConnectionTheReceiverClosedConnectsAgainForItsNextMessage() throws Exception {
+        List<Integer> connections = new CopyOnWriteArrayList<>();
+        NetServer closing = vertx.createNetServer().connectHandler(socket -> {
+            connections.add(1);
+            socket.handler(RecordParser.newDelimited("\r", frame -> {
+                String text = frame.toString(StandardCharsets.ISO_8859_1);
+                String seq = text.substring(text.indexOf("\"SIA-DCS\"") + 9, text.indexOf("\"SIA-DCS\"") + 13);
+                socket.write(Buffer.buffer(SiaFrame.frame("\"ACK\"" + seq + "L0#1001[]"), "ISO-8859-1"))
+                        .onComplete(written -> socket.close());
+            }));
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Dc09Panels panels = Dc09Panels.connect(vertx, new Endpoint("127.0.0.1", closing.actualPort()), 1, 1)
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Dc09AlertTarget target = new Dc09AlertTarget(panels, new TrafficMix(550, 7), Duration.ofSeconds(5));
+
+        assertThat(target.send(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(PanelConnection.ACK);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> panels.panel(0).closed());
+        assertThat(target.send(1).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo(PanelConnection.ACK);
+        assertThat(connections).hasSize(2);
+    }
+
+    @Test
     void alertTypesBecomeTheirSiaEvents() {
         assertThat(Dc09AlertTarget.event(AlertType.FALL)).isEqualTo("Nri1/MA01");
         assertThat(Dc09AlertTarget.event(AlertType.SOS)).isEqualTo("Nri1/PA01");
