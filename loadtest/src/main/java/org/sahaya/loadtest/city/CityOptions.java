@@ -98,6 +98,12 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
         if (node == null) {
             throw new IllegalArgumentException("--url is required");
         }
+        for (int rate : rates) {
+            if ((long) rate * surgeFactor > Schedule.MAX_RATE) {
+                throw new IllegalArgumentException("--alert-rate " + rate + " × --surge-factor " + surgeFactor
+                        + " is over " + Schedule.MAX_RATE + " alerts/s");
+            }
+        }
         if (plot != null && !plot.toString().endsWith(".png")) {
             throw new IllegalArgumentException("--plot must name a .png file");
         }
@@ -135,7 +141,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
     private static List<Integer> rates(String list) {
         List<Integer> rates = new ArrayList<>();
         for (String r : list.split(",")) {
-            rates.add(parse(r.trim(), "--alert-rate", 1, Schedule.MAX_RATE / 100));
+            rates.add(parse(r.trim(), "--alert-rate", 1, Schedule.MAX_RATE));
         }
         if (rates.size() > MAX_RATES) {
             throw new IllegalArgumentException("at most " + MAX_RATES + " alert rates in one invocation");

@@ -44,5 +44,7 @@ class CityOptionsTest {
                 "--plot", "x.svg"})).hasMessageContaining("--plot");
         assertThatThrownBy(() -> CityOptions.parse(new String[] {"--scenario", "town", "--url", "http://127.0.0.1:1"}))
                 .hasMessageContaining("--scenario");
+        assertThatThrownBy(() -> CityOptions.parse(new String[] {"--scenario", "city", "--url", "http://127.0.0.1:1",
+                "--alert-rate", "500"})).hasMessageContaining("--surge-factor");
     }
 }
