@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -108,7 +110,7 @@ public final class ReferenceDispatcher implements AutoCloseable {
                     answer(request, context, () -> {
                         desk.heartbeat(device, battery);
                         return 204;
-                    }, null);
+                    });
                 }
             } else if (request.method() == HttpMethod.POST && (m = POSITION.matcher(path)).matches()) {
                 String unit = m.group(1);
@@ -116,14 +118,14 @@ public final class ReferenceDispatcher implements AutoCloseable {
                 answer(request, context, () -> {
                     desk.position(unit, at.getDouble("lat"), at.getDouble("lon"));
                     return 200;
-                }, null);
+                });
             } else if (request.method() == HttpMethod.PUT && (m = BEDS.matcher(path)).matches()) {
                 String hospital = m.group(1);
                 String free = body.toJsonObject().getJsonObject("freeBeds", new JsonObject()).encode();
                 answer(request, context, () -> {
                     desk.beds(hospital, free);
                     return 200;
-                }, null);
+                });
             } else {
                 request.response().setStatusCode(404).end();
             }
@@ -180,17 +182,16 @@ public final class ReferenceDispatcher implements AutoCloseable {
         return valid;
     }
 
-    private void answer(HttpServerRequest request, Context context, Callable<Integer> work, String body) {
-        Future<Integer> status = Future.fromCompletionStage(
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return work.call();
-                    } catch (Exception e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                }, virtualThreads), context);
-        status.onComplete(done -> request.response().setStatusCode(done.succeeded() ? done.result() : 503)
-                .end(body == null ? "" : body));
+    /** Runs {@code work} on a virtual thread and answers with the status it returns (503 if it threw), on the context. */
+    private void answer(HttpServerRequest request, Context context, Callable<Integer> work) {
+        Future<Integer> status = Future.fromCompletionStage(CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, virtualThreads), context);
+        status.onComplete(done -> request.response().setStatusCode(done.succeeded() ? done.result() : 503).end());
     }
 
     @Override
