@@ -2,6 +2,8 @@ package org.sahaya.loadtest.dc09;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.loadtest.Endpoint;
@@ -17,9 +19,11 @@ public final class Dc09Panels implements AutoCloseable {
     /** The demo city has 50 hubs. */
     public static final int DEMO_HUBS = 50;
 
+    private final NetClient client;
     private final List<PanelConnection> panels;
 
-    private Dc09Panels(List<PanelConnection> panels) {
+    private Dc09Panels(NetClient client, List<PanelConnection> panels) {
+        this.client = client;
         this.panels = panels;
     }
 
@@ -28,11 +32,12 @@ public final class Dc09Panels implements AutoCloseable {
      *                      ten minutes apart, or the receiver takes the second run's frames for retransmissions
      */
     public static Future<Dc09Panels> connect(Vertx vertx, Endpoint receiver, int hubs, int firstSequence) {
+        NetClient client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
         List<Future<PanelConnection>> opening = new ArrayList<>();
         for (int i = 0; i < hubs; i++) {
-            opening.add(PanelConnection.open(vertx, receiver, Integer.toString(FIRST_ACCOUNT + i), firstSequence));
+            opening.add(PanelConnection.open(vertx, client, receiver, Integer.toString(FIRST_ACCOUNT + i), firstSequence));
         }
-        return Future.all(opening).map(all -> new Dc09Panels(opening.stream().map(Future::result).toList()));
+        return Future.all(opening).map(all -> new Dc09Panels(client, opening.stream().map(Future::result).toList()));
     }
 
     public int size() {
@@ -45,6 +50,6 @@ public final class Dc09Panels implements AutoCloseable {
 
     @Override
     public void close() {
-        panels.forEach(PanelConnection::close);
+        Future.all(panels.stream().map(PanelConnection::close).toList()).onComplete(closed -> client.close());
     }
 }

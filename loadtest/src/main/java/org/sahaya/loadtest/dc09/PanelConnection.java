@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.parsetools.RecordParser;
 import java.nio.channels.ClosedChannelException;
@@ -31,6 +31,7 @@ final class PanelConnection {
     static final int REFUSED = 409;
 
     private final Vertx vertx;
+    private final NetClient client;
     private final Context context;
     private final Endpoint receiver;
     private final String account;
@@ -38,8 +39,10 @@ final class PanelConnection {
     private volatile NetSocket socket;
     private int sequence;
 
-    private PanelConnection(Vertx vertx, Context context, Endpoint receiver, String account, int firstSequence) {
+    private PanelConnection(Vertx vertx, NetClient client, Context context, Endpoint receiver, String account,
+                            int firstSequence) {
         this.vertx = vertx;
+        this.client = client;
         this.context = context;
         this.receiver = receiver;
         this.account = account;
@@ -47,9 +50,14 @@ final class PanelConnection {
     }
 
     /** @param firstSequence where this panel's message numbers start (1..9999), so two runs do not look like retransmissions */
-    static Future<PanelConnection> open(Vertx vertx, Endpoint receiver, String account, int firstSequence) {
+    /**
+     * @param client shared by the panels and held for as long as they are used: Vert.x closes an
+     *               unreachable client's connections when it is garbage collected
+     */
+    static Future<PanelConnection> open(Vertx vertx, NetClient client, Endpoint receiver, String account,
+                                        int firstSequence) {
         Context context = vertx.getOrCreateContext();
-        PanelConnection panel = new PanelConnection(vertx, context, receiver, account, firstSequence);
+        PanelConnection panel = new PanelConnection(vertx, client, context, receiver, account, firstSequence);
         Promise<PanelConnection> opened = Promise.promise();
         context.runOnContext(v -> panel.connect().map(panel).onComplete(opened));
         return opened.future();
@@ -57,8 +65,7 @@ final class PanelConnection {
 
     /** Runs on the context. */
     private Future<NetSocket> connect() {
-        return vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true))
-                .connect(receiver.port(), receiver.host())
+        return client.connect(receiver.port(), receiver.host())
                 .map(this::attach);
     }
 
