@@ -7,12 +7,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Blocks the tool's main thread on a Vert.x future, for a bounded time. Never call it on an event loop. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static <T> T result(Future<T> future, Duration timeout, String what) {
+    public static <T> T result(Future<T> future, Duration timeout, String what) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

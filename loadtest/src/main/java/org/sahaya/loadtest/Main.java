@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.loadtest.alerts.TrafficMix;
 import org.sahaya.loadtest.baseline.BaselineServer;
+import org.sahaya.loadtest.city.CityMain;
+import org.sahaya.loadtest.city.CityOptions;
 import org.sahaya.loadtest.report.Machine;
 import org.sahaya.loadtest.report.MarkdownSection;
 import org.sahaya.loadtest.report.Report;
@@ -34,6 +36,9 @@ public final class Main {
     }
 
     static int run(String[] args) {
+        if (CityOptions.wanted(args)) {
+            return CityMain.run(args, command(args));
+        }
         RunOptions options;
         try {
             options = RunOptions.parse(args);
@@ -100,8 +105,10 @@ public final class Main {
                 + new TrafficMix(o.devices(), o.seed()).describe();
     }
 
+    /** As the operator typed it: a wrapper such as {@code ./sahaya loadtest-city} passes its own command line. */
     private static String command(String[] args) {
-        return "java -cp \"loadtest/target/classes:loadtest/target/lib/*\" org.sahaya.loadtest.Main "
+        String wrapped = System.getProperty("sahaya.loadtest.command");
+        return wrapped != null ? wrapped : "./sahaya loadtest "
                 + String.join(" ", args);
     }
 }

@@ -29,6 +29,18 @@ final class DemoDevices {
         return devices;
     }
 
+    /**
+     * Extra wearables for load runs: {@code demo-<first>} .. {@code demo-<last>}, owned by the
+     * subscribers in turn, each with the published demo secret.
+     */
+    static List<Device> extra(List<Subscriber> subscribers, int first, int last) {
+        List<Device> devices = new ArrayList<>(Math.max(0, last - first + 1));
+        for (int n = first; n <= last; n++) {
+            devices.add(device(n, subscribers.get((n - first) % subscribers.size())));
+        }
+        return devices;
+    }
+
     private static Device device(int number, Subscriber owner) {
         return Device.demo(number, owner.id());
     }

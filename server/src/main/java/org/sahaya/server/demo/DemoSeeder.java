@@ -2,6 +2,9 @@ package org.sahaya.server.demo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import org.sahaya.core.config.DemoSettings;
+import org.sahaya.core.config.Settings;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.persistence.Database;
@@ -23,6 +26,19 @@ public final class DemoSeeder {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final UnitRepository units = new UnitRepository();
     private final HospitalRepository hospitals = new HospitalRepository();
+    private final DemoSettings settings;
+
+    /**
+     * Sized by {@code SAHAYA_DEMO_DEVICES}, read through the same loader as the node's configuration
+     * (environment over {@code SAHAYA_CONFIG}); the node does not pass its configuration here yet.
+     */
+    public DemoSeeder() {
+        this(DemoSettings.from(Settings.load(System.getenv(), Map.of())));
+    }
+
+    public DemoSeeder(DemoSettings settings) {
+        this.settings = settings;
+    }
 
     /** @return true if this call wrote the city, false if the database already had subscribers */
     public boolean seedIfEmpty(Database db, DemoCityData data) {
@@ -65,6 +81,10 @@ public final class DemoSeeder {
             directory.insert(c, subscriber);
         }
         for (Device device : data.devices()) {
+            directory.insert(c, device);
+        }
+        // extra wearables for load runs, numbered after the city's own devices
+        for (Device device : DemoDevices.extra(data.subscribers(), data.devices().size() + 1, settings.devices())) {
             directory.insert(c, device);
         }
         for (Contact contact : data.contacts()) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.hospital.BedKind;
+import org.sahaya.core.config.DemoSettings;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.HospitalRepository;
@@ -50,6 +51,23 @@ class DemoSeederTest {
         assertThat(count("hospitals")).isEqualTo(CITY.hospitals().size());
         assertThat(count("hospital_beds"))
                 .isEqualTo(CITY.hospitals().stream().mapToInt(h -> h.freeBeds().size()).sum());
+    }
+
+    @Test
+    void aLargerDemoCityHasExtraWearablesThatSignByTheDemoConvention() {
+        assertThat(new DemoSeeder(new DemoSettings(12_000)).seedIfEmpty(db, CITY)).isTrue();
+
+        assertThat(count("devices")).isEqualTo(12_000);
+        db.withConnection(c -> {
+            DirectoryRepository directory = new DirectoryRepository();
+            assertThat(directory.device(c, "demo-0550")).contains(CITY.devices().getLast());
+            assertThat(directory.device(c, "demo-0551"))
+                    .contains(new Device("demo-0551", "S-0001", "demo-secret-0551", true));
+            assertThat(directory.device(c, "demo-12000"))
+                    .contains(new Device("demo-12000", "S-" + String.format("%04d", (12_000 - 551) % 500 + 1),
+                            "demo-secret-12000", true));
+            return null;
+        });
     }
 
     @Test

@@ -1,0 +1,7 @@
+package org.sahaya.loadtest.city;
+
+import org.sahaya.loadtest.RunResult;
+
+/** What one stream of a city run measured. */
+public record StreamResult(StreamPlan plan, RunResult result) {
+}

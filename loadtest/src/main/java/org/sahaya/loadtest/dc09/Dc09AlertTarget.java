@@ -1,0 +1,43 @@
+package org.sahaya.loadtest.dc09;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import org.sahaya.core.alert.AlertType;
+import org.sahaya.loadtest.Target;
+import org.sahaya.loadtest.alerts.TrafficMix;
+
+/**
+ * Sends the {@link TrafficMix}'s alerts as SIA-DCS events from the demo hubs: TEST as an automatic
+ * test report ({@code RP}), LOW_BATTERY as a system battery trouble ({@code YT}), FALL as a medical
+ * alarm ({@code MA}), SOS as a panic alarm ({@code PA}). The hub is the one the mix's device number
+ * falls on; latency runs to the receiver's ACK.
+ */
+public final class Dc09AlertTarget implements Target {
+
+    private final Dc09Panels panels;
+    private final TrafficMix mix;
+    private final long timeoutMillis;
+
+    public Dc09AlertTarget(Dc09Panels panels, TrafficMix mix, Duration timeout) {
+        this.panels = panels;
+        this.mix = mix;
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    /** The SIA event for an alert type, zone 01. */
+    static String event(AlertType type) {
+        return "Nri1/" + switch (type) {
+            case FALL, MEDICAL -> "MA";
+            case SOS -> "PA";
+            case LOW_BATTERY -> "YT";
+            default -> "RP";
+        } + "01";
+    }
+
+    @Override
+    public Future<Integer> send(long sequence) {
+        TrafficMix.Planned alert = mix.alert(sequence);
+        int device = Integer.parseInt(alert.deviceId().substring("demo-".length()));
+        return panels.panel(device).send(event(alert.type()), timeoutMillis);
+    }
+}
