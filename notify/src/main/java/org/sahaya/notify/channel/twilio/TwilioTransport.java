@@ -79,8 +79,9 @@ final class TwilioTransport extends com.twilio.http.HttpClient {
                     ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8)));
         }
         try {
-            return http.execute(builder.build(), response -> new Response(
-                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8),
+            // Bytes, then one UTF-8 decode: toString(entity) sets up a reader and a char buffer per answer.
+            return http.execute(builder.build(), response -> new Response(response.getEntity() == null ? ""
+                    : new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8),
                     response.getCode()));
         } catch (ConnectTimeoutException | ConnectException e) {
             throw new TwilioTransportException("Twilio could not be reached", false, e);
