@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,6 +50,10 @@ public final class FamilyNotifier {
 
     public static final String STAGE_PLANNED = "NOTIFICATIONS_PLANNED";
     public static final String STAGE_HELD = "NOTIFICATIONS_HELD";
+
+    /** The order {@link NotificationRepository#findByIncident} returns rows in. */
+    private static final Comparator<Notification> STORED_ORDER =
+            Comparator.comparing(Notification::createdAt).thenComparing(Notification::id);
 
     /** Outbox transactions in flight at once; each commits the writes of many concurrent requests. */
     private static final int COMMIT_LANES = 4;
@@ -122,8 +127,8 @@ public final class FamilyNotifier {
     /**
      * Plans, records and sends the request's messages.
      *
-     * @return the request's notifications as stored after sending (SENT, FAILED, or as an earlier
-     *         call left them), oldest first
+     * @return the request's notifications after sending: as this call recorded them (SENT, FAILED, or
+     *         PENDING when held by quiet hours), or as an earlier call left them; oldest first
      */
     public List<Notification> notify(NotificationRequest request) {
         Instant planned = clock.instant();
@@ -172,9 +177,17 @@ public final class FamilyNotifier {
         }
         // Quiet hours: a held row waits, PENDING with its time, for sendHeldDue() to find it due.
         written.stream().filter(Fresh::held).forEach(fresh -> sender.release(fresh.notification().id()));
-        sender.sendAllClaimed(written.stream().filter(fresh -> !fresh.held())
+        List<Notification> outcomes = sender.sendAllClaimed(written.stream().filter(fresh -> !fresh.held())
                 .map(fresh -> Map.entry(fresh.notification(), fresh.contact())).toList());
-        return stored(request, plan);
+        if (written.size() < plan.size() || outcomes.contains(null)) {
+            // Rows an earlier call wrote, or an outcome this call could not see: the table knows.
+            return stored(request, plan);
+        }
+        // Every planned row is this call's and ended as this call recorded it: no need to read them back.
+        List<Notification> rows = new ArrayList<>(outcomes);
+        written.stream().filter(Fresh::held).forEach(fresh -> rows.add(fresh.notification()));
+        rows.sort(STORED_ORDER);
+        return rows;
     }
 
     /**

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -106,48 +108,58 @@ final class OutboxSender {
     /**
      * Sends claimed rows side by side, each on its own virtual thread (one contact's retries never
      * hold up another's message), and returns when all are settled.
+     *
+     * @return for each row, in order, what this call left it as ({@link #sendClaimed}), null where unknown
      */
-    void sendAllClaimed(List<Map.Entry<Notification, Contact>> rows) {
+    List<Notification> sendAllClaimed(List<Map.Entry<Notification, Contact>> rows) {
         if (rows.size() == 1) {
-            sendClaimed(rows.getFirst().getKey(), rows.getFirst().getValue());
-            return;
+            return Collections.singletonList(sendClaimed(rows.getFirst().getKey(), rows.getFirst().getValue()));
         }
+        Notification[] outcomes = new Notification[rows.size()];
         List<Thread> senders = new ArrayList<>(rows.size());
-        for (Map.Entry<Notification, Contact> row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            Map.Entry<Notification, Contact> row = rows.get(i);
+            int slot = i;
             senders.add(Thread.ofVirtual().name("sahaya-send-" + row.getKey().id())
-                    .start(() -> sendClaimed(row.getKey(), row.getValue())));
+                    .start(() -> outcomes[slot] = sendClaimed(row.getKey(), row.getValue())));
         }
         for (Thread sender : senders) {
             try {
                 sender.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return Arrays.asList(new Notification[rows.size()]);
             }
         }
+        // join() orders each sender's write of its slot before this read.
+        return Arrays.asList(outcomes);
     }
 
-    /** Sends a PENDING row the caller has claimed, records the outcome and releases the claim. Never throws. */
-    void sendClaimed(Notification n, Contact contact) {
+    /**
+     * Sends a PENDING row the caller has claimed, records the outcome and releases the claim. Never throws.
+     *
+     * @return the row as this call recorded it (SENT or FAILED), or null when that is not known here (the
+     *         outcome could not be recorded, another writer moved the row first, the thread was interrupted)
+     */
+    Notification sendClaimed(Notification n, Contact contact) {
         try {
-            deliver(n, contact);
+            return deliver(n, contact);
         } catch (PersistenceException e) {
             // The row stays PENDING; resumePending() takes it up again.
             LOG.error("notification {}: outcome could not be recorded ({})", n.id(), e.getClass().getSimpleName(), e);
+            return null;
         } finally {
             release(n.id());
         }
     }
 
-    private void deliver(Notification n, Contact contact) {
+    private Notification deliver(Notification n, Contact contact) {
         if (contact == null) {
-            fail(n, NO_CONTACT, null);
-            return;
+            return fail(n, NO_CONTACT, null);
         }
         NotificationChannel channel = channels.get(n.channel());
         if (channel == null) {
-            fail(n, NO_CHANNEL, contact);
-            return;
+            return fail(n, NO_CHANNEL, contact);
         }
         OutgoingMessage message = new OutgoingMessage(n.id(), n.incidentId(), n.channel(), contact.phone(),
                 contact.pushToken(), n.language(), n.text(),
@@ -158,7 +170,7 @@ final class OutboxSender {
             // Committed (with other senders' marks) before the provider is called.
             if (!commits.run(c -> attempts.begin(c, n.id(), startedAt))) {
                 if (!resolveBlocked(n, contact, channel)) {
-                    return;
+                    return null;
                 }
                 continue;
             }
@@ -168,14 +180,12 @@ final class OutboxSender {
             } catch (ChannelException e) {
                 failedAttempts++;
                 if (!e.retryable()) {
-                    fail(n, e.reason(), contact);
-                    return;
+                    return fail(n, e.reason(), contact);
                 }
                 Duration delay = policy.nextDelay(clock.instant(), n.createdAt(), failedAttempts,
                         ThreadLocalRandom.current().nextDouble());
                 if (delay == null) {
-                    fail(n, e.reason() + " (retryable)", contact);
-                    return;
+                    return fail(n, e.reason() + " (retryable)", contact);
                 }
                 database.withConnection(c -> {
                     attempts.refused(c, n.id(), e.reason());
@@ -184,22 +194,23 @@ final class OutboxSender {
                 LOG.info("notification {}: {} refused ({}), attempt {} in {} ms", n.id(), n.channel(), e.reason(),
                         failedAttempts + 1, delay.toMillis());
                 if (!sleep(delay)) {
-                    return;
+                    return null;
                 }
                 continue;
             } catch (RuntimeException e) {
                 // Only the type: a provider's message may quote the phone number. Not retried: the
                 // request may have gone out.
                 LOG.warn("notification {}: {} channel threw {}", n.id(), n.channel(), e.getClass().getName());
-                fail(n, CHANNEL_ERROR, contact);
-                return;
+                return fail(n, CHANNEL_ERROR, contact);
             }
             Instant sentAt = clock.instant();
             boolean moved = commits.run(c -> outbox.markSent(c, n.id(), sentAt, receipt.providerId()));
             if (!moved) {
                 LOG.warn("notification {}: sent, but it was no longer PENDING", n.id());
+                return null;
             }
-            return;
+            return new Notification(n.id(), n.incidentId(), n.contactId(), n.channel(), n.step(), n.language(),
+                    n.text(), NotificationStatus.SENT, n.createdAt(), sentAt, receipt.providerId(), null);
         }
     }
 
@@ -234,8 +245,12 @@ final class OutboxSender {
         }
     }
 
-    /** Fails the row with a timeline entry, then hands the message to the contact's next channel, if any. */
-    private void fail(Notification n, String reason, Contact contact) {
+    /**
+     * Fails the row with a timeline entry, then hands the message to the contact's next channel, if any.
+     *
+     * @return the failed row, or null when another writer had moved it past PENDING
+     */
+    private Notification fail(Notification n, String reason, Contact contact) {
         Instant at = clock.instant();
         boolean failed = database.inTransaction(c -> {
             if (!outbox.markFailed(c, n.id(), reason)) {
@@ -249,6 +264,9 @@ final class OutboxSender {
         if (failed && !NO_CONTACT.equals(reason)) {
             failOver(n, contact, false);
         }
+        return failed ? new Notification(n.id(), n.incidentId(), n.contactId(), n.channel(), n.step(), n.language(),
+                n.text(), NotificationStatus.FAILED, n.createdAt(), n.sentAt(), n.providerId(),
+                NotificationRepository.storedReason(reason)) : null;
     }
 
     /**

@@ -85,10 +85,15 @@ public final class NotificationRepository {
      */
     public boolean markFailed(Connection c, String id, String reason) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(MARK_FAILED)) {
-            ps.setString(1, reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason);
+            ps.setString(1, storedReason(reason));
             ps.setString(2, id);
             return ps.executeUpdate() == 1;
         }
+    }
+
+    /** The failure reason as {@link #markFailed} stores it (the column holds 1,000 characters). */
+    public static String storedReason(String reason) {
+        return reason.length() > 1000 ? reason.substring(0, 997) + "..." : reason;
     }
 
     public Optional<Notification> find(Connection c, String id) throws SQLException {

@@ -106,7 +106,26 @@ public final class MessageTemplates {
             }
             all.put(language, Map.copyOf(patterns));
         }
-        return new MessageTemplates(Map.copyOf(all));
+        MessageTemplates templates = new MessageTemplates(Map.copyOf(all));
+        templates.warmUp();
+        return templates;
+    }
+
+    /**
+     * Renders every step once in every language, here on the loading thread. ICU initialises its time
+     * zone, calendar and locale data on first use under class locks while reading its jar; when hundreds
+     * of virtual threads made that first use at once (a burst of notifications on a cold node), the two
+     * carrier threads ended up pinned behind those locks and every render stopped for good (seen in
+     * the delivery benchmark at 3,000 requests/s). Warm, a render takes only the pools' own locks.
+     */
+    private void warmUp() {
+        MessageArgs sample = new MessageArgs("A", AlertType.FALL, Instant.EPOCH, ZoneId.of("Europe/London"),
+                ZoneId.of("Asia/Kolkata"), "KA-07", "H", 7);
+        for (String language : LANGUAGES) {
+            for (NotificationStep step : NotificationStep.values()) {
+                render(step, language, sample);
+            }
+        }
     }
 
     /** The keys every language must define. */
