@@ -164,8 +164,8 @@ public final class Dispatcher {
      */
     public DispatchOutcome queueAfterFailure(String incidentId, String reason) {
         Optional<Incident> found = incidents.get(incidentId);
-        if (found.isEmpty() || found.get().state() == IncidentState.QUEUED
-                || !found.get().state().canMoveTo(IncidentState.QUEUED) || found.get().state() == IncidentState.DISPATCHED) {
+        IncidentState state = found.map(Incident::state).orElse(null);
+        if (state != IncidentState.NEW && state != IncidentState.VERIFYING) {
             return new DispatchOutcome.Skipped(incidentId, found.map(i -> "incident is " + i.state()).orElse("no open incident"));
         }
         return queue(found.get(), reason);

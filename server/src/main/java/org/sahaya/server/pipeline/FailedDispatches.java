@@ -77,7 +77,12 @@ final class FailedDispatches {
             stamp(incidentId, "Automatic handling failed (" + cause.getClass().getSimpleName() + "); the incident is"
                     + " queued and tried again in " + delay.get().toSeconds() + " s (retry " + failed + " of "
                     + MAX_RETRIES + ")");
-            vertx.setTimer(delay.get().toMillis(), t -> retry.accept(incidentId));
+            try {
+                vertx.setTimer(delay.get().toMillis(), t -> retry.accept(incidentId));
+            } catch (RuntimeException closing) {
+                // The node is stopping: the incident is QUEUED, and the next start takes it up.
+                failures.remove(incidentId);
+            }
         } else {
             failures.remove(incidentId);
             LOG.error("Incident {}: {}; automatic retries exhausted, it waits in the queue", incidentId, reason, cause);
