@@ -154,6 +154,23 @@ public final class Dispatcher {
         });
     }
 
+    /**
+     * A dispatch attempt failed (a lost database or grid, not a lack of units): an incident still
+     * waiting for its first dispatch (NEW or VERIFYING) is QUEUED with the reason on its timeline, so
+     * that it is visibly waiting rather than silently NEW, and a free unit or a retry takes it up.
+     * Already QUEUED, DISPATCHED or closed: nothing changes.
+     *
+     * @return the queued outcome, or Skipped if the incident was not waiting for its first dispatch
+     */
+    public DispatchOutcome queueAfterFailure(String incidentId, String reason) {
+        Optional<Incident> found = incidents.get(incidentId);
+        IncidentState state = found.map(Incident::state).orElse(null);
+        if (state != IncidentState.NEW && state != IncidentState.VERIFYING) {
+            return new DispatchOutcome.Skipped(incidentId, found.map(i -> "incident is " + i.state()).orElse("no open incident"));
+        }
+        return queue(found.get(), reason);
+    }
+
     /** The nearest candidates the unit's service area and {@code excluded} allow; the others named in {@code outside}. */
     /** The option a unit makes for an incident at {@code scene}: distance and ETA from where it is now. */
     UnitOption optionFor(Unit unit, GeoPoint scene) {

@@ -22,6 +22,7 @@ import org.sahaya.server.http.ApiKeyHandler;
 import org.sahaya.server.http.CoordinatorHandlers;
 import org.sahaya.server.http.DeviceAdmission;
 import org.sahaya.server.http.DeviceSignatureHandler;
+import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.HeartbeatHandler;
 import org.sahaya.server.http.HttpApi;
@@ -38,6 +39,12 @@ final class ApiWiring {
     private ApiWiring() {
     }
 
+    /**
+     * Routine requests (heartbeats, positions, bed boards) worked on at once; the rest get 503 at once.
+     * Half the main pool: the other half stays free for dispatch and the family outbox.
+     */
+    static final int ROUTINE_IN_FLIGHT = 8;
+
     /** The services the routes hand their work to. */
     record Services(AlertReception reception, DispatchDesk desk, FamilyHandlers family, DeviceHealth deviceHealth,
                     DeviceRateLimit rateLimit, PrometheusMeterRegistry registry) {
@@ -47,10 +54,16 @@ final class ApiWiring {
     static HttpServer listen(SahayaConfig config, Vertx vertx, Database database, Grid grid, Offload offload,
                              Services services, Clock clock) throws Exception {
         DirectoryRepository directory = new DirectoryRepository();
+        // Alerts find their device through the alert lane: routine traffic holding every main
+        // connection must not keep an alert from being authenticated.
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
+                id -> offload.<Optional<Device>>submit(() -> database.alerts().withConnection(c -> directory.device(c, id))),
+                clock, config.replayWindow(), config.demo());
+        DeviceSignatureHandler routineSignature = new DeviceSignatureHandler(
                 id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
                 clock, config.replayWindow(), config.demo());
-        HttpApi.Handlers handlers = new HttpApi.Handlers(signature, new AlertHandler(services.reception()),
+        HttpApi.Handlers handlers = new HttpApi.Handlers(signature, routineSignature, new RoutineLane(ROUTINE_IN_FLIGHT),
+                new AlertHandler(services.reception()),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
                 HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
                 HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),

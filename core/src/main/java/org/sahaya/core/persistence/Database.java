@@ -12,6 +12,10 @@ import org.flywaydb.core.Flyway;
  * by default, PostgreSQL in production; the same migrations run on both.
  *
  * <p>Every method blocks: call it from a virtual thread or a worker, never an event loop.
+ *
+ * <p>Two lanes: the main pool for everything, and a small pool of its own for storing what a device
+ * is waiting to have acknowledged ({@link #alerts()}), so that a flood of routine writes, dispatch
+ * work or outbox rows can hold every main connection without an alert receipt waiting behind them.
  */
 public final class Database implements AutoCloseable {
 
@@ -21,10 +25,18 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final HikariDataSource dataSource;
+    /** Connections of the main pool: routine writes, dispatch, the outbox, queries. */
+    static final int MAIN_POOL = 16;
+    /** Connections kept for alert receipts: a few, since each holds its connection for milliseconds. */
+    static final int ALERT_LANE = 4;
 
-    private Database(HikariDataSource dataSource) {
+    private final HikariDataSource dataSource;
+    /** The alert lane; null for the lane itself. */
+    private final Database alerts;
+
+    private Database(HikariDataSource dataSource, Database alerts) {
         this.dataSource = dataSource;
+        this.alerts = alerts;
     }
 
     /**
@@ -33,6 +45,17 @@ public final class Database implements AutoCloseable {
      * @param jdbcUrl e.g. {@code jdbc:h2:file:./data/sahaya} or {@code jdbc:postgresql://127.0.0.1:5432/test}
      */
     public static Database open(String jdbcUrl, String user, String password) {
+        HikariDataSource ds = pool(jdbcUrl, user, password, "sahaya-db", MAIN_POOL, MAIN_POOL);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            return new Database(ds, new Database(pool(jdbcUrl, user, password, "sahaya-db-alerts", ALERT_LANE, 2), null));
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(String jdbcUrl, String user, String password, String name, int size, int idle) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(h2Durable(jdbcUrl));
         if (user != null) {
@@ -41,17 +64,20 @@ public final class Database implements AutoCloseable {
         if (password != null) {
             config.setPassword(password);
         }
-        config.setMaximumPoolSize(16);
-        config.setPoolName("sahaya-db");
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(idle);
+        config.setPoolName(name);
         config.setAutoCommit(true);
-        HikariDataSource ds = new HikariDataSource(config);
-        try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        } catch (RuntimeException e) {
-            ds.close();
-            throw e;
-        }
-        return new Database(ds);
+        return new HikariDataSource(config);
+    }
+
+    /**
+     * The same database through the alert lane: connections no other traffic may take. Use it only
+     * for work a device waits on to be acknowledged (storing an alert, finding its device); every
+     * other use would bring back the starvation it exists to prevent.
+     */
+    public Database alerts() {
+        return alerts == null ? this : alerts;
     }
 
     /**
@@ -99,6 +125,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (alerts != null) {
+            alerts.close();
+        }
         dataSource.close();
     }
 }

@@ -4,8 +4,13 @@ import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitLevel;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -19,6 +24,9 @@ import org.sahaya.geo.index.UnitIndex;
  * because the claim itself checks availability on the unit's owner.
  */
 public final class FleetIndex implements AutoCloseable {
+
+    /** The levels able to serve each need, as the index's capability labels (the policy decides which). */
+    private static final Map<UnitLevel, Set<String>> SERVING = serving();
 
     private final UnitIndex index = new UnitIndex();
     private final IMap<String, Unit> units;
@@ -37,12 +45,27 @@ public final class FleetIndex implements AutoCloseable {
 
     /** Up to {@code k} available units able to serve {@code needs} within {@code radiusMetres}, nearest first. */
     public List<Candidate> nearestAvailable(GeoPoint from, UnitLevel needs, int k, double radiusMetres) {
-        return index.nearest(from, k,
-                u -> u.available() && DispatchPolicy.canServe(UnitLevel.valueOf(u.capability()), needs), radiusMetres);
+        return index.nearestAvailable(from, k, SERVING.get(needs), radiusMetres);
+    }
+
+    /** Available units of this level in the index (no search): what "no unit free" is decided from. */
+    public int availableAt(UnitLevel level) {
+        return index.availableWith(level.name());
     }
 
     public int size() {
         return index.size();
+    }
+
+    private static Map<UnitLevel, Set<String>> serving() {
+        Map<UnitLevel, Set<String>> serving = new EnumMap<>(UnitLevel.class);
+        for (UnitLevel needs : UnitLevel.values()) {
+            serving.put(needs, Arrays.stream(UnitLevel.values())
+                    .filter(level -> DispatchPolicy.canServe(level, needs))
+                    .map(UnitLevel::name)
+                    .collect(Collectors.toUnmodifiableSet()));
+        }
+        return serving;
     }
 
     public static GeoPoint point(org.sahaya.core.Coordinates c) {

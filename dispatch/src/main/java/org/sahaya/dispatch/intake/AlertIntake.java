@@ -66,7 +66,8 @@ public final class AlertIntake {
     public IntakeResult receive(Alert alert) {
         for (int attempt = 1; ; attempt++) {
             try {
-                IntakeResult result = database.inTransaction(c -> receive(c, alert));
+                // The alert lane: the device waits on this commit for its acknowledgement.
+                IntakeResult result = database.alerts().inTransaction(c -> receive(c, alert));
                 if (result.opened() && result.incident().state().isOpen()) {
                     // Already in the database: give the grid its copy without writing it again.
                     grid.incidents().putTransient(result.incident().id(), result.incident(), 0, java.util.concurrent.TimeUnit.SECONDS);
@@ -148,7 +149,7 @@ public final class AlertIntake {
     }
 
     private void stamp(String incidentId, Instant at, String stage, String message) {
-        database.inTransaction(c -> {
+        database.alerts().inTransaction(c -> { // on the way to the acknowledgement of a joining alert
             timeline.append(c, new TimelineEntry(incidentId, at, stage, message));
             return null;
         });

@@ -2,7 +2,6 @@ package org.sahaya.geo.index;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import org.sahaya.geo.GeoPoint;
 
 /**
  * The rings of cells around one origin cell, with their {@link RingBounds}, worked out once and
@@ -23,10 +22,12 @@ final class Neighbourhood {
     private final RingBounds bounds;
     private final long origin;
     private final H3Grid grid;
+    private final CellShapes shapes;
     private final Ring[] rings = new Ring[CACHED_RINGS];
 
-    private Neighbourhood(H3Grid grid, long origin) {
+    private Neighbourhood(H3Grid grid, CellShapes shapes, long origin) {
         this.grid = grid;
+        this.shapes = shapes;
         this.origin = origin;
         this.bounds = grid.ringBoundsAround(origin);
     }
@@ -38,13 +39,13 @@ final class Neighbourhood {
     /** Cells at exactly {@code k} steps from the origin. */
     Ring ring(int k) {
         if (k >= CACHED_RINGS) {
-            return Ring.of(grid, grid.ring(origin, k));
+            return Ring.of(shapes, grid.ring(origin, k));
         }
         Ring ring = rings[k];
         if (ring == null) {
             // A race computes the same ring twice; harmless, and cheaper than a lock. Ring's
             // fields are final, so a ring read through this racy array is fully built.
-            ring = Ring.of(grid, grid.ring(origin, k));
+            ring = Ring.of(shapes, grid.ring(origin, k));
             rings[k] = ring;
         }
         return ring;
@@ -71,22 +72,16 @@ final class Neighbourhood {
             reachMetres = new double[n];
         }
 
-        static Ring of(H3Grid grid, List<Long> cells) {
+        static Ring of(CellShapes shapes, List<Long> cells) {
             Ring ring = new Ring(cells.size());
             for (int i = 0; i < cells.size(); i++) {
-                long cell = cells.get(i);
-                GeoPoint centre = H3Grid.centreOf(cell);
+                Long cell = cells.get(i);
+                CellShapes.Shape shape = shapes.of(cell);
                 ring.cells[i] = cell;
-                ring.latRad[i] = Math.toRadians(centre.lat());
-                ring.lonRad[i] = Math.toRadians(centre.lon());
-                ring.cosLat[i] = Math.cos(ring.latRad[i]);
-                double reach = 0;
-                for (GeoPoint vertex : grid.verticesOf(cell)) {
-                    double lat = Math.toRadians(vertex.lat());
-                    reach = Math.max(reach, SphericalBounds.sphericalMetres(ring.latRad[i], ring.lonRad[i], ring.cosLat[i],
-                            lat, Math.toRadians(vertex.lon()), Math.cos(lat)));
-                }
-                ring.reachMetres[i] = reach + 1.0;
+                ring.latRad[i] = shape.latRad();
+                ring.lonRad[i] = shape.lonRad();
+                ring.cosLat[i] = shape.cosLat();
+                ring.reachMetres[i] = shape.reachMetres();
             }
             return ring;
         }
@@ -105,10 +100,12 @@ final class Neighbourhood {
         private static final int MAX_ORIGINS = 4_096;
 
         private final H3Grid grid;
+        private final CellShapes shapes;
         private final ConcurrentHashMap<Long, Neighbourhood> byOrigin = new ConcurrentHashMap<>();
 
         Cache(H3Grid grid) {
             this.grid = grid;
+            this.shapes = new CellShapes(grid);
         }
 
         Neighbourhood around(long origin) {
@@ -117,7 +114,7 @@ final class Neighbourhood {
                 if (byOrigin.size() >= MAX_ORIGINS) {
                     byOrigin.clear();
                 }
-                n = byOrigin.computeIfAbsent(origin, o -> new Neighbourhood(grid, o));
+                n = byOrigin.computeIfAbsent(origin, o -> new Neighbourhood(grid, shapes, o));
             }
             return n;
         }

@@ -38,6 +38,7 @@ public final class UnitIndex {
     private final H3Grid grid;
     private final Neighbourhood.Cache neighbourhoods;
     private final CapabilityBits capabilityBits = new CapabilityBits();
+    private final AvailableCounts availableCounts = new AvailableCounts();
     private final ConcurrentHashMap<String, FiledUnit> units = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Cell> cells = new ConcurrentHashMap<>();
 
@@ -76,6 +77,7 @@ public final class UnitIndex {
             if (previous != null && previous.cell() != filed.cell()) {
                 unfileFrom(previous.cell(), id);
             }
+            availableCounts.moved(previous == null ? null : previous.unit(), unit);
             return filed;
         });
     }
@@ -85,6 +87,7 @@ public final class UnitIndex {
         Objects.requireNonNull(unitId, "unitId");
         units.computeIfPresent(unitId, (id, previous) -> {
             unfileFrom(previous.cell(), id);
+            availableCounts.moved(previous.unit(), null);
             return null;
         });
     }
@@ -98,6 +101,12 @@ public final class UnitIndex {
     /** Number of indexed units, available or not. */
     public int size() {
         return units.size();
+    }
+
+    /** Number of available units with this capability, kept as units change (no search). */
+    public int availableWith(String capability) {
+        Objects.requireNonNull(capability, "capability");
+        return availableCounts.of(capability);
     }
 
     /**
@@ -130,10 +139,16 @@ public final class UnitIndex {
      */
     public List<Candidate> nearestAvailable(GeoPoint from, int k, Set<String> capabilities, double maxRadiusMetres) {
         Objects.requireNonNull(capabilities, "capabilities");
+        if (!availableCounts.anyOf(capabilities)) {
+            // The whole fleet is out (or has none of these): say so without walking every ring
+            // to the radius limit. Arguments are still checked, as a search would.
+            checkArguments(from, k, maxRadiusMetres);
+            return List.of();
+        }
         return search(from, k, new CellFilter.AvailableWith(capabilityBits.maskOf(capabilities), capabilities), maxRadiusMetres);
     }
 
-    private List<Candidate> search(GeoPoint from, int k, CellFilter filter, double maxRadiusMetres) {
+    private static void checkArguments(GeoPoint from, int k, double maxRadiusMetres) {
         Objects.requireNonNull(from, "from");
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
@@ -141,6 +156,10 @@ public final class UnitIndex {
         if (!(maxRadiusMetres > 0 && maxRadiusMetres < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("maxRadiusMetres must be positive and finite, was " + maxRadiusMetres);
         }
+    }
+
+    private List<Candidate> search(GeoPoint from, int k, CellFilter filter, double maxRadiusMetres) {
+        checkArguments(from, k, maxRadiusMetres);
         if (units.isEmpty()) {
             return List.of(); // spares an empty fleet the walk out to the radius limit
         }

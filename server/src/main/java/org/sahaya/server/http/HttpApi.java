@@ -32,7 +32,15 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
     /** The handlers the contract's operations are wired to. */
-    public record Handlers(DeviceSignatureHandler signature, AlertHandler alerts, QueryHandlers queries,
+    /**
+     * The handlers the contract's operations are wired to.
+     *
+     * @param signature        authenticates alerts (finding the device through the database's alert lane)
+     * @param routineSignature authenticates heartbeats (through the main pool)
+     * @param routine          bounds routine traffic: heartbeats, unit positions, bed boards
+     */
+    public record Handlers(DeviceSignatureHandler signature, DeviceSignatureHandler routineSignature, RoutineLane routine,
+                           AlertHandler alerts, QueryHandlers queries,
                            HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics,
                            FamilyHandlers family,
                            DeviceAdmission admission, HeartbeatHandler heartbeat,
@@ -57,7 +65,7 @@ public final class HttpApi {
 
     private static Future<Router> build(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
         return OpenAPIContract.from(vertx, ContractDocument.load(CONTRACT)).map(contract -> {
-            RequestValidator validator = RequestValidator.create(vertx, contract);
+            RequestValidator validator = RequestValidator.create(vertx, new PrebuiltSchemas(contract));
             RouterBuilder builder = RouterBuilder.create(vertx, contract);
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
             for (OpenAPIRoute route : builder.getRoutes()) {
@@ -66,7 +74,8 @@ public final class HttpApi {
                 switch (route.getOperation().getOperationId()) {
                     case "postAlert" -> route.addHandler(handlers.signature()).addHandler(validation)
                             .addHandler(handlers.admission().alerts()).addHandler(handlers.alerts());
-                    case "postHeartbeat" -> route.addHandler(handlers.signature()).addHandler(validation)
+                    case "postHeartbeat" -> route.addHandler(handlers.routine()).addHandler(handlers.routineSignature())
+                            .addHandler(validation)
                             .addHandler(handlers.admission().routine()).addHandler(handlers.heartbeat());
                     case "getIncident" -> route.addHandler(validation).addHandler(handlers.queries()::incident);
                     case "listIncidents" -> route.addHandler(validation).addHandler(handlers.queries()::incidentList);
@@ -85,12 +94,14 @@ public final class HttpApi {
                     case "postAcknowledgement" -> route.addHandler(validation).addHandler(handlers.family().acks()::push);
                     case "putContact" -> route.addHandler(validation).addHandler(handlers.family().contacts()::put);
                     case "getUnit" -> route.addHandler(validation).addHandler(handlers.partners()::unit);
-                    case "postUnitPosition" -> route.addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
+                    case "postUnitPosition" -> route.addHandler(handlers.routine())
+                            .addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
                             .addHandler(validation).addHandler(handlers.partners()::position);
                     case "putUnitStatus" -> route.addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
                             .addHandler(validation).addHandler(handlers.partners()::status);
                     case "getHospital" -> route.addHandler(validation).addHandler(handlers.partners()::hospital);
-                    case "putHospitalBeds" -> route.addHandler(handlers.apiKeys().require(Role.HOSPITAL, Role.COORDINATOR))
+                    case "putHospitalBeds" -> route.addHandler(handlers.routine())
+                            .addHandler(handlers.apiKeys().require(Role.HOSPITAL, Role.COORDINATOR))
                             .addHandler(validation).addHandler(handlers.partners()::beds);
                     case "postIncidentAssignment" -> route.addHandler(handlers.apiKeys().require(Role.COORDINATOR))
                             .addHandler(validation).addHandler(handlers.coordinators()::assign);

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Steps 4 and 5 of the hot path for one incident, after the device was answered: dispatch, then tell
  * the family. Runs on virtual threads. Every step is idempotent (claims check state, the outbox
- * sends each message once), so after a crash {@link #recover()} simply runs open incidents again.
+ * sends each message once), so after a crash {@link #recover()} simply runs open incidents again, and
+ * a run that fails leaves the incident QUEUED with the reason and is retried ({@link FailedDispatches}).
  *
  * <p>In a cluster each incident is worked by its owner ({@link IncidentOwnership}): a new incident's
  * work is handed to it ({@link OwnerRouting}), and a member that does not see a majority of the
@@ -61,6 +62,7 @@ public final class IncidentWorkflow {
     private final OwnerRouting routing;
     /** Incidents this member is dispatching right now: a second run of one waits for the next trigger. */
     private final Set<String> working = ConcurrentHashMap.newKeySet();
+    private final FailedDispatches failed;
 
     public IncidentWorkflow(Vertx vertx, Dispatcher dispatcher, FamilyUpdates family, Database database,
                             StageTimers timers, Offload offload, Clock clock,
@@ -94,6 +96,7 @@ public final class IncidentWorkflow {
         this.offload = offload;
         this.clock = clock;
         this.verificationWindow = verificationWindow;
+        this.failed = new FailedDispatches(vertx, dispatcher, database, clock);
     }
 
     /**
@@ -150,6 +153,7 @@ public final class IncidentWorkflow {
                 return;
             }
             DispatchOutcome outcome = dispatcher.dispatch(incidentId);
+            failed.succeeded(incidentId);
             if (outcome instanceof DispatchOutcome.Skipped) {
                 return;
             }
@@ -162,10 +166,8 @@ public final class IncidentWorkflow {
                         .ifPresent(first -> timers.record(Stage.FIRST_NOTIFICATION, Duration.between(receivedAt, first)));
             }
         } catch (RuntimeException e) {
-            LOG.error("Incident {}: dispatch or notification failed; it stays open and is retried at the next start",
-                    incidentId, e);
-            stamp(incidentId, "WORKFLOW_FAILED", "Automatic handling failed (" + e.getClass().getSimpleName()
-                    + "); the incident stays open for the coordinator and is retried at the next start");
+            // Queued with the reason and retried with backoff: never left silently NEW.
+            failed.failed(incidentId, e, id -> offload.execute(() -> run(id, null)));
         } finally {
             working.remove(incidentId);
         }

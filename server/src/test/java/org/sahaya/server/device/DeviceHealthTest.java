@@ -99,7 +99,9 @@ class DeviceHealthTest {
         assertThat(offlineIncidents("demo-0034")).isEqualTo(1);
 
         client.heartbeat("demo-0034", "demo-0034", "");
-        assertThat(node.deviceHealth().sweep()).anyMatch(v -> v instanceof HealthVerdict.BackOnline);
+        // The 204 does not wait for the grid to note the sighting (an async entry processor): sweep until it has.
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.deviceHealth().sweep().stream()
+                .anyMatch(v -> v instanceof HealthVerdict.BackOnline));
         assertThat(client.incident(incidentId).getJsonArray("timeline").stream()
                 .map(o -> ((JsonObject) o).getString("stage"))).contains("DEVICE_BACK_ONLINE");
         assertThat(offlineIncident("demo-0034")).isNull();
