@@ -1,6 +1,7 @@
 package org.sahaya.loadtest.city;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class CityBenchmark {
     private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
 
+    private final Vertx vertx;
     private final CityOptions options;
     private final WebClient client;
     private final CityMap city;
@@ -53,8 +55,9 @@ public final class CityBenchmark {
      * @param dc09 connects the hubs; called before each node run (the receiver closes a panel connection idle for
      *             two minutes, as long as the baseline and reference runs may take), closed after it
      */
-    public CityBenchmark(CityOptions options, WebClient client, CityMap city, MqttDevices mqtt, Supplier<Dc09Panels> dc09,
+    public CityBenchmark(Vertx vertx, CityOptions options, WebClient client, CityMap city, MqttDevices mqtt, Supplier<Dc09Panels> dc09,
                          Endpoint reference, Endpoint baseline) {
+        this.vertx = vertx;
         this.options = options;
         this.client = client;
         this.city = city;
@@ -85,12 +88,17 @@ public final class CityBenchmark {
         LOG.info("city at {} alerts/s against the node {}: {}", alertRate, options.node(), full.describe());
         List<IncidentSample> samples = new ArrayList<>();
         AtomicReference<Future<Map<String, BucketHistogram>>> before = new AtomicReference<>();
+        Crews crews = options.jobTime().isZero() ? null
+                : new Crews(vertx, client, options.node(), options.jobTime(), options.requestTimeout()).start();
         List<StreamResult> node = run(full, "sahaya", plan -> nodeTarget(plan, "n" + alertRate, samples),
                 () -> before.set(metrics.stages()));
         if (dc09 != null) {
             dc09.close();
         }
         settle();
+        if (crews != null) {
+            crews.stop();
+        }
         Map<String, BucketHistogram> start = Await.result(before.get(), SCRAPE_TIMEOUT, "GET /metrics");
         Map<String, BucketHistogram> end = Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET /metrics");
         List<IncidentSample.Entry> acknowledged = new ArrayList<>();
@@ -98,7 +106,8 @@ public final class CityBenchmark {
         InvariantCheck.Result invariants = Await.result(
                 new InvariantCheck(client, options.node(), options.requestTimeout()).run(acknowledged),
                 CHECK_TIMEOUT, "checking the invariants");
-        return new CityPoint(alertRate, full, node, ref, base, StageRow.between(start, end), invariants);
+        return new CityPoint(alertRate, full, node, ref, base, StageRow.between(start, end), invariants,
+                crews == null ? Map.of() : crews.answers());
     }
 
     private List<StreamResult> run(CityScenario scenario, String label, Function<StreamPlan, Target> targets,

@@ -69,6 +69,9 @@ public final class CityTables {
             }
             rows.add(List.of(Integer.toString(p.alertRate()), "sampled HTTP alerts: type→state",
                     tally(p.invariants().states()), "–"));
+            if (!p.crews().isEmpty()) {
+                rows.add(List.of(Integer.toString(p.alertRate()), "crews: status reports (fleet API)", tally(p.crews()), "–"));
+            }
         }
         return new Table(List.of("alerts/s", "stream", "errors", "warm-up errors"), rows);
     }

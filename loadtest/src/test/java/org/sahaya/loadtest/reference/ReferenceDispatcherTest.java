@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,7 +45,7 @@ class ReferenceDispatcherTest {
     @BeforeEach
     void start() throws Exception {
         assumeTrue(postgisAvailable(), "PostgreSQL with PostGIS on 127.0.0.1:5432 (bench/setup-postgis)");
-        dispatcher = ReferenceDispatcher.start(ADMIN, "postgres", city);
+        dispatcher = ReferenceDispatcher.start(ADMIN, "postgres", city, Duration.ZERO);
         vertx = Vertx.vertx();
         client = WebClient.create(vertx);
     }
