@@ -87,10 +87,11 @@ public final class CityBenchmark {
         dc09 = dc09Connect == null ? null : dc09Connect.get();
         LOG.info("city at {} alerts/s against the node {}: {}", alertRate, options.node(), full.describe());
         List<IncidentSample> samples = new ArrayList<>();
+        PushedAlerts pushed = new PushedAlerts();
         AtomicReference<Future<Map<String, BucketHistogram>>> before = new AtomicReference<>();
         Crews crews = options.jobTime().isZero() ? null
                 : new Crews(vertx, client, options.node(), options.jobTime(), options.requestTimeout()).start();
-        List<StreamResult> node = run(full, "sahaya", plan -> nodeTarget(plan, "n" + alertRate, samples),
+        List<StreamResult> node = run(full, "sahaya", plan -> nodeTarget(plan, "n" + alertRate, samples, pushed),
                 () -> before.set(metrics.stages()));
         if (dc09 != null) {
             dc09.close();
@@ -104,7 +105,7 @@ public final class CityBenchmark {
         List<IncidentSample.Entry> acknowledged = new ArrayList<>();
         samples.forEach(s -> acknowledged.addAll(s.entries()));
         InvariantCheck.Result invariants = Await.result(
-                new InvariantCheck(client, options.node(), options.requestTimeout()).run(acknowledged),
+                new InvariantCheck(client, options.node(), options.requestTimeout()).run(acknowledged, pushed.entries()),
                 CHECK_TIMEOUT, "checking the invariants");
         return new CityPoint(alertRate, full, node, ref, base, StageRow.between(start, end), invariants,
                 crews == null ? Map.of() : crews.answers());
@@ -116,10 +117,19 @@ public final class CityBenchmark {
                 options.requestTimeout().plusSeconds(1), Ticker.system()).run(label, atMeasurementStart);
     }
 
-    private Target nodeTarget(StreamPlan plan, String tag, List<IncidentSample> samples) {
+    private Target nodeTarget(StreamPlan plan, String tag, List<IncidentSample> samples, PushedAlerts pushed) {
         return switch (plan.kind()) {
-            case ALERT_MQTT -> new MqttAlertTarget(mqtt, runId + "-" + tag + "-" + plan.name(), mix(plan), options.requestTimeout());
-            case ALERT_DC09 -> new Dc09AlertTarget(dc09, mix(plan), options.requestTimeout());
+            case ALERT_MQTT -> new MqttAlertTarget(mqtt, runId + "-" + tag + "-" + plan.name(), mix(plan), options.requestTimeout(),
+                    (device, alertId, type, at) -> {
+                        if (PushedAlerts.kept(type)) {
+                            pushed.acknowledged(new PushedAlerts.Entry("mqtt", device, alertId, at));
+                        }
+                    });
+            case ALERT_DC09 -> new Dc09AlertTarget(dc09, mix(plan), options.requestTimeout(), (hub, type, at) -> {
+                if (PushedAlerts.kept(type)) {
+                    pushed.acknowledged(new PushedAlerts.Entry("dc09", hub, null, at));
+                }
+            });
             case ALERT_HTTP -> {
                 IncidentSample sample = IncidentSample.spread(plan.schedule().totalCount(), options.sampleSize() / 2);
                 samples.add(sample);
