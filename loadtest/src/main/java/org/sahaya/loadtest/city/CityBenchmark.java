@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class CityBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(CityBenchmark.class);
-    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CHECK_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration CHECK_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final Vertx vertx;
     private final CityOptions options;
@@ -104,9 +105,15 @@ public final class CityBenchmark {
         Map<String, BucketHistogram> end = Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET /metrics");
         List<IncidentSample.Entry> acknowledged = new ArrayList<>();
         samples.forEach(s -> acknowledged.addAll(s.entries()));
-        InvariantCheck.Result invariants = Await.result(
-                new InvariantCheck(client, options.node(), options.requestTimeout()).run(acknowledged, pushed.entries()),
-                CHECK_TIMEOUT, "checking the invariants");
+        InvariantCheck.Result invariants;
+        try {
+            // the node may still be working off a surge: its read API gets longer than the devices' timeout
+            invariants = Await.result(new InvariantCheck(client, options.node(), CHECK_REQUEST_TIMEOUT)
+                    .run(acknowledged, pushed.entries()), CHECK_TIMEOUT, "checking the invariants");
+        } catch (IllegalStateException e) {
+            LOG.warn("city at {} alerts/s: {}", alertRate, e.getMessage());
+            invariants = InvariantCheck.unchecked(acknowledged, pushed.entries(), e.getMessage());
+        }
         return new CityPoint(alertRate, full, node, ref, base, StageRow.between(start, end), invariants,
                 crews == null ? Map.of() : crews.answers());
     }

@@ -46,6 +46,15 @@ public final class InvariantCheck {
         }
     }
 
+    /**
+     * The check could not be made (the node did not answer in time): nothing is claimed to hold, and the
+     * reason is shown where the missing incidents would be.
+     */
+    public static Result unchecked(List<IncidentSample.Entry> acknowledged, List<PushedAlerts.Entry> pushed, String reason) {
+        return new Result(acknowledged.size(), 0, List.of("not checked: " + reason), 0, Map.of(), 0, Map.of(), Map.of(),
+                new PushedReadback.Result(pushed.size(), 0, List.of("not checked"), true));
+    }
+
     /** Where an incident may be once it holds no unit; listed only to find MQTT and DC-09 alerts. */
     static final List<String> OTHER_STATES = List.of("RECORDED", "CANCELLED", "CLOSED");
     /** Incident views read at once (the rest wait), so none times out queued behind the others. */

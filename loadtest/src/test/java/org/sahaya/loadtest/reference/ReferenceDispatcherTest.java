@@ -74,6 +74,21 @@ class ReferenceDispatcherTest {
     }
 
     @Test
+    void afterTheJobTimeAUnitClosesItsIncidentAndTakesTheOldestQueuedOne() throws Exception {
+        dispatcher.close();
+        dispatcher = ReferenceDispatcher.start(ADMIN, "postgres", city, Duration.ofMillis(300));
+        for (int i = 1; i <= 4; i++) {   // three units: the fourth queues
+            alert("demo-000" + i, "j-" + i, AlertType.SOS).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> query("SELECT count(*) FROM incidents WHERE state = 'CLOSED'") == 4);
+        assertThat(query("SELECT count(*) FROM incidents WHERE unit_id IS NULL")).isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> query("SELECT count(*) FROM units WHERE available AND incident_id IS NULL") == 3);
+    }
+
+    @Test
     void aResentAlertAnswersTheSameIncident() throws Exception {
         JsonObject first = alert("demo-0001", "same", AlertType.SOS).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS).bodyAsJsonObject();
