@@ -25,7 +25,8 @@ public final class InvariantCheck {
     static final int LIST_LIMIT = 1000;
 
     /**
-     * @param acknowledgedChecked incidents of sampled 202 answers asked for
+     * @param acknowledgedChecked incidents of sampled 202 answers the node answered for (200 or 404; a read that got
+     *                            no answer is listed in {@code missing} as "unread" and counted in neither)
      * @param acknowledgedFound   of those, answered 200
      * @param missing             the first few that were not
      * @param openIncidents       open incidents listed (each state capped at {@value #LIST_LIMIT})
@@ -120,6 +121,7 @@ public final class InvariantCheck {
     private Result tally(List<IncidentSample.Entry> acknowledged, List<JsonObject> open, Map<String, Future<JsonObject>> views,
                          List<PushedAlerts.Entry> pushed, boolean complete) {
         int found = 0;
+        int unread = 0;
         List<String> missing = new ArrayList<>();
         Map<String, Integer> states = new TreeMap<>();
         for (IncidentSample.Entry e : acknowledged) {
@@ -127,8 +129,14 @@ public final class InvariantCheck {
             if (view.succeeded() && view.result() != null) {
                 found++;
                 states.merge(e.type() + "→" + view.result().getString("state"), 1, Integer::sum);
+            } else if (view.failed()) {
+                // no answer is not a 404: the incident is neither found nor missing
+                unread++;
+                if (missing.size() < SHOWN) {
+                    missing.add("unread " + e.incidentId() + " (" + view.cause().getMessage() + ")");
+                }
             } else if (missing.size() < SHOWN) {
-                missing.add(e.incidentId() + (view.failed() ? " (" + view.cause().getMessage() + ")" : " (404)"));
+                missing.add(e.incidentId() + " (404)");
             }
         }
         Map<String, List<String>> duplicates = new TreeMap<>();
@@ -144,7 +152,7 @@ public final class InvariantCheck {
         }
         List<JsonObject> read = views.values().stream().filter(v -> v.succeeded() && v.result() != null)
                 .map(Future::result).toList();
-        return new Result(acknowledged.size(), found, missing, open.size(), Invariants.unitsOnTwoIncidents(open), readCount,
+        return new Result(acknowledged.size() - unread, found, missing, open.size(), Invariants.unitsOnTwoIncidents(open), readCount,
                 duplicates, states, PushedReadback.check(pushed, read, complete));
     }
 
