@@ -16,9 +16,16 @@ import java.util.Set;
  */
 public final class CrewSchedule {
 
-    /** One status report due at {@code atMillis}. */
-    public record Move(long atMillis, String unitId, String incidentId, String status) {
+    /** One status report due at {@code atMillis}; {@code attempt} 1 for the first try. */
+    public record Move(long atMillis, String unitId, String incidentId, String status, int attempt) {
+
+        public Move(long atMillis, String unitId, String incidentId, String status) {
+            this(atMillis, unitId, incidentId, status, 1);
+        }
     }
+
+    /** Tries of a report that got no answer (a node working off a surge); a refusal (409) is never retried. */
+    public static final int MAX_ATTEMPTS = 3;
 
     private final long jobMillis;
     private final Set<String> seen = new HashSet<>();
@@ -42,6 +49,19 @@ public final class CrewSchedule {
         pending.add(new Move(nowMillis, unitId, incidentId, "EN_ROUTE"));
         pending.add(new Move(nowMillis + jobMillis / 2, unitId, incidentId, "ON_SCENE"));
         pending.add(new Move(nowMillis + jobMillis, unitId, incidentId, "AVAILABLE"));
+        return true;
+    }
+
+    /**
+     * The report got no answer: tries it again at {@code atMillis}, unless it has had {@value #MAX_ATTEMPTS} tries.
+     *
+     * @return whether it will be tried again
+     */
+    public boolean unanswered(Move move, long atMillis) {
+        if (move.attempt() >= MAX_ATTEMPTS) {
+            return false;
+        }
+        pending.add(new Move(atMillis, move.unitId(), move.incidentId(), move.status(), move.attempt() + 1));
         return true;
     }
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * system: once a second it lists {@code GET /api/v1/incidents?state=DISPATCHED}, plans each new
  * (incident, unit) with {@link CrewSchedule}, and reports the moves that are due with
  * {@code PUT /api/v1/units/{id}/status} (fleet key). A move the node refuses (409: the unit moved on,
- * e.g. a coordinator reassigned it) is counted, not retried. Runs on its own Vert.x timer; stopped by
+ * e.g. a coordinator reassigned it) is counted, not retried; one that got no answer is tried again a
+ * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times. Runs on its own Vert.x timer; stopped by
  * {@link #stop()}.
  */
 public final class Crews {
@@ -117,6 +118,11 @@ public final class Crews {
                 .sendJsonObject(new JsonObject().put("status", move.status()))
                 .transform(r -> {
                     count(move.status() + " " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));
+                    if (r.failed()) {
+                        synchronized (this) {
+                            schedule.unanswered(move, System.currentTimeMillis() + TICK_MILLIS);
+                        }
+                    }
                     return Future.<Void>succeededFuture();
                 });
     }

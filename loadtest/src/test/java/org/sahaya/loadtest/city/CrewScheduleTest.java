@@ -59,6 +59,19 @@ class CrewScheduleTest {
     }
 
     @Test
+    void aReportWithoutAnswerIsTriedAgainAtMostThreeTimes() {
+        crews.dispatched("AMB-001", "I-1", 0);
+        CrewSchedule.Move first = crews.due(0).getFirst();
+
+        assertThat(crews.unanswered(first, 1_000)).isTrue();
+        CrewSchedule.Move second = crews.due(1_000).getFirst();
+        assertThat(second).isEqualTo(new CrewSchedule.Move(1_000, "AMB-001", "I-1", "EN_ROUTE", 2));
+        assertThat(crews.unanswered(second, 2_000)).isTrue();
+        assertThat(crews.unanswered(crews.due(2_000).getFirst(), 3_000)).isFalse();
+        assertThat(crews.due(9_999)).isEmpty();
+    }
+
+    @Test
     void aJobTakesSomeTime() {
         assertThatThrownBy(() -> new CrewSchedule(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
