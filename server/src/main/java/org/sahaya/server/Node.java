@@ -86,7 +86,7 @@ public final class Node implements AutoCloseable {
             throws Exception {
         Files.createDirectories(config.dataDir());
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        if (config.demo() && new DemoSeeder().seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
+        if (config.demo() && new DemoSeeder(config.demoCity()).seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
             LOG.info("Seeded the demo city (Bengaluru, seed {})", DemoCity.DEFAULT_SEED);
         }
         if (config.demo() && new DemoHubAccounts().seedIfMissing(database)) {

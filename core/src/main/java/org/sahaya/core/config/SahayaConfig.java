@@ -41,6 +41,7 @@ import org.sahaya.core.alert.AlertType;
  * @param apiKeys             {@code SAHAYA_API_KEYS}, {@code role:partner:key,...}: who may use the fleet,
  *                            hospital and coordinator APIs (demo mode adds the demo keys)
  * @param eta                 the travel-time model's factors ({@code SAHAYA_ETA_*})
+ * @param demoCity            the demo city's size ({@code SAHAYA_DEMO_DEVICES}); used in demo mode only
  */
 public record SahayaConfig(
         int httpPort,
@@ -66,7 +67,8 @@ public record SahayaConfig(
         HttpLimits httpLimits,
         ProviderConfig providers,
         List<ApiKey> apiKeys,
-        EtaSettings eta) {
+        EtaSettings eta,
+        DemoSettings demoCity) {
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
@@ -108,7 +110,8 @@ public record SahayaConfig(
                 HttpLimits.from(s),
                 ProviderConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
                 List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))),
-                EtaSettings.from(s));
+                EtaSettings.from(s),
+                DemoSettings.from(s));
     }
 
     public Duration verificationWindow(AlertType type) {

@@ -63,9 +63,14 @@ public final class AlertTarget implements Target {
     }
 
     /** The v1 alert JSON of {@code alert}, as every gateway takes it, stamped now. */
+    /** The alert id of a run's {@code sequence}-th alert: unique per run tag, so no send is a resend. */
+    public static String alertId(String runTag, long sequence) {
+        return runTag + "-" + sequence;
+    }
+
     public static byte[] body(String runTag, long sequence, TrafficMix.Planned alert) {
         return new JsonObject()
-                .put("alertId", runTag + "-" + sequence)
+                .put("alertId", alertId(runTag, sequence))
                 .put("deviceId", alert.deviceId())
                 .put("type", alert.type().name())
                 .put("occurredAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(

@@ -75,11 +75,12 @@ public final class CityMain {
             }
             Endpoint reference = null;
             if (options.referenceDb() != null) {
-                ReferenceDispatcher dispatcher = ReferenceDispatcher.start(options.referenceDb(), "postgres", city);
+                ReferenceDispatcher dispatcher = ReferenceDispatcher.start(options.referenceDb(), "postgres", city,
+                        options.jobTime());
                 started.add(dispatcher);
                 reference = dispatcher.endpoint();
             }
-            CityBenchmark benchmark = new CityBenchmark(options, client, city, mqtt, dc09, reference, baseline);
+            CityBenchmark benchmark = new CityBenchmark(vertx, options, client, city, mqtt, dc09, reference, baseline);
             Instant startedAt = Instant.now();
             String loadBefore = Machine.loadAverage();
             List<CityPoint> points = new ArrayList<>();

@@ -15,7 +15,8 @@ import org.sahaya.loadtest.Schedule;
 public record CityOptions(Endpoint node, double scale, List<Integer> alertRates, int surgeFactor, Duration surgeAfter,
                           Duration surgeSeconds, Duration warmup, Duration duration, Integer mqttPort, Integer dc09Port,
                           boolean baseline, String referenceDb, Path report, String section, Path plot, int sampleSize,
-                          int maxInFlight, Duration requestTimeout, Duration settle, int devices, long seed) {
+                          int maxInFlight, Duration requestTimeout, Duration settle, int devices, long seed,
+                          Duration jobTime) {
 
     public static final int MAX_RATES = 8;
 
@@ -25,13 +26,21 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                         [--mqtt PORT] [--dc09 PORT] [--baseline] [--reference [jdbc:postgresql://127.0.0.1:5432/test]]
                         [--report docs/benchmarks.md --section city-scenario] [--plot docs/latency-city.png]
                         [--sample 2000] [--max-in-flight 512] [--timeout-ms 5000] [--settle 5] [--devices 550] [--seed 1]
+                        [--job-seconds 30]
               --scale         share of 1,000,000 devices whose heartbeats (one per device per 5 min) are sent
               --alert-rate    background alerts per second over all protocols; a comma list is a ladder, one run each
               --surge-factor  alert rate during the heat wave as a multiple of --alert-rate (1 = no surge)
               --mqtt, --dc09  the node's MQTT and DC-09 ports on the --url host (30% and 10% of the alerts)
               --baseline      also run the HTTP streams against a bare Vert.x endpoint in this process
               --reference     also run them against the PostGIS reference dispatcher (database on this PostgreSQL)
+              --job-seconds   a crew's job: EN_ROUTE at once, ON_SCENE at half, AVAILABLE at the end (0 = never released)
               --plot          write a PNG of latency by percentile (first rate: node, reference, baseline)""";
+
+    /**
+     * 44 ambulances on 30 s jobs serve 44 / 30 ≈ 1.5 emergencies/s: at the default 5 alerts/s (10% FALL or SOS,
+     * 0.5/s) they are a third busy, and a 50× heat wave (25 emergencies/s) overwhelms them (loadtest/README.md).
+     */
+    static final int DEFAULT_JOB_SECONDS = 30;
 
     static final String DEFAULT_REFERENCE_DB = "jdbc:postgresql://127.0.0.1:5432/test";
 
@@ -61,6 +70,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
         int settle = 5;
         int devices = 550;
         long seed = 1;
+        int jobSeconds = DEFAULT_JOB_SECONDS;
         int max = (int) Schedule.MAX_DURATION.toSeconds();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -91,6 +101,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                 case "--timeout-ms" -> timeoutMs = number(args, ++i, option, 1, 60_000);
                 case "--settle" -> settle = number(args, ++i, option, 0, 60);
                 case "--devices" -> devices = number(args, ++i, option, 1, 9_999);
+                case "--job-seconds" -> jobSeconds = number(args, ++i, option, 0, 3_600);
                 case "--seed" -> seed = number(args, ++i, option, 0, Integer.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -110,7 +121,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
         return new CityOptions(node, scale, rates, surgeFactor, Duration.ofSeconds(surgeAfter),
                 Duration.ofSeconds(surgeSeconds), Duration.ofSeconds(warmup), Duration.ofSeconds(duration), mqtt, dc09,
                 baseline, reference, report, section, plot, sample, maxInFlight, Duration.ofMillis(timeoutMs),
-                Duration.ofSeconds(settle), devices, seed);
+                Duration.ofSeconds(settle), devices, seed, Duration.ofSeconds(jobSeconds));
     }
 
     /** The scenario at one alert rate, for a city of {@code units} and {@code hospitals}. */

@@ -10,9 +10,12 @@ import java.util.List;
  * @param baseline   the HTTP streams against the bare endpoint; empty when not asked for
  * @param stages     the node's own stage timers over the measured period
  * @param invariants what the node's API said afterwards
+ * @param crews      the crews' status reports to the node by status and answer, and the jobs they worked
+ *                   ({@link Crews#answers()}); empty when crews were off
  */
 public record CityPoint(int alertRate, CityScenario scenario, List<StreamResult> node, List<StreamResult> reference,
-                        List<StreamResult> baseline, List<StageRow> stages, InvariantCheck.Result invariants) {
+                        List<StreamResult> baseline, List<StageRow> stages, InvariantCheck.Result invariants,
+                        java.util.Map<String, Integer> crews) {
 
     /** The device ack budget of DESIGN.md, from the devices' side (intended send → answer). */
     public static final double ACK_BUDGET_MS = 10;

@@ -47,13 +47,18 @@ public final class CityTables {
         List<List<String>> rows = new ArrayList<>();
         for (CityPoint p : points) {
             InvariantCheck.Result r = p.invariants();
+            PushedReadback.Result pushed = r.pushed();
             rows.add(List.of(Integer.toString(p.alertRate()),
                     r.acknowledgedFound() + "/" + r.acknowledgedChecked() + (r.missing().isEmpty() ? "" : " missing " + r.missing()),
+                    pushed.checked() == 0 ? "–" : pushed.found() + "/" + pushed.checked()
+                            + (pushed.missing().isEmpty() ? "" : " missing " + pushed.missing())
+                            + (pushed.complete() ? "" : " (over " + InvariantCheck.LIST_LIMIT + " incidents in a state: not all read)"),
                     r.unitsTwice().isEmpty() ? "none (" + r.openIncidents() + " open)" : "BROKEN " + r.unitsTwice(),
                     r.duplicateMessages().isEmpty() ? "none (" + r.incidentsRead() + " incidents)" : "BROKEN " + first(r.duplicateMessages()),
                     r.holds() ? "hold" : "BROKEN"));
         }
-        return new Table(List.of("alerts/s", "acknowledged alerts found (sample)", "unit on two open incidents",
+        return new Table(List.of("alerts/s", "acknowledged alerts found (HTTP sample)",
+                "MQTT/DC-09 emergencies found in incidents", "unit on two open incidents",
                 "duplicate family message", "invariants"), rows);
     }
 
@@ -69,6 +74,9 @@ public final class CityTables {
             }
             rows.add(List.of(Integer.toString(p.alertRate()), "sampled HTTP alerts: type→state",
                     tally(p.invariants().states()), "–"));
+            if (!p.crews().isEmpty()) {
+                rows.add(List.of(Integer.toString(p.alertRate()), "crews: status reports (fleet API)", tally(p.crews()), "–"));
+            }
         }
         return new Table(List.of("alerts/s", "stream", "errors", "warm-up errors"), rows);
     }

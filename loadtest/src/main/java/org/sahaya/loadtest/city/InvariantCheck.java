@@ -25,7 +25,8 @@ public final class InvariantCheck {
     static final int LIST_LIMIT = 1000;
 
     /**
-     * @param acknowledgedChecked incidents of sampled 202 answers asked for
+     * @param acknowledgedChecked incidents of sampled 202 answers the node answered for (200 or 404; a read that got
+     *                            no answer is listed in {@code missing} as "unread" and counted in neither)
      * @param acknowledgedFound   of those, answered 200
      * @param missing             the first few that were not
      * @param openIncidents       open incidents listed (each state capped at {@value #LIST_LIMIT})
@@ -33,15 +34,32 @@ public final class InvariantCheck {
      * @param incidentsRead       full incident views checked for duplicate family messages
      * @param duplicateMessages   incident → duplicated contact/channel/step keys
      * @param states              "TYPE→STATE" → sampled alerts
+     * @param pushed              MQTT- and DC-09-acknowledged emergencies found in incidents ({@link PushedReadback})
      */
     public record Result(int acknowledgedChecked, int acknowledgedFound, List<String> missing, int openIncidents,
                          Map<String, List<String>> unitsTwice, int incidentsRead,
-                         Map<String, List<String>> duplicateMessages, Map<String, Integer> states) {
+                         Map<String, List<String>> duplicateMessages, Map<String, Integer> states,
+                         PushedReadback.Result pushed) {
 
         public boolean holds() {
-            return acknowledgedChecked == acknowledgedFound && unitsTwice.isEmpty() && duplicateMessages.isEmpty();
+            return acknowledgedChecked == acknowledgedFound && unitsTwice.isEmpty() && duplicateMessages.isEmpty()
+                    && pushed.holds();
         }
     }
+
+    /**
+     * The check could not be made (the node did not answer in time): nothing is claimed to hold, and the
+     * reason is shown where the missing incidents would be.
+     */
+    public static Result unchecked(List<IncidentSample.Entry> acknowledged, List<PushedAlerts.Entry> pushed, String reason) {
+        return new Result(acknowledged.size(), 0, List.of("not checked: " + reason), 0, Map.of(), 0, Map.of(), Map.of(),
+                new PushedReadback.Result(pushed.size(), 0, List.of("not checked"), true));
+    }
+
+    /** Where an incident may be once it holds no unit; listed only to find MQTT and DC-09 alerts. */
+    static final List<String> OTHER_STATES = List.of("RECORDED", "CANCELLED", "CLOSED");
+    /** Incident views read at once (the rest wait), so none times out queued behind the others. */
+    static final int READ_AT_ONCE = 100;
 
     private static final int SHOWN = 5;
 
@@ -55,25 +73,55 @@ public final class InvariantCheck {
         this.timeoutMillis = timeout.toMillis();
     }
 
-    public Future<Result> run(List<IncidentSample.Entry> acknowledged) {
+    /**
+     * @param acknowledged sampled HTTP 202s with their incident ids
+     * @param pushed       MQTT- and DC-09-acknowledged emergencies; when there are any, every incident listed
+     *                     (each state up to {@value #LIST_LIMIT}) is read to find them
+     */
+    public Future<Result> run(List<IncidentSample.Entry> acknowledged, List<PushedAlerts.Entry> pushed) {
         List<Future<List<JsonObject>>> lists = new ArrayList<>();
         for (String state : Invariants.OPEN_STATES) {
             lists.add(list(state));
         }
-        return Future.all(lists).compose(all -> {
+        List<Future<List<JsonObject>>> others = new ArrayList<>();
+        if (!pushed.isEmpty()) {
+            OTHER_STATES.forEach(state -> others.add(list(state)));
+        }
+        List<Future<List<JsonObject>>> every = new ArrayList<>(lists);
+        every.addAll(others);
+        return Future.all(every).compose(all -> {
             List<JsonObject> open = lists.stream().flatMap(f -> f.result().stream()).toList();
+            boolean complete = every.stream().allMatch(f -> f.result().size() < LIST_LIMIT);
             Set<String> toRead = new LinkedHashSet<>();
             acknowledged.forEach(e -> toRead.add(e.incidentId()));
             open.stream().filter(i -> "DISPATCHED".equals(i.getString("state"))).forEach(i -> toRead.add(i.getString("id")));
+            if (!pushed.isEmpty()) {
+                every.forEach(f -> f.result().forEach(i -> toRead.add(i.getString("id"))));
+            }
             Map<String, Future<JsonObject>> views = new TreeMap<>();
-            toRead.forEach(id -> views.put(id, view(id)));
-            return Future.join(new ArrayList<>(views.values())).transform(done ->
-                    Future.succeededFuture(tally(acknowledged, open, views)));
+            return readAll(new ArrayList<>(toRead), 0, views).transform(done ->
+                    Future.succeededFuture(tally(acknowledged, open, views, pushed, complete)));
         });
     }
 
-    private Result tally(List<IncidentSample.Entry> acknowledged, List<JsonObject> open, Map<String, Future<JsonObject>> views) {
+    /** Reads the views {@value #READ_AT_ONCE} at a time, from {@code from} on, into {@code views}. */
+    private Future<Void> readAll(List<String> ids, int from, Map<String, Future<JsonObject>> views) {
+        if (from >= ids.size()) {
+            return Future.succeededFuture();
+        }
+        List<Future<JsonObject>> batch = new ArrayList<>();
+        for (String id : ids.subList(from, Math.min(ids.size(), from + READ_AT_ONCE))) {
+            Future<JsonObject> view = view(id);
+            views.put(id, view);
+            batch.add(view);
+        }
+        return Future.join(batch).transform(done -> readAll(ids, from + READ_AT_ONCE, views));
+    }
+
+    private Result tally(List<IncidentSample.Entry> acknowledged, List<JsonObject> open, Map<String, Future<JsonObject>> views,
+                         List<PushedAlerts.Entry> pushed, boolean complete) {
         int found = 0;
+        int unread = 0;
         List<String> missing = new ArrayList<>();
         Map<String, Integer> states = new TreeMap<>();
         for (IncidentSample.Entry e : acknowledged) {
@@ -81,23 +129,31 @@ public final class InvariantCheck {
             if (view.succeeded() && view.result() != null) {
                 found++;
                 states.merge(e.type() + "→" + view.result().getString("state"), 1, Integer::sum);
+            } else if (view.failed()) {
+                // no answer is not a 404: the incident is neither found nor missing
+                unread++;
+                if (missing.size() < SHOWN) {
+                    missing.add("unread " + e.incidentId() + " (" + view.cause().getMessage() + ")");
+                }
             } else if (missing.size() < SHOWN) {
-                missing.add(e.incidentId() + (view.failed() ? " (" + view.cause().getMessage() + ")" : " (404)"));
+                missing.add(e.incidentId() + " (404)");
             }
         }
         Map<String, List<String>> duplicates = new TreeMap<>();
-        int read = 0;
+        int readCount = 0;
         for (Map.Entry<String, Future<JsonObject>> v : views.entrySet()) {
             if (v.getValue().succeeded() && v.getValue().result() != null) {
-                read++;
+                readCount++;
                 List<String> twice = Invariants.duplicateFamilyMessages(v.getValue().result());
                 if (!twice.isEmpty()) {
                     duplicates.put(v.getKey(), twice);
                 }
             }
         }
-        return new Result(acknowledged.size(), found, missing, open.size(), Invariants.unitsOnTwoIncidents(open), read,
-                duplicates, states);
+        List<JsonObject> read = views.values().stream().filter(v -> v.succeeded() && v.result() != null)
+                .map(Future::result).toList();
+        return new Result(acknowledged.size() - unread, found, missing, open.size(), Invariants.unitsOnTwoIncidents(open), readCount,
+                duplicates, states, PushedReadback.check(pushed, read, complete));
     }
 
     private Future<List<JsonObject>> list(String state) {

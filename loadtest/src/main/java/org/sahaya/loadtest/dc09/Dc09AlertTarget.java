@@ -17,11 +17,23 @@ public final class Dc09AlertTarget implements Target {
     private final Dc09Panels panels;
     private final TrafficMix mix;
     private final long timeoutMillis;
+    private final Acknowledged acknowledged;
+
+    /** Told of every alert the receiver ACKed: the hub's device id and the alert's type. */
+    @FunctionalInterface
+    public interface Acknowledged {
+        void alert(String hubDeviceId, AlertType type, long sentAtMillis);
+    }
 
     public Dc09AlertTarget(Dc09Panels panels, TrafficMix mix, Duration timeout) {
+        this(panels, mix, timeout, (hub, type, at) -> { });
+    }
+
+    public Dc09AlertTarget(Dc09Panels panels, TrafficMix mix, Duration timeout, Acknowledged acknowledged) {
         this.panels = panels;
         this.mix = mix;
         this.timeoutMillis = timeout.toMillis();
+        this.acknowledged = acknowledged;
     }
 
     /** The SIA event for an alert type, zone 01. */
@@ -38,6 +50,11 @@ public final class Dc09AlertTarget implements Target {
     public Future<Integer> send(long sequence) {
         TrafficMix.Planned alert = mix.alert(sequence);
         int device = Integer.parseInt(alert.deviceId().substring("demo-".length()));
-        return panels.panel(device).send(event(alert.type()), timeoutMillis);
+        long sentAt = System.currentTimeMillis();
+        return panels.panel(device).send(event(alert.type()), timeoutMillis).onSuccess(status -> {
+            if (status / 100 == 2) {
+                acknowledged.alert(panels.hubDeviceId(device), alert.type(), sentAt);
+            }
+        });
     }
 }

@@ -18,6 +18,8 @@ public final class Dc09Panels implements AutoCloseable {
     public static final int FIRST_ACCOUNT = 1001;
     /** The demo city has 50 hubs. */
     public static final int DEMO_HUBS = 50;
+    /** The device number of the hub whose account is the first one. */
+    static final int FIRST_HUB_DEVICE = 501;
 
     private final NetClient client;
     private final List<PanelConnection> panels;
@@ -46,6 +48,11 @@ public final class Dc09Panels implements AutoCloseable {
 
     PanelConnection panel(int index) {
         return panels.get(Math.floorMod(index, panels.size()));
+    }
+
+    /** The demo hub behind {@link #panel(int)}: account {@code 1001} is {@code demo-0501}, and so on (DemoHubAccounts). */
+    String hubDeviceId(int index) {
+        return org.sahaya.core.subscriber.Device.demoId(FIRST_HUB_DEVICE + Math.floorMod(index, panels.size()));
     }
 
     @Override

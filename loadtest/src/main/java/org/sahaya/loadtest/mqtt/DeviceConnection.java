@@ -57,6 +57,11 @@ final class DeviceConnection {
     Future<Integer> publish(String topic, byte[] payload, long timeoutMillis) {
         Promise<Integer> answer = Promise.promise();
         context.runOnContext(v -> {
+            if (!client.isConnected()) {
+                // the node closed this device's connection (e.g. overloaded): an error, not a wait for a timeout
+                answer.fail(new IllegalStateException("disconnected"));
+                return;
+            }
             long timer = vertx.setTimer(timeoutMillis, t -> answer.tryFail(new TimeoutException("no PUBACK")));
             answer.future().onComplete(done -> vertx.cancelTimer(timer));
             client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false).onComplete(sent -> {

@@ -22,8 +22,8 @@ final class ReferenceDesk {
     private static final String NEAREST = "SELECT id FROM units WHERE available"
             + " ORDER BY geom <-> ST_SetSRID(ST_MakePoint(?, ?), 4326) LIMIT 1 FOR UPDATE SKIP LOCKED";
 
-    /** The answer to an alert: the incident it went to and that incident's state. */
-    record Outcome(String incidentId, String status) {
+    /** The answer to an alert: the incident it went to, that incident's state and the unit sent (or null). */
+    record Outcome(String incidentId, String status, String unitId) {
     }
 
     private final HikariDataSource pool;
@@ -89,7 +89,7 @@ final class ReferenceDesk {
             open.setString(6, unit);
             open.executeUpdate();
         }
-        return new Outcome(incidentId, state);
+        return new Outcome(incidentId, state, unit);
     }
 
     private static Outcome resent(Connection c, String deviceId, String alertId) throws SQLException {
@@ -99,9 +99,61 @@ final class ReferenceDesk {
             ps.setString(2, alertId);
             try (ResultSet rs = ps.executeQuery()) {
                 // A concurrent first copy not yet committed: report it as in progress, as the node would.
-                return rs.next() ? new Outcome(rs.getString(1), rs.getString(2)) : new Outcome(null, "RECEIVED");
+                return rs.next() ? new Outcome(rs.getString(1), rs.getString(2), null)
+                        : new Outcome(null, "RECEIVED", null);
             }
         }
+    }
+
+    /**
+     * The unit's crew finished its job: its incident is closed and the unit takes the oldest queued
+     * incident, or is free again. One transaction.
+     *
+     * @return the incident the unit now works, or null if it is free
+     */
+    String release(String unitId) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String next = release(c, unitId);
+                c.commit();
+                return next;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static String release(Connection c, String unitId) throws SQLException {
+        try (PreparedStatement close = c.prepareStatement("UPDATE incidents SET state = 'CLOSED'"
+                + " WHERE id = (SELECT incident_id FROM units WHERE id = ?)")) {
+            close.setString(1, unitId);
+            close.executeUpdate();
+        }
+        String next = null;
+        try (PreparedStatement oldest = c.prepareStatement("SELECT id FROM incidents WHERE state = 'QUEUED'"
+                + " ORDER BY opened_at LIMIT 1 FOR UPDATE SKIP LOCKED");
+             ResultSet rs = oldest.executeQuery()) {
+            if (rs.next()) {
+                next = rs.getString(1);
+            }
+        }
+        if (next != null) {
+            try (PreparedStatement send = c.prepareStatement(
+                    "UPDATE incidents SET state = 'DISPATCHED', unit_id = ?, dispatched_at = now() WHERE id = ?")) {
+                send.setString(1, unitId);
+                send.setString(2, next);
+                send.executeUpdate();
+            }
+        }
+        try (PreparedStatement unit = c.prepareStatement("UPDATE units SET available = ?, incident_id = ? WHERE id = ?")) {
+            unit.setBoolean(1, next == null);
+            unit.setString(2, next);
+            unit.setString(3, unitId);
+            unit.executeUpdate();
+        }
+        return next;
     }
 
     void heartbeat(String deviceId, Integer battery) throws SQLException {

@@ -54,10 +54,13 @@ public final class ReferenceDispatcher implements AutoCloseable {
     private final ReferenceDesk desk;
     private HttpServer server;
 
-    private ReferenceDispatcher(Vertx vertx, HikariDataSource pool) {
+    private final Duration job;
+
+    private ReferenceDispatcher(Vertx vertx, HikariDataSource pool, Duration job) {
         this.vertx = vertx;
         this.pool = pool;
         this.desk = new ReferenceDesk(pool);
+        this.job = job;
     }
 
     /**
@@ -65,8 +68,10 @@ public final class ReferenceDispatcher implements AutoCloseable {
      * port. Blocking (it sets up the database); call it from the tool's main thread.
      *
      * @param adminUrl a JDBC URL of the local PostgreSQL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test}
+     * @param job      a crew's job, as in the node's run: a unit sent is released that long after (zero: never),
+     *                 taking the oldest queued incident if there is one
      */
-    public static ReferenceDispatcher start(String adminUrl, String user, CityMap city) throws SQLException {
+    public static ReferenceDispatcher start(String adminUrl, String user, CityMap city, Duration job) throws SQLException {
         String url = ReferenceSchema.recreate(adminUrl, user);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -81,7 +86,7 @@ public final class ReferenceDispatcher implements AutoCloseable {
             throw e;
         }
         Vertx vertx = Vertx.vertx();
-        ReferenceDispatcher dispatcher = new ReferenceDispatcher(vertx, pool);
+        ReferenceDispatcher dispatcher = new ReferenceDispatcher(vertx, pool, job);
         try {
             dispatcher.server = vertx.createHttpServer().requestHandler(dispatcher::handle).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get();
@@ -160,11 +165,29 @@ public final class ReferenceDispatcher implements AutoCloseable {
         });
         outcome.future().onComplete(done -> context.runOnContext(v -> {
             if (done.succeeded()) {
+                releaseLater(done.result().unitId());
                 request.response().setStatusCode(202).putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("alertId", alertId).put("incidentId", done.result().incidentId())
                                 .put("status", done.result().status()).encode());
             } else {
                 request.response().setStatusCode(503).end();
+            }
+        }));
+    }
+
+    /** After the job time the unit is released; if it then takes a queued incident, that job is timed too. */
+    private void releaseLater(String unitId) {
+        if (unitId == null || job.isZero()) {
+            return;
+        }
+        vertx.setTimer(job.toMillis(), t -> virtualThreads.execute(() -> {
+            try {
+                String next = desk.release(unitId);
+                if (next != null) {
+                    releaseLater(unitId);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // the run is over or the database went away: the unit stays busy, as a crashed system's would
             }
         }));
     }

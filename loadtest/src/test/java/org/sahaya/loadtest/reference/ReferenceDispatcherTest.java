@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,7 +45,7 @@ class ReferenceDispatcherTest {
     @BeforeEach
     void start() throws Exception {
         assumeTrue(postgisAvailable(), "PostgreSQL with PostGIS on 127.0.0.1:5432 (bench/setup-postgis)");
-        dispatcher = ReferenceDispatcher.start(ADMIN, "postgres", city);
+        dispatcher = ReferenceDispatcher.start(ADMIN, "postgres", city, Duration.ZERO);
         vertx = Vertx.vertx();
         client = WebClient.create(vertx);
     }
@@ -70,6 +71,21 @@ class ReferenceDispatcherTest {
         assertThat(statuses).filteredOn("DISPATCHED"::equals).hasSize(3);
         assertThat(statuses).filteredOn("QUEUED"::equals).hasSize(2);
         assertThat(query("SELECT count(DISTINCT unit_id) FROM incidents WHERE unit_id IS NOT NULL")).isEqualTo(3);
+    }
+
+    @Test
+    void afterTheJobTimeAUnitClosesItsIncidentAndTakesTheOldestQueuedOne() throws Exception {
+        dispatcher.close();
+        dispatcher = ReferenceDispatcher.start(ADMIN, "postgres", city, Duration.ofMillis(300));
+        for (int i = 1; i <= 4; i++) {   // three units: the fourth queues
+            alert("demo-000" + i, "j-" + i, AlertType.SOS).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> query("SELECT count(*) FROM incidents WHERE state = 'CLOSED'") == 4);
+        assertThat(query("SELECT count(*) FROM incidents WHERE unit_id IS NULL")).isZero();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> query("SELECT count(*) FROM units WHERE available AND incident_id IS NULL") == 3);
     }
 
     @Test

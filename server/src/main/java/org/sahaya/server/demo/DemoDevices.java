@@ -30,15 +30,11 @@ final class DemoDevices {
     }
 
     /**
-     * Extra wearables for load runs: {@code demo-<first>} .. {@code demo-<last>}, owned by the
-     * subscribers in turn, each with the published demo secret.
+     * Extra wearable number {@code n} for load runs: {@code demo-<first>}, {@code demo-<first+1>}, ...
+     * are owned by the subscribers in turn, each with the published demo secret.
      */
-    static List<Device> extra(List<Subscriber> subscribers, int first, int last) {
-        List<Device> devices = new ArrayList<>(Math.max(0, last - first + 1));
-        for (int n = first; n <= last; n++) {
-            devices.add(device(n, subscribers.get((n - first) % subscribers.size())));
-        }
-        return devices;
+    static Device extraDevice(List<Subscriber> subscribers, int first, int n) {
+        return device(n, subscribers.get((n - first) % subscribers.size()));
     }
 
     private static Device device(int number, Subscriber owner) {

@@ -2,9 +2,7 @@ package org.sahaya.server.demo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import org.sahaya.core.config.DemoSettings;
-import org.sahaya.core.config.Settings;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.persistence.Database;
@@ -19,7 +17,9 @@ import org.sahaya.core.subscriber.Subscriber;
 /**
  * Writes a demo city into an empty database, all of it or nothing, in one transaction. A database
  * that already has subscribers is left alone: a restarted demo node keeps its incidents, and a
- * production database is never touched. Blocking: call from a worker or virtual thread.
+ * production database is never touched. The extra wearables of a load-sized city
+ * ({@link DemoSettings#devices()} over the city's own) follow in batched chunks ({@link ExtraDevices}),
+ * also completed on a later start of a demo database. Blocking: call from a worker or virtual thread.
  */
 public final class DemoSeeder {
 
@@ -28,20 +28,32 @@ public final class DemoSeeder {
     private final HospitalRepository hospitals = new HospitalRepository();
     private final DemoSettings settings;
 
-    /**
-     * Sized by {@code SAHAYA_DEMO_DEVICES}, read through the same loader as the node's configuration
-     * (environment over {@code SAHAYA_CONFIG}); the node does not pass its configuration here yet.
-     */
+    /** The city's own devices only. */
     public DemoSeeder() {
-        this(DemoSettings.from(Settings.load(System.getenv(), Map.of())));
+        this(new DemoSettings(DemoSettings.CITY_DEVICES));
     }
 
+    /** @param settings the city's size, from the node's configuration ({@code SahayaConfig.demoCity()}) */
     public DemoSeeder(DemoSettings settings) {
         this.settings = settings;
     }
 
     /** @return true if this call wrote the city, false if the database already had subscribers */
     public boolean seedIfEmpty(Database db, DemoCityData data) {
+        boolean written = seedCityIfEmpty(db, data);
+        int cityDevices = data.devices().size();
+        if (settings.devices() > cityDevices && isDemoCity(db, cityDevices)) {
+            new ExtraDevices().write(db, data.subscribers(), cityDevices + 1, settings.devices());
+        }
+        return written;
+    }
+
+    /** Extra wearables go only where the demo city's own last device is (never into another database). */
+    private boolean isDemoCity(Database db, int cityDevices) {
+        return db.withConnection(c -> directory.device(c, Device.demoId(cityDevices)).isPresent());
+    }
+
+    private boolean seedCityIfEmpty(Database db, DemoCityData data) {
         try {
             return db.inTransaction(c -> {
                 if (directory.countSubscribers(c) > 0) {
@@ -81,10 +93,6 @@ public final class DemoSeeder {
             directory.insert(c, subscriber);
         }
         for (Device device : data.devices()) {
-            directory.insert(c, device);
-        }
-        // extra wearables for load runs, numbered after the city's own devices
-        for (Device device : DemoDevices.extra(data.subscribers(), data.devices().size() + 1, settings.devices())) {
             directory.insert(c, device);
         }
         for (Contact contact : data.contacts()) {

@@ -71,6 +71,38 @@ class DemoSeederTest {
     }
 
     @Test
+    void aSizedCityIsCompleteAndTheSameOnEveryDatabase() {
+        DemoSeeder sized = new DemoSeeder(new DemoSettings(5_000));
+        assertThat(sized.seedIfEmpty(db, CITY)).isTrue();
+        Database other = Database.open("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        try {
+            sized.seedIfEmpty(other, DemoCity.generate(DemoCity.DEFAULT_SEED));
+
+            List<String> here = devices(db);
+            assertThat(here).hasSize(5_000).isEqualTo(devices(other));
+            assertThat(here).contains("demo-0001|S-0001|demo-secret-0001", "demo-0550|"
+                    + CITY.devices().getLast().subscriberId() + "|demo-secret-0550", "demo-5000|S-"
+                    + String.format("%04d", (5_000 - 551) % 500 + 1) + "|demo-secret-5000");
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void aLargerCityOnTheNextStartAddsOnlyTheMissingDevices() {
+        new DemoSeeder(new DemoSettings(3_000)).seedIfEmpty(db, CITY);
+
+        assertThat(new DemoSeeder(new DemoSettings(120_000)).seedIfEmpty(db, CITY)).isFalse();
+        assertThat(new DemoSeeder(new DemoSettings(120_000)).seedIfEmpty(db, CITY)).isFalse();
+
+        assertThat(count("devices")).isEqualTo(120_000);
+        assertThat(devices(db)).contains("demo-100550|S-" + String.format("%04d", (100_550 - 551) % 500 + 1)
+                + "|demo-secret-100550", "demo-120000|S-" + String.format("%04d", (120_000 - 551) % 500 + 1)
+                + "|demo-secret-120000");
+        assertThat(count("subscribers")).isEqualTo(CITY.subscribers().size());
+    }
+
+    @Test
     void seededRecordsReadBackAsGenerated() {
         seeder.seedIfEmpty(db, CITY);
 
@@ -111,6 +143,20 @@ class DemoSeederTest {
         assertThat(count("units")).isZero();
         assertThat(count("subscribers")).isZero();
         assertThat(seeder.seedIfEmpty(db, CITY)).isTrue();
+    }
+
+    /** Every device as "id|subscriber|secret", by id. */
+    private static List<String> devices(Database database) {
+        return database.withConnection(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, subscriber_id, secret FROM devices ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+                }
+            }
+            return out;
+        });
     }
 
     private int count(String table) {

@@ -1,0 +1,135 @@
+package org.sahaya.loadtest.city;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sahaya.loadtest.Endpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ambulance crews during a city run, working their jobs through the fleet API like a partner's
+ * system: once a second it lists {@code GET /api/v1/incidents?state=DISPATCHED}, plans each new
+ * (incident, unit) with {@link CrewSchedule}, and reports the moves that are due with
+ * {@code PUT /api/v1/units/{id}/status} (fleet key). A move the node refuses (409: the unit moved on,
+ * e.g. a coordinator reassigned it) is counted, not retried; one that got no answer is tried again a
+ * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times. Runs on its own Vert.x timer; stopped by
+ * {@link #stop()}.
+ */
+public final class Crews {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Crews.class);
+    static final long TICK_MILLIS = 1_000;
+
+    private final Vertx vertx;
+    private final WebClient client;
+    private final Endpoint node;
+    private final long timeoutMillis;
+    private final CrewSchedule schedule;
+    private final Map<String, Integer> answers = new TreeMap<>();
+    private final Map<String, Future<Void>> lastReport = new HashMap<>();
+    private final AtomicBoolean polling = new AtomicBoolean();
+    private long timer = -1;
+
+    public Crews(Vertx vertx, WebClient client, Endpoint node, Duration job, Duration timeout) {
+        this.vertx = vertx;
+        this.client = client;
+        this.node = node;
+        this.timeoutMillis = timeout.toMillis();
+        this.schedule = new CrewSchedule(job);
+    }
+
+    public Crews start() {
+        timer = vertx.setPeriodic(0, TICK_MILLIS, id -> tick());
+        return this;
+    }
+
+    /** Stops reporting; a move that was due later is dropped (the unit stays where it was). */
+    public void stop() {
+        vertx.cancelTimer(timer);
+    }
+
+    /** "STATUS http CODE" → count, and jobs planned; read after {@link #stop()}. */
+    public synchronized Map<String, Integer> answers() {
+        Map<String, Integer> out = new TreeMap<>(answers);
+        out.put("jobs", schedule.jobs());
+        return out;
+    }
+
+    private void tick() {
+        long now = System.currentTimeMillis();
+        report(now);
+        if (polling.compareAndSet(false, true)) {
+            client.get(node.port(), node.host(), "/api/v1/incidents").addQueryParam("state", "DISPATCHED")
+                    .addQueryParam("limit", Integer.toString(InvariantCheck.LIST_LIMIT)).timeout(timeoutMillis).send()
+                    .onComplete(r -> {
+                        polling.set(false);
+                        if (r.succeeded() && r.result().statusCode() == 200) {
+                            plan(r.result().bodyAsJsonArray(), System.currentTimeMillis());
+                        } else {
+                            count("list " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));
+                        }
+                    });
+        }
+    }
+
+    private void plan(JsonArray dispatched, long now) {
+        for (int i = 0; i < dispatched.size(); i++) {
+            JsonObject incident = dispatched.getJsonObject(i);
+            String unit = incident.getString("unitId");
+            if (unit != null) {
+                synchronized (this) {
+                    schedule.dispatched(unit, incident.getString("id"), now);
+                }
+            }
+        }
+        report(now);
+    }
+
+    private void report(long now) {
+        List<CrewSchedule.Move> due;
+        synchronized (this) {
+            due = schedule.due(now);
+        }
+        for (CrewSchedule.Move move : due) {
+            // one unit's reports go one after the other, so the node sees them in the crew's order
+            Future<Void> before;
+            synchronized (this) {
+                before = lastReport.getOrDefault(move.unitId(), Future.succeededFuture());
+            }
+            Future<Void> sent = before.transform(x -> send(move));
+            synchronized (this) {
+                lastReport.put(move.unitId(), sent);
+            }
+        }
+    }
+
+    private Future<Void> send(CrewSchedule.Move move) {
+        return client.put(node.port(), node.host(), "/api/v1/units/" + move.unitId() + "/status")
+                .putHeader("X-Api-Key", PartnerTargets.FLEET_KEY).timeout(timeoutMillis)
+                .sendJsonObject(new JsonObject().put("status", move.status()))
+                .transform(r -> {
+                    count(move.status() + " " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));
+                    if (r.failed()) {
+                        synchronized (this) {
+                            schedule.unanswered(move, System.currentTimeMillis() + TICK_MILLIS);
+                        }
+                    }
+                    return Future.<Void>succeededFuture();
+                });
+    }
+
+    private synchronized void count(String key) {
+        if (answers.merge(key, 1, Integer::sum) == 1 && !key.endsWith("http 200")) {
+            LOG.warn("crews: first '{}'", key);
+        }
+    }
+}
