@@ -2,9 +2,12 @@ package org.sahaya.loadtest;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.loadtest.alerts.TrafficMix;
+
+import static org.sahaya.loadtest.OptionValues.number;
+import static org.sahaya.loadtest.OptionValues.parse;
+import static org.sahaya.loadtest.OptionValues.value;
 
 /**
  * The command line of the load tool. Every run it describes is bounded: at most
@@ -52,13 +55,13 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
             switch (option) {
                 case "--baseline" -> baseline = true;
                 case "--url" -> node = LoopbackGuard.requireLoopback(value(args, ++i, option));
-                case "--rate" -> rates = rates(value(args, ++i, option));
+                case "--rate" -> rates = OptionValues.rates(value(args, ++i, option), option, MAX_RATES);
                 case "--duration" -> duration = number(args, ++i, option, 1, (int) Schedule.MAX_DURATION.toSeconds());
                 case "--warmup" -> warmup = number(args, ++i, option, 0, (int) Schedule.MAX_DURATION.toSeconds());
                 case "--max-in-flight" -> maxInFlight = number(args, ++i, option, 1, 4_096);
                 case "--timeout-ms" -> timeoutMs = number(args, ++i, option, 1, 60_000);
                 case "--report" -> report = Path.of(value(args, ++i, option));
-                case "--section" -> section = section(value(args, ++i, option));
+                case "--section" -> section = OptionValues.section(value(args, ++i, option));
                 case "--sample" -> sample = number(args, ++i, option, 0, 10_000);
                 case "--settle" -> settle = number(args, ++i, option, 0, 60);
                 case "--devices" -> devices = number(args, ++i, option, 1, 9_999);
@@ -73,47 +76,5 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
         return new RunOptions(node, rates, Duration.ofSeconds(duration), Duration.ofSeconds(warmup), baseline,
                 maxInFlight, Duration.ofMillis(timeoutMs), report, section, sample, Duration.ofSeconds(settle),
                 devices, seed, mqttPort);
-    }
-
-    private static List<Integer> rates(String list) {
-        List<Integer> rates = new ArrayList<>();
-        for (String r : list.split(",")) {
-            rates.add(parse(r.trim(), "--rate", 1, Schedule.MAX_RATE));
-        }
-        if (rates.size() > MAX_RATES) {
-            throw new IllegalArgumentException("at most " + MAX_RATES + " rates in one invocation");
-        }
-        return List.copyOf(rates);
-    }
-
-    private static String section(String name) {
-        if (!name.matches("[A-Za-z0-9._-]{1,40}")) {
-            throw new IllegalArgumentException("--section must be letters, digits, '.', '_' or '-'");
-        }
-        return name;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int number(String[] args, int i, String option, int min, int max) {
-        return parse(value(args, i, option), option, min, max);
-    }
-
-    private static int parse(String text, String option, int min, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, was " + text);
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(option + " must be " + min + ".." + max + ", was " + n);
-        }
-        return n;
     }
 }

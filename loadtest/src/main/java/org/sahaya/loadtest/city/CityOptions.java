@@ -2,11 +2,15 @@ package org.sahaya.loadtest.city;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.loadtest.Endpoint;
 import org.sahaya.loadtest.LoopbackGuard;
+import org.sahaya.loadtest.OptionValues;
 import org.sahaya.loadtest.Schedule;
+
+import static org.sahaya.loadtest.OptionValues.number;
+import static org.sahaya.loadtest.OptionValues.parse;
+import static org.sahaya.loadtest.OptionValues.value;
 
 /**
  * The command line of the city scenario ({@code --scenario city}). Bounded like the single-stream
@@ -82,7 +86,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                 }
                 case "--url" -> node = LoopbackGuard.requireLoopback(value(args, ++i, option));
                 case "--scale" -> scale = fraction(value(args, ++i, option));
-                case "--alert-rate" -> rates = rates(value(args, ++i, option));
+                case "--alert-rate" -> rates = OptionValues.rates(value(args, ++i, option), option, MAX_RATES);
                 case "--surge-factor" -> surgeFactor = number(args, ++i, option, 1, 100);
                 case "--surge-after" -> surgeAfter = number(args, ++i, option, 0, max);
                 case "--surge-seconds" -> surgeSeconds = number(args, ++i, option, 1, max);
@@ -94,7 +98,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                 case "--reference" -> reference = i + 1 < args.length && args[i + 1].startsWith("jdbc:postgresql://")
                         ? referenceDb(args[++i]) : DEFAULT_REFERENCE_DB;
                 case "--report" -> report = Path.of(value(args, ++i, option));
-                case "--section" -> section = section(value(args, ++i, option));
+                case "--section" -> section = OptionValues.section(value(args, ++i, option));
                 case "--plot" -> plot = Path.of(value(args, ++i, option));
                 case "--sample" -> sample = number(args, ++i, option, 0, 20_000);
                 case "--max-in-flight" -> maxInFlight = number(args, ++i, option, 1, 4_096);
@@ -147,47 +151,5 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--scale must be a number, was " + text);
         }
-    }
-
-    private static List<Integer> rates(String list) {
-        List<Integer> rates = new ArrayList<>();
-        for (String r : list.split(",")) {
-            rates.add(parse(r.trim(), "--alert-rate", 1, Schedule.MAX_RATE));
-        }
-        if (rates.size() > MAX_RATES) {
-            throw new IllegalArgumentException("at most " + MAX_RATES + " alert rates in one invocation");
-        }
-        return List.copyOf(rates);
-    }
-
-    private static String section(String name) {
-        if (!name.matches("[A-Za-z0-9._-]{1,40}")) {
-            throw new IllegalArgumentException("--section must be letters, digits, '.', '_' or '-'");
-        }
-        return name;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int number(String[] args, int i, String option, int min, int max) {
-        return parse(value(args, i, option), option, min, max);
-    }
-
-    private static int parse(String text, String option, int min, int max) {
-        int n;
-        try {
-            n = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, was " + text);
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(option + " must be " + min + ".." + max + ", was " + n);
-        }
-        return n;
     }
 }
