@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -102,11 +103,50 @@ public final class IncidentRepository {
 
     /** Incidents in any of {@code states}, oldest first; all states when empty. */
     public List<Incident> findByStates(Connection c, Set<IncidentState> states, int limit) throws SQLException {
-        String where = states.isEmpty() ? "" : " WHERE state IN (" + states.stream()
-                .map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")) + ")";
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM incidents" + where + " ORDER BY opened_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+        return findByStates(c, states, null, limit);
+    }
+
+    /**
+     * Incidents in any of {@code states} (all states when empty) that come after {@code after} in the
+     * total order (opened_at, id), oldest first: keyset paging. Passing the last row's position of one
+     * page gets the next page without skipping or repeating a row, however many rows are inserted
+     * meanwhile. (A row whose state changes between two pages may leave or join the listed states.)
+     *
+     * @param after the position of the last row already read; null for the first page
+     */
+    public List<Incident> findByStates(Connection c, Set<IncidentState> states, Position after, int limit)
+            throws SQLException {
+        List<String> where = new ArrayList<>();
+        if (!states.isEmpty()) {
+            where.add("state IN (" + states.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(",")) + ")");
+        }
+        if (after != null) {
+            // (opened_at, id) > (?, ?) written for H2 and PostgreSQL alike; the leading range on opened_at
+            // lets the (state, opened_at, id) index seek instead of filtering from the start.
+            where.add("opened_at >= ? AND (opened_at > ? OR id > ?)");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM incidents"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY opened_at, id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")) {
+            if (after != null) {
+                Jdbc.setInstant(ps, 1, after.openedAt());
+                Jdbc.setInstant(ps, 2, after.openedAt());
+                ps.setString(3, after.id());
+            }
             return list(ps);
+        }
+    }
+
+    /** Where a row stands in the incidents' list order (opened_at, then id). */
+    public record Position(Instant openedAt, String id) {
+
+        public Position {
+            java.util.Objects.requireNonNull(openedAt, "openedAt");
+            java.util.Objects.requireNonNull(id, "id");
+        }
+
+        public static Position of(Incident incident) {
+            return new Position(incident.openedAt(), incident.id());
         }
     }
 
