@@ -54,19 +54,26 @@ public final class IncidentViews {
         });
     }
 
-    /** Summaries, oldest first; all states when {@code state} is null. */
-    public List<IncidentSummary> list(IncidentState state, int limit) {
+    /**
+     * One page of summaries, oldest first (opened_at, then id): those after {@code after} (from the
+     * first when null), at most {@code limit}; all states when {@code state} is null.
+     */
+    public IncidentPage list(IncidentState state, IncidentRepository.Position after, int limit) {
         return database.withConnection(c -> {
-            List<IncidentSummary> out = new java.util.ArrayList<>();
-            for (Incident i : incidents.findByStates(c,
-                    state == null ? EnumSet.noneOf(IncidentState.class) : EnumSet.of(state), limit)) {
+            int size = Math.max(1, limit);
+            // one row more than the page tells whether there is a next page without an empty last one
+            List<Incident> rows = incidents.findByStates(c,
+                    state == null ? EnumSet.noneOf(IncidentState.class) : EnumSet.of(state), after, size + 1);
+            List<Incident> page = rows.subList(0, Math.min(size, rows.size()));
+            List<IncidentSummary> out = new java.util.ArrayList<>(page.size());
+            for (Incident i : page) {
                 Optional<Escalation> e = escalations.find(c, i.id());
                 out.add(new IncidentSummary(i.id(), i.state().name(), i.priority().name(), i.alertType().name(),
                         i.subscriberId(), i.openedAt(), i.unitId(), i.hospitalId(), i.etaSeconds(), waiting(i),
                         e.map(Escalation::acknowledgedAt).orElse(null),
                         e.map(Escalation::acknowledgedVia).map(Enum::name).orElse(null)));
             }
-            return out;
+            return new IncidentPage(out, rows.size() > size ? IncidentRepository.Position.of(page.getLast()) : null);
         });
     }
 
@@ -125,6 +132,14 @@ public final class IncidentViews {
 
     private static String name(Enum<?> e) {
         return e == null ? null : e.name();
+    }
+
+    /**
+     * One page of the incident queue.
+     *
+     * @param next where the next page starts (the last incident of this one); null when this is the last
+     */
+    public record IncidentPage(List<IncidentSummary> incidents, IncidentRepository.Position next) {
     }
 
     /** One line of the incident queue. */
