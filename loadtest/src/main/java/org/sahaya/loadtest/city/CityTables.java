@@ -52,7 +52,7 @@ public final class CityTables {
                     r.acknowledgedFound() + "/" + r.acknowledgedChecked() + (r.missing().isEmpty() ? "" : " missing " + r.missing()),
                     pushed.checked() == 0 ? "–" : pushed.found() + "/" + pushed.checked()
                             + (pushed.missing().isEmpty() ? "" : " missing " + pushed.missing())
-                            + (pushed.complete() ? "" : " (over " + InvariantCheck.LIST_LIMIT + " incidents in a state: not all read)"),
+                            + (pushed.complete() ? "" : " (over " + InvariantCheck.MAX_LISTED + " incidents in a state: not all read)"),
                     r.unitsTwice().isEmpty() ? "none (" + r.openIncidents() + " open)" : "BROKEN " + r.unitsTwice(),
                     r.duplicateMessages().isEmpty() ? "none (" + r.incidentsRead() + " incidents)" : "BROKEN " + first(r.duplicateMessages()),
                     r.holds() ? "hold" : "BROKEN"));

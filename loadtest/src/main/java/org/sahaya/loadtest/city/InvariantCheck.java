@@ -17,19 +17,27 @@ import org.sahaya.loadtest.alerts.IncidentSample;
 /**
  * After a city run, reads the node's API and checks: every incident named in a sample of 202
  * answers exists (no acknowledged alert lost), no unit is named by two open incidents, and no
- * sampled or open incident lists the same family message twice ({@link Invariants}).
+ * sampled or open incident lists the same family message twice ({@link Invariants}). Each state's
+ * list is read whole, page after page, following the node's {@code X-Next-Cursor}.
  */
 public final class InvariantCheck {
 
-    /** Per open state: {@code GET /api/v1/incidents?state=S&limit=1000} (the API's most). */
+    /** Page size of {@code GET /api/v1/incidents?state=S&limit=1000} (the API's most). */
     static final int LIST_LIMIT = 1000;
+    /**
+     * A safety net, not a sample size: a state's list stops after this many incidents (a node that
+     * never ends its list, or a run far beyond any heat wave) and the read-back says it is not complete.
+     */
+    static final int MAX_LISTED = 1_000_000;
+    /** The node's header that carries the next page's cursor; absent on the last page. */
+    static final String NEXT_CURSOR = "X-Next-Cursor";
 
     /**
      * @param acknowledgedChecked incidents of sampled 202 answers the node answered for (200 or 404; a read that got
      *                            no answer is listed in {@code missing} as "unread" and counted in neither)
      * @param acknowledgedFound   of those, answered 200
      * @param missing             the first few that were not
-     * @param openIncidents       open incidents listed (each state capped at {@value #LIST_LIMIT})
+     * @param openIncidents       open incidents listed (every one, up to {@value #MAX_LISTED} per state)
      * @param unitsTwice          unit → its open incidents, for units on more than one
      * @param incidentsRead       full incident views checked for duplicate family messages
      * @param duplicateMessages   incident → duplicated contact/channel/step keys
@@ -66,37 +74,46 @@ public final class InvariantCheck {
     private final WebClient client;
     private final Endpoint node;
     private final long timeoutMillis;
+    private final int pageSize;
+    private final int maxListed;
 
     public InvariantCheck(WebClient client, Endpoint node, Duration timeout) {
+        this(client, node, timeout, LIST_LIMIT, MAX_LISTED);
+    }
+
+    /** With a smaller page and safety net than the node's, for tests of the paging. */
+    InvariantCheck(WebClient client, Endpoint node, Duration timeout, int pageSize, int maxListed) {
         this.client = client;
         this.node = node;
         this.timeoutMillis = timeout.toMillis();
+        this.pageSize = pageSize;
+        this.maxListed = maxListed;
     }
 
     /**
      * @param acknowledged sampled HTTP 202s with their incident ids
-     * @param pushed       MQTT- and DC-09-acknowledged emergencies; when there are any, every incident listed
-     *                     (each state up to {@value #LIST_LIMIT}) is read to find them
+     * @param pushed       MQTT- and DC-09-acknowledged emergencies; when there are any, every incident of
+     *                     every state is read to find them
      */
     public Future<Result> run(List<IncidentSample.Entry> acknowledged, List<PushedAlerts.Entry> pushed) {
-        List<Future<List<JsonObject>>> lists = new ArrayList<>();
+        List<Future<Listing>> lists = new ArrayList<>();
         for (String state : Invariants.OPEN_STATES) {
             lists.add(list(state));
         }
-        List<Future<List<JsonObject>>> others = new ArrayList<>();
+        List<Future<Listing>> others = new ArrayList<>();
         if (!pushed.isEmpty()) {
             OTHER_STATES.forEach(state -> others.add(list(state)));
         }
-        List<Future<List<JsonObject>>> every = new ArrayList<>(lists);
+        List<Future<Listing>> every = new ArrayList<>(lists);
         every.addAll(others);
         return Future.all(every).compose(all -> {
-            List<JsonObject> open = lists.stream().flatMap(f -> f.result().stream()).toList();
-            boolean complete = every.stream().allMatch(f -> f.result().size() < LIST_LIMIT);
+            List<JsonObject> open = lists.stream().flatMap(f -> f.result().incidents().stream()).toList();
+            boolean complete = every.stream().allMatch(f -> f.result().complete());
             Set<String> toRead = new LinkedHashSet<>();
             acknowledged.forEach(e -> toRead.add(e.incidentId()));
             open.stream().filter(i -> "DISPATCHED".equals(i.getString("state"))).forEach(i -> toRead.add(i.getString("id")));
             if (!pushed.isEmpty()) {
-                every.forEach(f -> f.result().forEach(i -> toRead.add(i.getString("id"))));
+                every.forEach(f -> f.result().incidents().forEach(i -> toRead.add(i.getString("id"))));
             }
             Map<String, Future<JsonObject>> views = new TreeMap<>();
             return readAll(new ArrayList<>(toRead), 0, views).transform(done ->
@@ -156,13 +173,40 @@ public final class InvariantCheck {
                 duplicates, states, PushedReadback.check(pushed, read, complete));
     }
 
-    private Future<List<JsonObject>> list(String state) {
-        return client.get(node.port(), node.host(), "/api/v1/incidents")
-                .addQueryParam("state", state).addQueryParam("limit", Integer.toString(LIST_LIMIT))
-                .timeout(timeoutMillis).send()
-                .compose(r -> r.statusCode() == 200
-                        ? Future.succeededFuture(objects(r.bodyAsJsonArray()))
-                        : Future.failedFuture("GET /api/v1/incidents?state=" + state + " answered " + r.statusCode()));
+    /**
+     * A state's incidents as listed by the node.
+     *
+     * @param complete false when the list was cut at the safety net ({@value #MAX_LISTED})
+     */
+    record Listing(List<JsonObject> incidents, boolean complete) {
+    }
+
+    /** Every incident of {@code state}, page after page until a page comes without a next cursor. */
+    private Future<Listing> list(String state) {
+        return listFrom(state, null, new ArrayList<>());
+    }
+
+    private Future<Listing> listFrom(String state, String cursor, List<JsonObject> listed) {
+        var request = client.get(node.port(), node.host(), "/api/v1/incidents")
+                .addQueryParam("state", state).addQueryParam("limit", Integer.toString(pageSize));
+        if (cursor != null) {
+            request.addQueryParam("cursor", cursor);
+        }
+        return request.timeout(timeoutMillis).send().compose(r -> {
+            if (r.statusCode() != 200) {
+                return Future.failedFuture("GET /api/v1/incidents?state=" + state + (cursor == null ? "" : " (a later page)")
+                        + " answered " + r.statusCode());
+            }
+            listed.addAll(objects(r.bodyAsJsonArray()));
+            String next = r.getHeader(NEXT_CURSOR);
+            if (next == null) {
+                return Future.succeededFuture(new Listing(listed, true));
+            }
+            if (listed.size() >= maxListed) {
+                return Future.succeededFuture(new Listing(listed, false));
+            }
+            return listFrom(state, next, listed);
+        });
     }
 
     /** The incident view; null on 404. */

@@ -23,7 +23,7 @@ public final class PushedReadback {
      * @param checked  acknowledged MQTT and DC-09 emergencies
      * @param found    of those, in an incident
      * @param missing  the first few not found
-     * @param complete every incident was read (the lists were not cut at the API's limit); when false
+     * @param complete every incident was read (no state's list was cut at {@link InvariantCheck#MAX_LISTED}); when false
      *                 a shortfall may be an incident not read, and is reported but not counted as a loss
      */
     public record Result(int checked, int found, List<String> missing, boolean complete) {
