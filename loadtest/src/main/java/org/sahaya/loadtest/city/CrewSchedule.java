@@ -12,7 +12,9 @@ import java.util.Set;
  * milliseconds of any clock). A unit seen dispatched to an incident acknowledges at once
  * ({@code EN_ROUTE}), is {@code ON_SCENE} at half the job time and {@code AVAILABLE} at its end
  * (treated on scene: the node closes the incident and frees the bed; the unit then takes the oldest
- * waiting incident it can serve). Each (incident, unit) pair is worked once, however often it is seen.
+ * waiting incident it can serve). Each (incident, unit) pair is worked once, however often it is seen,
+ * for as long as this schedule lives: one schedule serves a whole ladder of alert rates, so a job left
+ * over from one rung is carried on, never planned again, in the next.
  */
 public final class CrewSchedule {
 
@@ -63,6 +65,22 @@ public final class CrewSchedule {
         }
         pending.add(new Move(atMillis, move.unitId(), move.incidentId(), move.status(), move.attempt() + 1));
         return true;
+    }
+
+    /**
+     * The crews were off for {@code millis} (between two rungs): every report still to come moves that much
+     * later, so each job keeps the time it had left and its moves stay in order.
+     */
+    public void postpone(long millis) {
+        if (millis <= 0 || pending.isEmpty()) {
+            return;
+        }
+        List<Move> later = new ArrayList<>(pending.size());
+        for (Move m : pending) {
+            later.add(new Move(m.atMillis() + millis, m.unitId(), m.incidentId(), m.status(), m.attempt()));
+        }
+        pending.clear();
+        pending.addAll(later);
     }
 
     /** Removes and returns the reports due by {@code nowMillis}, earliest first. */

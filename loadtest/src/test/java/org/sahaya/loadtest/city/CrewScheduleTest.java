@@ -51,6 +51,21 @@ class CrewScheduleTest {
     }
 
     @Test
+    void aJobCarriedIntoTheNextRungKeepsTheTimeItHadLeftAndIsNotPlannedAgain() {
+        crews.dispatched("AMB-001", "I-1", 0);
+        assertThat(crews.due(0)).extracting(CrewSchedule.Move::status).containsExactly("EN_ROUTE");
+
+        crews.postpone(100_000);   // stopped at 0, the next rung starts at 100,000
+
+        assertThat(crews.dispatched("AMB-001", "I-1", 100_000)).isFalse();   // still DISPATCHED on the node
+        assertThat(crews.jobs()).isEqualTo(1);
+        assertThat(crews.due(100_000)).isEmpty();
+        assertThat(crews.due(Long.MAX_VALUE)).containsExactly(
+                new CrewSchedule.Move(110_000, "AMB-001", "I-1", "ON_SCENE"),
+                new CrewSchedule.Move(120_000, "AMB-001", "I-1", "AVAILABLE"));
+    }
+
+    @Test
     void movesDueAtTheSameMomentKeepTheirOrder() {
         CrewSchedule instant = new CrewSchedule(Duration.ofMillis(1));
         instant.dispatched("AMB-001", "I-1", 0);

@@ -33,6 +33,7 @@ class CrewsTest {
     private final Map<String, UnitStatus> units = new LinkedHashMap<>();
     private final Map<String, String> incidents = new LinkedHashMap<>();
     private final List<String> reports = new ArrayList<>();
+    private int lists;
 
     @BeforeEach
     void startFleetApi() throws Exception {
@@ -46,6 +47,7 @@ class CrewsTest {
         fleet = new Endpoint("127.0.0.1", vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             synchronized (this) {
                 if (request.method().name().equals("GET") && request.path().equals("/api/v1/incidents")) {
+                    lists++;
                     JsonArray list = new JsonArray();
                     if ("DISPATCHED".equals(request.getParam("state"))) {
                         incidents.forEach((id, unit) -> {
@@ -112,5 +114,41 @@ class CrewsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> crews.answers().getOrDefault("AVAILABLE http 200", 0) == 3);
         assertThat(crews.answers()).containsEntry("jobs", 3).containsEntry("EN_ROUTE http 200", 3)
                 .containsEntry("ON_SCENE http 200", 3).containsEntry("AVAILABLE http 200", 3);
+    }
+
+    @Test
+    void aJobOpenAtTheEndOfOneRungIsCarriedOnInTheNextNotPlannedAgain() throws Exception {
+        Crews crews = new Crews(vertx, client, fleet, Duration.ofSeconds(2), Duration.ofSeconds(5)).start();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            synchronized (this) {
+                return reports.containsAll(List.of("AMB-001 EN_ROUTE", "AMB-002 EN_ROUTE"));
+            }
+        });
+        Map<String, Integer> first = crews.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        int listsBefore;
+        synchronized (this) {
+            listsBefore = lists;
+            assertThat(incidents).containsEntry("I-1", "AMB-001").containsEntry("I-2", "AMB-002"); // still open
+        }
+
+        crews.start();   // the next rung: the node still lists I-1 and I-2 as DISPATCHED
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            synchronized (this) {
+                return lists > listsBefore + 1 && incidents.isEmpty()
+                        && units.values().stream().allMatch(s -> s == UnitStatus.AVAILABLE);
+            }
+        });
+        Map<String, Integer> second = crews.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        synchronized (this) {
+            assertThat(reports).noneMatch(r -> r.endsWith("refused"));
+            assertThat(reports).filteredOn(r -> r.startsWith("AMB-001")).startsWith(
+                    "AMB-001 EN_ROUTE", "AMB-001 ON_SCENE", "AMB-001 AVAILABLE");
+            assertThat(reports).hasSize(9); // three jobs, three reports each: none reported twice
+        }
+        assertThat(first).containsEntry("jobs", 2);
+        assertThat(second).containsEntry("jobs", 1)   // I-3, taken by the first freed unit; I-1 and I-2 carried on
+                .doesNotContainKeys("EN_ROUTE http 409", "ON_SCENE http 409", "AVAILABLE http 409");
+        assertThat(first.getOrDefault("EN_ROUTE http 200", 0) + second.getOrDefault("EN_ROUTE http 200", 0)).isEqualTo(3);
     }
 }
