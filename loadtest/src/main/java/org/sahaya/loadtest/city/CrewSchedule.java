@@ -83,6 +83,19 @@ public final class CrewSchedule {
         pending.addAll(later);
     }
 
+    /**
+     * Whether a report whose earlier try got no answer is still to be made, given the unit as the node
+     * shows it now: not when the unit has left this job (the report was AVAILABLE and applied, or a
+     * coordinator took the unit off) or is already at or past this move of it (the try was applied).
+     * Sending it again would report a move twice, and the node would refuse it (409).
+     *
+     * @param unitStatus     the unit's status now
+     * @param unitIncidentId the incident the unit is on now, or null
+     */
+    public static boolean stillToReport(Move move, String unitStatus, String unitIncidentId) {
+        return move.incidentId().equals(unitIncidentId) && order(unitStatus) < order(move.status());
+    }
+
     /** Removes and returns the reports due by {@code nowMillis}, earliest first. */
     public List<Move> due(long nowMillis) {
         List<Move> out = new ArrayList<>();
@@ -97,11 +110,13 @@ public final class CrewSchedule {
         return seen.size();
     }
 
+    /** Where a status is in a crew's job: DISPATCHED, EN_ROUTE, ON_SCENE, then AVAILABLE (and anything else). */
     private static int order(String status) {
         return switch (status) {
-            case "EN_ROUTE" -> 0;
-            case "ON_SCENE" -> 1;
-            default -> 2;
+            case "DISPATCHED" -> 0;
+            case "EN_ROUTE" -> 1;
+            case "ON_SCENE" -> 2;
+            default -> 3;
         };
     }
 }

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * (incident, unit) with {@link CrewSchedule}, and reports the moves that are due with
  * {@code PUT /api/v1/units/{id}/status} (fleet key). A move the node refuses (409: the unit moved on,
  * e.g. a coordinator reassigned it) is counted, not retried; one that got no answer is tried again a
- * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times. Runs on its own Vert.x timer.
+ * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times, after reading the unit
+ * ({@code GET /api/v1/units/{id}}): a try the node applied without its answer arriving is not reported
+ * again (counted as "applied, no answer"). Runs on its own Vert.x timer.
  *
  * <p>One crews object serves a whole ladder of alert rates against one node: {@link #start()} and
  * {@link #stop()} bracket each rung, and the schedule lives on between them. A job the node handed out
@@ -152,18 +154,40 @@ public final class Crews {
     }
 
     private Future<Void> send(CrewSchedule.Move move) {
+        if (move.attempt() == 1) {
+            return put(move);
+        }
+        return client.get(node.port(), node.host(), "/api/v1/units/" + move.unitId()).timeout(timeoutMillis).send()
+                .transform(r -> {
+                    if (r.failed() || r.result().statusCode() != 200) {
+                        count(move.status() + " unit read " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));
+                        unanswered(move);
+                        return Future.<Void>succeededFuture();
+                    }
+                    JsonObject unit = r.result().bodyAsJsonObject();
+                    if (CrewSchedule.stillToReport(move, unit.getString("status"), unit.getString("incidentId"))) {
+                        return put(move);
+                    }
+                    count(move.status() + " applied, no answer");
+                    return Future.<Void>succeededFuture();
+                });
+    }
+
+    private Future<Void> put(CrewSchedule.Move move) {
         return client.put(node.port(), node.host(), "/api/v1/units/" + move.unitId() + "/status")
                 .putHeader("X-Api-Key", PartnerTargets.FLEET_KEY).timeout(timeoutMillis)
                 .sendJsonObject(new JsonObject().put("status", move.status()))
                 .transform(r -> {
                     count(move.status() + " " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));
                     if (r.failed()) {
-                        synchronized (this) {
-                            schedule.unanswered(move, System.currentTimeMillis() + TICK_MILLIS);
-                        }
+                        unanswered(move);
                     }
                     return Future.<Void>succeededFuture();
                 });
+    }
+
+    private synchronized void unanswered(CrewSchedule.Move move) {
+        schedule.unanswered(move, System.currentTimeMillis() + TICK_MILLIS);
     }
 
     private synchronized void count(String key) {

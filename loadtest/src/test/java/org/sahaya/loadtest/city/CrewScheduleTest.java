@@ -66,6 +66,20 @@ class CrewScheduleTest {
     }
 
     @Test
+    void aRetryIsMadeOnlyWhileTheUnitIsStillOnTheJobAndShortOfThatMove() {
+        CrewSchedule.Move enRoute = new CrewSchedule.Move(0, "AMB-001", "I-1", "EN_ROUTE", 2);
+        CrewSchedule.Move available = new CrewSchedule.Move(0, "AMB-001", "I-1", "AVAILABLE", 2);
+
+        assertThat(CrewSchedule.stillToReport(enRoute, "DISPATCHED", "I-1")).isTrue();      // the try was lost
+        assertThat(CrewSchedule.stillToReport(enRoute, "EN_ROUTE", "I-1")).isFalse();       // it was applied
+        assertThat(CrewSchedule.stillToReport(enRoute, "ON_SCENE", "I-1")).isFalse();       // and the job went on
+        assertThat(CrewSchedule.stillToReport(enRoute, "DISPATCHED", "I-2")).isFalse();     // the unit is on another job
+        assertThat(CrewSchedule.stillToReport(available, "ON_SCENE", "I-1")).isTrue();
+        assertThat(CrewSchedule.stillToReport(available, "AVAILABLE", null)).isFalse();     // released
+        assertThat(CrewSchedule.stillToReport(available, "DISPATCHED", "I-3")).isFalse();   // released, and sent again
+    }
+
+    @Test
     void movesDueAtTheSameMomentKeepTheirOrder() {
         CrewSchedule instant = new CrewSchedule(Duration.ofMillis(1));
         instant.dispatched("AMB-001", "I-1", 0);
