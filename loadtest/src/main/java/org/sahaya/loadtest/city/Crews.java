@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * e.g. a coordinator reassigned it) is counted, not retried; one that got no answer is tried again a
  * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times, after reading the unit
  * ({@code GET /api/v1/units/{id}}): a try the node applied without its answer arriving is not reported
- * again (counted as "applied, no answer"). Runs on its own Vert.x timer.
+ * again (counted as "applied (no answer)"). Runs on its own Vert.x timer.
  *
  * <p>One crews object serves a whole ladder of alert rates against one node: {@link #start()} and
  * {@link #stop()} bracket each rung, and the schedule lives on between them. A job the node handed out
@@ -168,7 +168,7 @@ public final class Crews {
                     if (CrewSchedule.stillToReport(move, unit.getString("status"), unit.getString("incidentId"))) {
                         return put(move);
                     }
-                    count(move.status() + " applied, no answer");
+                    count(move.status() + " applied (no answer)");
                     return Future.<Void>succeededFuture();
                 });
     }

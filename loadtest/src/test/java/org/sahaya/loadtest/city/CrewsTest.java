@@ -180,7 +180,7 @@ class CrewsTest {
                 return incidents.isEmpty() && units.values().stream().allMatch(s -> s == UnitStatus.AVAILABLE);
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> crews.answers().containsKey("EN_ROUTE applied, no answer"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> crews.answers().containsKey("EN_ROUTE applied (no answer)"));
         crews.stop();
 
         synchronized (this) {
@@ -189,7 +189,7 @@ class CrewsTest {
                     "AMB-001 EN_ROUTE", "AMB-001 ON_SCENE", "AMB-001 AVAILABLE");
             assertThat(reports).hasSize(9);
         }
-        assertThat(crews.answers()).containsEntry("EN_ROUTE failed", 1).containsEntry("EN_ROUTE applied, no answer", 1)
+        assertThat(crews.answers()).containsEntry("EN_ROUTE failed", 1).containsEntry("EN_ROUTE applied (no answer)", 1)
                 .containsEntry("EN_ROUTE http 200", 2);
     }
 }
