@@ -77,7 +77,7 @@ public record SahayaConfig(
         DemoSettings demoCity) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
-    public static final int ROUTINE_IN_FLIGHT = 8;
+    private static final int ROUTINE_IN_FLIGHT = 8;
 
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
