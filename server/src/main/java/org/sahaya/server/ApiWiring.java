@@ -39,12 +39,6 @@ final class ApiWiring {
     private ApiWiring() {
     }
 
-    /**
-     * Routine requests (heartbeats, positions, bed boards) worked on at once; the rest get 503 at once.
-     * Half the main pool: the other half stays free for dispatch and the family outbox.
-     */
-    static final int ROUTINE_IN_FLIGHT = 8;
-
     /** The services the routes hand their work to. */
     record Services(AlertReception reception, DispatchDesk desk, FamilyHandlers family, DeviceHealth deviceHealth,
                     DeviceRateLimit rateLimit, PrometheusMeterRegistry registry) {
@@ -62,7 +56,7 @@ final class ApiWiring {
         DeviceSignatureHandler routineSignature = new DeviceSignatureHandler(
                 id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
                 clock, config.replayWindow(), config.demo());
-        HttpApi.Handlers handlers = new HttpApi.Handlers(signature, routineSignature, new RoutineLane(ROUTINE_IN_FLIGHT),
+        HttpApi.Handlers handlers = new HttpApi.Handlers(signature, routineSignature, new RoutineLane(config.routineInFlight()),
                 new AlertHandler(services.reception()),
                 new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
                 HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),

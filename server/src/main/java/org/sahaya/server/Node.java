@@ -85,7 +85,7 @@ public final class Node implements AutoCloseable {
     public static Node start(SahayaConfig config, Clock clock, Map<Channel, NotificationChannel> channels)
             throws Exception {
         Files.createDirectories(config.dataDir());
-        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPools());
         if (config.demo() && new DemoSeeder(config.demoCity()).seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
             LOG.info("Seeded the demo city (Bengaluru, seed {})", DemoCity.DEFAULT_SEED);
         }

@@ -17,6 +17,10 @@ import org.sahaya.core.alert.AlertType;
  * @param dbUrl               {@code SAHAYA_DB_URL}, default an H2 file under the data dir
  * @param dbUser              {@code SAHAYA_DB_USER}
  * @param dbPassword          {@code SAHAYA_DB_PASSWORD} (never logged)
+ * @param dbPools             the database's connections ({@code SAHAYA_DB_POOL}, {@code SAHAYA_DB_ALERT_POOL})
+ * @param routineInFlight     {@code SAHAYA_ROUTINE_IN_FLIGHT}, default 8: routine HTTP requests (heartbeats, unit
+ *                            positions, bed boards) worked on at once; more get 503 with Retry-After at once. Less
+ *                            than the main pool, so that dispatch and the family outbox keep connections of their own
  * @param clusterMembers      {@code SAHAYA_CLUSTER_MEMBERS}, comma-separated host[:port] of every member, this one
  *                            included (a majority of them is needed to dispatch); empty = one embedded member
  * @param memberPort          {@code SAHAYA_MEMBER_PORT}, default 5701, the Hazelcast member port
@@ -51,6 +55,8 @@ public record SahayaConfig(
         String dbUrl,
         String dbUser,
         String dbPassword,
+        DatabasePools dbPools,
+        int routineInFlight,
         List<String> clusterMembers,
         int memberPort,
         String clusterName,
@@ -70,6 +76,9 @@ public record SahayaConfig(
         EtaSettings eta,
         DemoSettings demoCity) {
 
+    /** Routine requests worked on at once by default: half the default main pool. */
+    private static final int ROUTINE_IN_FLIGHT = 8;
+
     /** Default verification windows: emergencies dispatch at once; ambiguous sensor alarms wait a little. */
     private static final Map<AlertType, Integer> DEFAULT_VERIFY_SECONDS = Map.of(
             AlertType.INACTIVITY, 60);
@@ -85,6 +94,7 @@ public record SahayaConfig(
             }
             windows.put(t, Duration.ofSeconds(seconds));
         }
+        DatabasePools pools = DatabasePools.from(s);
         List<String> members = s.get("SAHAYA_CLUSTER_MEMBERS").map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
         return new SahayaConfig(
                 s.getPort("SAHAYA_HTTP_PORT", 8080),
@@ -94,6 +104,8 @@ public record SahayaConfig(
                 s.get("SAHAYA_DB_URL", defaultDb),
                 s.get("SAHAYA_DB_USER").orElse(null),
                 s.get("SAHAYA_DB_PASSWORD").orElse(null),
+                pools,
+                routineInFlight(s, pools),
                 members,
                 s.getPort("SAHAYA_MEMBER_PORT", 5701),
                 s.get("SAHAYA_CLUSTER_NAME", "sahaya"),
@@ -112,6 +124,16 @@ public record SahayaConfig(
                 List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))),
                 EtaSettings.from(s),
                 DemoSettings.from(s));
+    }
+
+    private static int routineInFlight(Settings s, DatabasePools pools) {
+        int inFlight = s.getPositiveInt("SAHAYA_ROUTINE_IN_FLIGHT", ROUTINE_IN_FLIGHT);
+        if (inFlight >= pools.main()) {
+            throw new ConfigException("SAHAYA_ROUTINE_IN_FLIGHT", "must be less than SAHAYA_DB_POOL (" + pools.main()
+                    + "), so that routine traffic cannot hold every connection dispatch needs; was " + inFlight
+                    + (s.get("SAHAYA_ROUTINE_IN_FLIGHT").isEmpty() ? " (the default): set it lower for a pool this small" : ""));
+        }
+        return inFlight;
     }
 
     public Duration verificationWindow(AlertType type) {

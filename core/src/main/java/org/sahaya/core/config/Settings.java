@@ -66,6 +66,15 @@ public final class Settings {
         return get(name).map(v -> parseInt(name, v)).orElse(fallback);
     }
 
+    /** @return a whole number of at least 1 (a size or a count that cannot be zero) */
+    public int getPositiveInt(String name, int fallback) {
+        int v = getInt(name, fallback);
+        if (v < 1) {
+            throw new ConfigException(name, "must be at least 1, was " + v);
+        }
+        return v;
+    }
+
     public long getLong(String name, long fallback) {
         return get(name).map(v -> {
             try {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sahaya.core.config.DatabasePools;
 
 /**
  * The system of record: a pooled JDBC data source with the schema migrated on open. H2 in a file
@@ -16,6 +17,7 @@ import org.flywaydb.core.Flyway;
  * <p>Two lanes: the main pool for everything, and a small pool of its own for storing what a device
  * is waiting to have acknowledged ({@link #alerts()}), so that a flood of routine writes, dispatch
  * work or outbox rows can hold every main connection without an alert receipt waiting behind them.
+ * Their sizes are {@link DatabasePools} ({@code SAHAYA_DB_POOL}, {@code SAHAYA_DB_ALERT_POOL}).
  */
 public final class Database implements AutoCloseable {
 
@@ -24,11 +26,6 @@ public final class Database implements AutoCloseable {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
-
-    /** Connections of the main pool: routine writes, dispatch, the outbox, queries. */
-    static final int MAIN_POOL = 16;
-    /** Connections kept for alert receipts: a few, since each holds its connection for milliseconds. */
-    static final int ALERT_LANE = 4;
 
     private final HikariDataSource dataSource;
     /** The alert lane; null for the lane itself. */
@@ -40,15 +37,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and applies pending migrations.
+     * Opens the pools at their default sizes ({@link DatabasePools#DEFAULT}) and applies pending migrations.
      *
      * @param jdbcUrl e.g. {@code jdbc:h2:file:./data/sahaya} or {@code jdbc:postgresql://127.0.0.1:5432/test}
      */
     public static Database open(String jdbcUrl, String user, String password) {
-        HikariDataSource ds = pool(jdbcUrl, user, password, "sahaya-db", MAIN_POOL, MAIN_POOL);
+        return open(jdbcUrl, user, password, DatabasePools.DEFAULT);
+    }
+
+    /** Opens the pools at the given sizes and applies pending migrations. */
+    public static Database open(String jdbcUrl, String user, String password, DatabasePools pools) {
+        HikariDataSource ds = pool(jdbcUrl, user, password, "sahaya-db", pools.main(), pools.main());
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-            return new Database(ds, new Database(pool(jdbcUrl, user, password, "sahaya-db-alerts", ALERT_LANE, 2), null));
+            return new Database(ds, new Database(pool(jdbcUrl, user, password, "sahaya-db-alerts", pools.alertLane(),
+                    Math.min(2, pools.alertLane())), null));
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,42 @@ class SahayaConfigTest {
         assertThat(config.replayWindow()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.maxAlertBytes()).isEqualTo(16 * 1024);
         assertThat(config.demo()).isFalse();
+        assertThat(config.dbPools()).isEqualTo(new DatabasePools(16, 4)).isEqualTo(DatabasePools.DEFAULT);
+        assertThat(config.routineInFlight()).isEqualTo(8);
+    }
+
+    @Test
+    void theDatabasePoolsAndTheRoutineLaneAreSizedByTheirSettings() {
+        SahayaConfig config = SahayaConfig.from(Settings.of(Map.of("SAHAYA_DB_POOL", "40", "SAHAYA_DB_ALERT_POOL", "6",
+                "SAHAYA_ROUTINE_IN_FLIGHT", "20")), false);
+
+        assertThat(config.dbPools()).isEqualTo(new DatabasePools(40, 6));
+        assertThat(config.routineInFlight()).isEqualTo(20);
+    }
+
+    @Test
+    void aPoolOrLaneSizeThatIsNotAPositiveWholeNumberIsRefusedNamingTheSetting() {
+        for (String setting : List.of("SAHAYA_DB_POOL", "SAHAYA_DB_ALERT_POOL", "SAHAYA_ROUTINE_IN_FLIGHT")) {
+            for (String bad : List.of("0", "-3", "eight", "2.5")) {
+                assertThatThrownBy(() -> SahayaConfig.from(Settings.of(Map.of(setting, bad)), false))
+                        .as(setting + "=" + bad).isInstanceOf(ConfigException.class)
+                        .hasMessageStartingWith(setting + " ")
+                        .satisfies(e -> assertThat(((ConfigException) e).setting()).isEqualTo(setting));
+            }
+        }
+    }
+
+    @Test
+    void theRoutineLaneMustLeaveConnectionsOfTheMainPoolToDispatch() {
+        assertThatThrownBy(() -> SahayaConfig.from(Settings.of(Map.of("SAHAYA_ROUTINE_IN_FLIGHT", "16")), false))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("SAHAYA_ROUTINE_IN_FLIGHT must be less than SAHAYA_DB_POOL (16)");
+        assertThatThrownBy(() -> SahayaConfig.from(Settings.of(Map.of("SAHAYA_DB_POOL", "8")), false))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("SAHAYA_ROUTINE_IN_FLIGHT")
+                .hasMessageContaining("(the default)");
+
+        assertThat(SahayaConfig.from(Settings.of(Map.of("SAHAYA_DB_POOL", "8", "SAHAYA_ROUTINE_IN_FLIGHT", "4")), false)
+                .routineInFlight()).isEqualTo(4);
     }
 
     @Test

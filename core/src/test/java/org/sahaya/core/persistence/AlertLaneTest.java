@@ -3,6 +3,7 @@ package org.sahaya.core.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sahaya.core.config.DatabasePools;
 
 /** The alert lane has connections of its own: a main pool held to the last connection does not block it. */
 class AlertLaneTest {
@@ -19,10 +21,10 @@ class AlertLaneTest {
     @Test
     void anAlertReceiptCommitsWhileRoutineWorkHoldsEveryMainConnection() throws Exception {
         try (Database database = Database.open("jdbc:h2:mem:lane-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")) {
-            CountDownLatch holding = new CountDownLatch(Database.MAIN_POOL);
+            CountDownLatch holding = new CountDownLatch(DatabasePools.DEFAULT.main());
             CountDownLatch release = new CountDownLatch(1);
             List<Thread> hogs = new ArrayList<>();
-            for (int i = 0; i < Database.MAIN_POOL; i++) {
+            for (int i = 0; i < DatabasePools.DEFAULT.main(); i++) {
                 hogs.add(Thread.ofVirtual().start(() -> database.withConnection(c -> {
                     holding.countDown();
                     awaitQuietly(release);
@@ -55,6 +57,22 @@ class AlertLaneTest {
                 }
             }
         }
+    }
+
+    @Test
+    void thePoolsHaveTheConfiguredSizesAndTheThreeArgumentOpenTheDefaults() {
+        String url = "jdbc:h2:mem:lane-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Database sized = Database.open(url, "sa", "", new DatabasePools(5, 3));
+             Database plain = Database.open(url, "sa", "")) {
+            assertThat(maximumPoolSize(sized)).isEqualTo(5);
+            assertThat(maximumPoolSize(sized.alerts())).isEqualTo(3);
+            assertThat(maximumPoolSize(plain)).isEqualTo(16);
+            assertThat(maximumPoolSize(plain.alerts())).isEqualTo(4);
+        }
+    }
+
+    private static int maximumPoolSize(Database database) {
+        return ((HikariDataSource) database.dataSource()).getMaximumPoolSize();
     }
 
     @Test

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Measures the city scenario at one alert rate: the bare endpoint first and the reference
  * dispatcher second (each with the scenario's HTTP streams, the MQTT and DC-09 shares sent as
  * HTTP), then the node with every stream; then the node's stage timers over its measured period
- * and the invariants on its API.
+ * and the invariants on its API. The crews (when on) are one for the whole ladder: they work the node
+ * during each rung's node run and carry their open jobs from one rung to the next.
  */
 public final class CityBenchmark {
 
@@ -49,6 +50,7 @@ public final class CityBenchmark {
     private final Endpoint reference;
     private final Endpoint baseline;
     private final NodeMetrics metrics;
+    private final Crews crews;
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
     /**
@@ -67,6 +69,8 @@ public final class CityBenchmark {
         this.reference = reference;
         this.baseline = baseline;
         this.metrics = new NodeMetrics(client, options.node(), SCRAPE_TIMEOUT);
+        this.crews = options.jobTime().isZero() ? null
+                : new Crews(vertx, client, options.node(), options.jobTime(), options.requestTimeout());
     }
 
     public CityPoint measure(int alertRate) {
@@ -90,17 +94,16 @@ public final class CityBenchmark {
         List<IncidentSample> samples = new ArrayList<>();
         PushedAlerts pushed = new PushedAlerts();
         AtomicReference<Future<Map<String, BucketHistogram>>> before = new AtomicReference<>();
-        Crews crews = options.jobTime().isZero() ? null
-                : new Crews(vertx, client, options.node(), options.jobTime(), options.requestTimeout()).start();
+        if (crews != null) {
+            crews.start();
+        }
         List<StreamResult> node = run(full, "sahaya", plan -> nodeTarget(plan, "n" + alertRate, samples, pushed),
                 () -> before.set(metrics.stages()));
         if (dc09 != null) {
             dc09.close();
         }
         settle();
-        if (crews != null) {
-            crews.stop();
-        }
+        Map<String, Integer> crewAnswers = crews == null ? Map.of() : stopCrews(alertRate);
         Map<String, BucketHistogram> start = Await.result(before.get(), SCRAPE_TIMEOUT, "GET /metrics");
         Map<String, BucketHistogram> end = Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET /metrics");
         List<IncidentSample.Entry> acknowledged = new ArrayList<>();
@@ -115,7 +118,19 @@ public final class CityBenchmark {
             invariants = InvariantCheck.unchecked(acknowledged, pushed.entries(), e.getMessage());
         }
         return new CityPoint(alertRate, full, node, ref, base, StageRow.between(start, end), invariants,
-                crews == null ? Map.of() : crews.answers());
+                crewAnswers);
+    }
+
+    /** Ends the crews' rung once their last reports are answered, so that the check reads a quiet node. */
+    private Map<String, Integer> stopCrews(int alertRate) {
+        // a unit has at most its job's three reports queued, one after the other
+        Duration lastReports = options.requestTimeout().multipliedBy(3).plusSeconds(5);
+        try {
+            return Await.result(crews.stop(), lastReports, "the crews' last reports");
+        } catch (IllegalStateException e) {
+            LOG.warn("city at {} alerts/s: {}", alertRate, e.getMessage());
+            return crews.answers();
+        }
     }
 
     private List<StreamResult> run(CityScenario scenario, String label, Function<StreamPlan, Target> targets,

@@ -12,7 +12,9 @@ import java.util.Set;
  * milliseconds of any clock). A unit seen dispatched to an incident acknowledges at once
  * ({@code EN_ROUTE}), is {@code ON_SCENE} at half the job time and {@code AVAILABLE} at its end
  * (treated on scene: the node closes the incident and frees the bed; the unit then takes the oldest
- * waiting incident it can serve). Each (incident, unit) pair is worked once, however often it is seen.
+ * waiting incident it can serve). Each (incident, unit) pair is worked once, however often it is seen,
+ * for as long as this schedule lives: one schedule serves a whole ladder of alert rates, so a job left
+ * over from one rung is carried on, never planned again, in the next.
  */
 public final class CrewSchedule {
 
@@ -65,6 +67,35 @@ public final class CrewSchedule {
         return true;
     }
 
+    /**
+     * The crews were off for {@code millis} (between two rungs): every report still to come moves that much
+     * later, so each job keeps the time it had left and its moves stay in order.
+     */
+    public void postpone(long millis) {
+        if (millis <= 0 || pending.isEmpty()) {
+            return;
+        }
+        List<Move> later = new ArrayList<>(pending.size());
+        for (Move m : pending) {
+            later.add(new Move(m.atMillis() + millis, m.unitId(), m.incidentId(), m.status(), m.attempt()));
+        }
+        pending.clear();
+        pending.addAll(later);
+    }
+
+    /**
+     * Whether a report whose earlier try got no answer is still to be made, given the unit as the node
+     * shows it now: not when the unit has left this job (the report was AVAILABLE and applied, or a
+     * coordinator took the unit off) or is already at or past this move of it (the try was applied).
+     * Sending it again would report a move twice, and the node would refuse it (409).
+     *
+     * @param unitStatus     the unit's status now
+     * @param unitIncidentId the incident the unit is on now, or null
+     */
+    public static boolean stillToReport(Move move, String unitStatus, String unitIncidentId) {
+        return move.incidentId().equals(unitIncidentId) && order(unitStatus) < order(move.status());
+    }
+
     /** Removes and returns the reports due by {@code nowMillis}, earliest first. */
     public List<Move> due(long nowMillis) {
         List<Move> out = new ArrayList<>();
@@ -79,11 +110,13 @@ public final class CrewSchedule {
         return seen.size();
     }
 
+    /** Where a status is in a crew's job: DISPATCHED, EN_ROUTE, ON_SCENE, then AVAILABLE (and anything else). */
     private static int order(String status) {
         return switch (status) {
-            case "EN_ROUTE" -> 0;
-            case "ON_SCENE" -> 1;
-            default -> 2;
+            case "DISPATCHED" -> 0;
+            case "EN_ROUTE" -> 1;
+            case "ON_SCENE" -> 2;
+            default -> 3;
         };
     }
 }

@@ -21,8 +21,15 @@ import org.slf4j.LoggerFactory;
  * (incident, unit) with {@link CrewSchedule}, and reports the moves that are due with
  * {@code PUT /api/v1/units/{id}/status} (fleet key). A move the node refuses (409: the unit moved on,
  * e.g. a coordinator reassigned it) is counted, not retried; one that got no answer is tried again a
- * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times. Runs on its own Vert.x timer; stopped by
- * {@link #stop()}.
+ * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times, after reading the unit
+ * ({@code GET /api/v1/units/{id}}): a try the node applied without its answer arriving is not reported
+ * again (counted as "applied (no answer)"). Runs on its own Vert.x timer.
+ *
+ * <p>One crews object serves a whole ladder of alert rates against one node: {@link #start()} and
+ * {@link #stop()} bracket each rung, and the schedule lives on between them. A job the node handed out
+ * in one rung and still open at its end (the incident still DISPATCHED) is carried on in the next with
+ * the time it had left, never planned again: planning it afresh would report EN_ROUTE or ON_SCENE a
+ * second time, which the node refuses (409).
  */
 public final class Crews {
 
@@ -38,6 +45,10 @@ public final class Crews {
     private final Map<String, Future<Void>> lastReport = new HashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
     private long timer = -1;
+    /** Guarded by this. */
+    private boolean working;
+    private long stoppedAtMillis = -1;
+    private int jobs;
 
     public Crews(Vertx vertx, WebClient client, Endpoint node, Duration job, Duration timeout) {
         this.vertx = vertx;
@@ -47,24 +58,56 @@ public final class Crews {
         this.schedule = new CrewSchedule(job);
     }
 
-    public Crews start() {
+    /**
+     * Starts a rung: the answers count from zero, and the moves still to come from the rung before are
+     * postponed by the time the crews were stopped.
+     */
+    public synchronized Crews start() {
+        if (working) {
+            throw new IllegalStateException("the crews are already working");
+        }
+        long now = System.currentTimeMillis();
+        if (stoppedAtMillis >= 0) {
+            schedule.postpone(now - stoppedAtMillis);
+        }
+        answers.clear();
+        jobs = 0;
+        working = true;
         timer = vertx.setPeriodic(0, TICK_MILLIS, id -> tick());
         return this;
     }
 
-    /** Stops reporting; a move that was due later is dropped (the unit stays where it was). */
-    public void stop() {
-        vertx.cancelTimer(timer);
+    /**
+     * Ends the rung: no more polls or reports (the moves still to come wait for the next {@link #start()}).
+     *
+     * @return the rung's {@link #answers()}, once every report already sent has its answer
+     */
+    public Future<Map<String, Integer>> stop() {
+        List<Future<Void>> inFlight;
+        synchronized (this) {
+            vertx.cancelTimer(timer);
+            working = false;
+            stoppedAtMillis = System.currentTimeMillis();
+            inFlight = List.copyOf(lastReport.values());
+        }
+        return Future.join(inFlight).transform(done -> Future.succeededFuture(answers()));
     }
 
-    /** "STATUS http CODE" → count, and jobs planned; read after {@link #stop()}. */
+    /** This rung's "STATUS http CODE" → count, and the jobs it planned (those carried over are not counted again). */
     public synchronized Map<String, Integer> answers() {
         Map<String, Integer> out = new TreeMap<>(answers);
-        out.put("jobs", schedule.jobs());
+        out.put("jobs", jobs);
         return out;
     }
 
+    private synchronized boolean working() {
+        return working;
+    }
+
     private void tick() {
+        if (!working()) {
+            return;
+        }
         long now = System.currentTimeMillis();
         report(now);
         if (polling.compareAndSet(false, true)) {
@@ -72,6 +115,9 @@ public final class Crews {
                     .addQueryParam("limit", Integer.toString(InvariantCheck.LIST_LIMIT)).timeout(timeoutMillis).send()
                     .onComplete(r -> {
                         polling.set(false);
+                        if (!working()) {
+                            return;   // answered after the rung ended: the next rung's polls see the same jobs
+                        }
                         if (r.succeeded() && r.result().statusCode() == 200) {
                             plan(r.result().bodyAsJsonArray(), System.currentTimeMillis());
                         } else {
@@ -87,44 +133,61 @@ public final class Crews {
             String unit = incident.getString("unitId");
             if (unit != null) {
                 synchronized (this) {
-                    schedule.dispatched(unit, incident.getString("id"), now);
+                    if (working && schedule.dispatched(unit, incident.getString("id"), now)) {
+                        jobs++;
+                    }
                 }
             }
         }
         report(now);
     }
 
-    private void report(long now) {
-        List<CrewSchedule.Move> due;
-        synchronized (this) {
-            due = schedule.due(now);
+    private synchronized void report(long now) {
+        if (!working) {
+            return;
         }
-        for (CrewSchedule.Move move : due) {
+        for (CrewSchedule.Move move : schedule.due(now)) {
             // one unit's reports go one after the other, so the node sees them in the crew's order
-            Future<Void> before;
-            synchronized (this) {
-                before = lastReport.getOrDefault(move.unitId(), Future.succeededFuture());
-            }
-            Future<Void> sent = before.transform(x -> send(move));
-            synchronized (this) {
-                lastReport.put(move.unitId(), sent);
-            }
+            Future<Void> before = lastReport.getOrDefault(move.unitId(), Future.succeededFuture());
+            lastReport.put(move.unitId(), before.transform(x -> send(move)));
         }
     }
 
     private Future<Void> send(CrewSchedule.Move move) {
+        if (move.attempt() == 1) {
+            return put(move);
+        }
+        return client.get(node.port(), node.host(), "/api/v1/units/" + move.unitId()).timeout(timeoutMillis).send()
+                .transform(r -> {
+                    if (r.failed() || r.result().statusCode() != 200) {
+                        count(move.status() + " unit read " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));
+                        unanswered(move);
+                        return Future.<Void>succeededFuture();
+                    }
+                    JsonObject unit = r.result().bodyAsJsonObject();
+                    if (CrewSchedule.stillToReport(move, unit.getString("status"), unit.getString("incidentId"))) {
+                        return put(move);
+                    }
+                    count(move.status() + " applied (no answer)");
+                    return Future.<Void>succeededFuture();
+                });
+    }
+
+    private Future<Void> put(CrewSchedule.Move move) {
         return client.put(node.port(), node.host(), "/api/v1/units/" + move.unitId() + "/status")
                 .putHeader("X-Api-Key", PartnerTargets.FLEET_KEY).timeout(timeoutMillis)
                 .sendJsonObject(new JsonObject().put("status", move.status()))
                 .transform(r -> {
                     count(move.status() + " " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));
                     if (r.failed()) {
-                        synchronized (this) {
-                            schedule.unanswered(move, System.currentTimeMillis() + TICK_MILLIS);
-                        }
+                        unanswered(move);
                     }
                     return Future.<Void>succeededFuture();
                 });
+    }
+
+    private synchronized void unanswered(CrewSchedule.Move move) {
+        schedule.unanswered(move, System.currentTimeMillis() + TICK_MILLIS);
     }
 
     private synchronized void count(String key) {

@@ -51,6 +51,35 @@ class CrewScheduleTest {
     }
 
     @Test
+    void aJobCarriedIntoTheNextRungKeepsTheTimeItHadLeftAndIsNotPlannedAgain() {
+        crews.dispatched("AMB-001", "I-1", 0);
+        assertThat(crews.due(0)).extracting(CrewSchedule.Move::status).containsExactly("EN_ROUTE");
+
+        crews.postpone(100_000);   // stopped at 0, the next rung starts at 100,000
+
+        assertThat(crews.dispatched("AMB-001", "I-1", 100_000)).isFalse();   // still DISPATCHED on the node
+        assertThat(crews.jobs()).isEqualTo(1);
+        assertThat(crews.due(100_000)).isEmpty();
+        assertThat(crews.due(Long.MAX_VALUE)).containsExactly(
+                new CrewSchedule.Move(110_000, "AMB-001", "I-1", "ON_SCENE"),
+                new CrewSchedule.Move(120_000, "AMB-001", "I-1", "AVAILABLE"));
+    }
+
+    @Test
+    void aRetryIsMadeOnlyWhileTheUnitIsStillOnTheJobAndShortOfThatMove() {
+        CrewSchedule.Move enRoute = new CrewSchedule.Move(0, "AMB-001", "I-1", "EN_ROUTE", 2);
+        CrewSchedule.Move available = new CrewSchedule.Move(0, "AMB-001", "I-1", "AVAILABLE", 2);
+
+        assertThat(CrewSchedule.stillToReport(enRoute, "DISPATCHED", "I-1")).isTrue();      // the try was lost
+        assertThat(CrewSchedule.stillToReport(enRoute, "EN_ROUTE", "I-1")).isFalse();       // it was applied
+        assertThat(CrewSchedule.stillToReport(enRoute, "ON_SCENE", "I-1")).isFalse();       // and the job went on
+        assertThat(CrewSchedule.stillToReport(enRoute, "DISPATCHED", "I-2")).isFalse();     // the unit is on another job
+        assertThat(CrewSchedule.stillToReport(available, "ON_SCENE", "I-1")).isTrue();
+        assertThat(CrewSchedule.stillToReport(available, "AVAILABLE", null)).isFalse();     // released
+        assertThat(CrewSchedule.stillToReport(available, "DISPATCHED", "I-3")).isFalse();   // released, and sent again
+    }
+
+    @Test
     void movesDueAtTheSameMomentKeepTheirOrder() {
         CrewSchedule instant = new CrewSchedule(Duration.ofMillis(1));
         instant.dispatched("AMB-001", "I-1", 0);
