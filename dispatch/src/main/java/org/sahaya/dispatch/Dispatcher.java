@@ -25,6 +25,7 @@ import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
 import org.sahaya.dispatch.duty.Declines;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.policy.HospitalOption;
@@ -63,6 +64,7 @@ public final class Dispatcher {
     private final HospitalRepository hospitalRepository = new HospitalRepository();
     private final ServiceAreas areas;
     private final Declines declines;
+    private final HospitalBoard hospitals;
 
     public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
                       EtaModel eta, Database database, Clock clock, ZoneId cityZone) {
@@ -72,6 +74,15 @@ public final class Dispatcher {
     /** @param areas units bound to a service area are candidates only inside it */
     public Dispatcher(Grid grid, FleetIndex fleet, UnitClaims unitClaims, BedClaims bedClaims, DispatchPolicy policy,
                       EtaModel eta, Database database, Clock clock, ZoneId cityZone, ServiceAreas areas) {
+        this(grid, fleet, new HospitalBoard(grid.hospitals()), unitClaims, bedClaims, policy, eta, database, clock, cityZone,
+                areas);
+    }
+
+    /** @param hospitals this member's copy of the bed boards, the one hospitals are ranked from */
+    public Dispatcher(Grid grid, FleetIndex fleet, HospitalBoard hospitals, UnitClaims unitClaims, BedClaims bedClaims,
+                      DispatchPolicy policy, EtaModel eta, Database database, Clock clock, ZoneId cityZone,
+                      ServiceAreas areas) {
+        this.hospitals = hospitals;
         this.areas = areas;
         this.declines = new Declines(database);
         this.grid = grid;
@@ -191,7 +202,7 @@ public final class Dispatcher {
             if (lost.contains(c.unitId())) {
                 continue;
             }
-            Unit unit = grid.units().get(c.unitId());
+            Unit unit = fleet.unit(c.unitId()).orElse(null);
             if (unit != null && excluded.contains(unit.id())) {
                 outside.add(unit.callSign() + " (declined this incident)");
             } else if (unit != null && !areas.serves(unit.id(), scene)) {
@@ -247,6 +258,11 @@ public final class Dispatcher {
         return new DispatchOutcome.Dispatched(dispatched.get(), unit, bed);
     }
 
+    /** A hospital's bed board as this member just changed it (a report): ranked from at once. */
+    public void hospitalChanged(Hospital hospital) {
+        hospitals.update(hospital);
+    }
+
     /**
      * An incident dispatched without a bed (NO_BED) gets one now that a hospital reported free beds.
      *
@@ -285,7 +301,7 @@ public final class Dispatcher {
     private List<HospitalOption> hospitalOptions(Incident incident, GeoPoint scene) {
         String preferred = preferredHospital(incident);
         List<HospitalOption> options = new ArrayList<>();
-        for (Hospital h : grid.hospitals().values()) {
+        for (Hospital h : hospitals.all()) {
             GeoPoint at = FleetIndex.point(h.position());
             options.add(new HospitalOption(h.id(), h.name(), GeodesicDistance.metres(scene, at),
                     eta.eta(scene, at, clock.instant().atZone(cityZone)), h.partner(), h.id().equals(preferred),

@@ -43,8 +43,10 @@ import org.sahaya.dispatch.DispatchOutcome.Dispatched;
 import org.sahaya.dispatch.DispatchOutcome.Queued;
 import org.sahaya.dispatch.DispatchOutcome.Skipped;
 import org.sahaya.dispatch.TestCity.Wearer;
+import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
+import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -63,6 +65,7 @@ class DispatcherTest {
     private static FleetIndex fleet;
     private static AlertIntake intake;
     private static Dispatcher dispatcher;
+    private static HospitalBoard board;
 
     private final List<Unit> stationed = new ArrayList<>();
     private final List<Hospital> opened = new ArrayList<>();
@@ -74,13 +77,15 @@ class DispatcherTest {
         fleet = new FleetIndex(grid.units());
         intake = new AlertIntake(database, grid,
                 new Triage(SahayaConfig.from(Settings.of(Map.of()), false)::verificationWindow), TestCity.CLOCK);
-        dispatcher = new Dispatcher(grid, fleet, new GridUnitClaims(grid.units(), TestCity.CLOCK),
+        board = new HospitalBoard(grid.hospitals());
+        dispatcher = new Dispatcher(grid, fleet, board, new GridUnitClaims(grid.units(), TestCity.CLOCK),
                 new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
-                TestCity.CLOCK, TestCity.ZONE);
+                TestCity.CLOCK, TestCity.ZONE, ServiceAreas.none());
     }
 
     @AfterAll
     static void stop() {
+        board.close();
         fleet.close();
         grid.close();
         database.close();
@@ -96,8 +101,9 @@ class DispatcherTest {
         }
         for (Hospital h : opened) {
             Hospital now = grid.hospitals().get(h.id());
-            grid.hospitals().put(h.id(), new Hospital(h.id(), h.name(), h.position(), h.partner(), Map.of(),
-                    now.reservations()));
+            Hospital closed = new Hospital(h.id(), h.name(), h.position(), h.partner(), Map.of(), now.reservations());
+            grid.hospitals().put(h.id(), closed);
+            awaitBoardShows(closed);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> stationed.stream().noneMatch(DispatcherTest::fleetOffers));
     }
@@ -334,7 +340,13 @@ class DispatcherTest {
         Hospital hospital = TestCity.hospital(name, at, false, freeBeds);
         grid.hospitals().put(hospital.id(), hospital);
         opened.add(hospital);
+        awaitBoardShows(hospital);
         return hospital;
+    }
+
+    /** The dispatcher ranks hospitals from its board, which follows the grid by an event. */
+    private static void awaitBoardShows(Hospital hospital) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> board.get(hospital.id()).filter(hospital::equals).isPresent());
     }
 
     /** True when this member's fleet index offers the unit as available where it stands. */

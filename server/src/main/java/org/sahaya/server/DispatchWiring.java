@@ -15,6 +15,7 @@ import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.eta.ConfiguredEta;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.fleet.GridFleet;
+import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -33,7 +34,8 @@ record DispatchWiring(Grid grid, Database database, Clock clock, FleetIndex flee
         ServiceAreas areas = ServiceAreas.load(database);
         GridUnitClaims unitClaims = new GridUnitClaims(grid.units(), clock);
         GridBedClaims bedClaims = new GridBedClaims(grid.hospitals());
-        Dispatcher dispatcher = new Dispatcher(grid, fleet, unitClaims, bedClaims, DispatchPolicy.defaults(),
+        Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid.hospitals()), unitClaims, bedClaims,
+                DispatchPolicy.defaults(),
                 ConfiguredEta.model(config.eta()), database, clock, CITY, areas);
         return new DispatchWiring(grid, database, clock, fleet, areas, unitClaims, bedClaims, dispatcher);
     }

@@ -94,6 +94,11 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
+    /** How many connections this pool (or lane) holds at most: the transactions it runs at once. */
+    public int connections() {
+        return dataSource.getMaximumPoolSize();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitLevel;
@@ -29,6 +31,8 @@ public final class FleetIndex implements AutoCloseable {
     private static final Map<UnitLevel, Set<String>> SERVING = serving();
 
     private final UnitIndex index = new UnitIndex();
+    /** Each unit as last seen: names and levels for ranking without a grid read per candidate. */
+    private final Map<String, Unit> latest = new ConcurrentHashMap<>();
     private final IMap<String, Unit> units;
     private final UUID listener;
 
@@ -40,12 +44,21 @@ public final class FleetIndex implements AutoCloseable {
 
     /** Records a unit's position and status; also called directly after a claim so the index need not wait. */
     public void update(Unit unit) {
+        latest.put(unit.id(), unit);
         index.upsert(unit.id(), point(unit.position()), unit.level().name(), unit.isAvailable());
     }
 
     /** Up to {@code k} available units able to serve {@code needs} within {@code radiusMetres}, nearest first. */
     public List<Candidate> nearestAvailable(GeoPoint from, UnitLevel needs, int k, double radiusMetres) {
         return index.nearestAvailable(from, k, SERVING.get(needs), radiusMetres);
+    }
+
+    /**
+     * The unit as this member last saw it (may lag the grid by an event, like the index): for what a
+     * ranking shows, its call sign and level; availability is decided by the claim on its owner.
+     */
+    public Optional<Unit> unit(String unitId) {
+        return Optional.ofNullable(latest.get(unitId));
     }
 
     /** Available units of this level in the index (no search): what "no unit free" is decided from. */

@@ -19,6 +19,7 @@ import org.sahaya.core.incident.TriageAction;
 import org.sahaya.core.persistence.AlertRepository;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.GroupCommit;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.persistence.TimelineRepository;
@@ -35,8 +36,10 @@ import org.sahaya.dispatch.triage.TriageDecision;
  *
  * <p>Idempotent on (device, alert id): a resend returns the stored answer and changes nothing.
  * Two alerts of one subscriber racing each other join one incident: the database holds one open
- * slot per subscriber, and the loser of the insert retries as a join. Blocking: call it from a
- * virtual thread.
+ * slot per subscriber, and the loser of the insert retries as a join. Alerts received at the same
+ * moment are stored in one transaction ({@link GroupCommit}); within it each sees the ones before it, so
+ * two alerts of one subscriber in one batch still open one incident. Blocking: call it from a virtual
+ * thread.
  */
 public final class AlertIntake {
 
@@ -52,6 +55,8 @@ public final class AlertIntake {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final TimelineRepository timeline = new TimelineRepository();
     private final GridIncidents gridIncidents;
+    /** Receipts arriving together share a transaction: one commit for a burst instead of one per alert. */
+    private final GroupCommit receipts;
 
     public AlertIntake(Database database, Grid grid, Triage triage, Clock clock) {
         this.database = database;
@@ -60,14 +65,17 @@ public final class AlertIntake {
         this.clock = clock;
         this.ids = new Ids(clock);
         this.gridIncidents = new GridIncidents(grid.incidents());
+        // Receipt transactions in flight at once: as many as the alert lane has connections.
+        this.receipts = new GroupCommit(database.alerts(), database.alerts().connections());
     }
 
     /** @throws UnknownDeviceException if the device is not registered (nothing is stored) */
     public IntakeResult receive(Alert alert) {
         for (int attempt = 1; ; attempt++) {
             try {
-                // The alert lane: the device waits on this commit for its acknowledgement.
-                IntakeResult result = database.alerts().inTransaction(c -> receive(c, alert));
+                // The alert lane: the device waits on this commit for its acknowledgement. In a burst the
+                // receipts of many alerts share one commit; each is still committed before its caller goes on.
+                IntakeResult result = receipts.run(c -> receive(c, alert));
                 if (result.opened() && result.incident().state().isOpen()) {
                     // Already in the database: give the grid its copy without writing it again.
                     grid.incidents().putTransient(result.incident().id(), result.incident(), 0, java.util.concurrent.TimeUnit.SECONDS);

@@ -13,6 +13,7 @@ import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -21,7 +22,7 @@ import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.geo.eta.DetourEtaModel;
 
 /** One grid member with the dispatch services a node wires on it. */
-record Member(Grid grid, FleetIndex fleet, AlertIntake intake, Dispatcher dispatcher, IncidentClosing closing,
+record Member(Grid grid, FleetIndex fleet, HospitalBoard hospitals, AlertIntake intake, Dispatcher dispatcher, IncidentClosing closing,
               QueueDrain drain) implements AutoCloseable {
 
     static Member start(Database database, String cluster, int port, List<String> members, Clock clock) {
@@ -32,15 +33,17 @@ record Member(Grid grid, FleetIndex fleet, AlertIntake intake, Dispatcher dispat
                 ::verificationWindow);
         GridUnitClaims units = new GridUnitClaims(grid.units(), clock);
         GridBedClaims beds = new GridBedClaims(grid.hospitals());
-        Dispatcher dispatcher = new Dispatcher(grid, fleet, units, beds, DispatchPolicy.defaults(),
+        HospitalBoard hospitals = new HospitalBoard(grid.hospitals());
+        Dispatcher dispatcher = new Dispatcher(grid, fleet, hospitals, units, beds, DispatchPolicy.defaults(),
                 DetourEtaModel.bengaluru(), database, clock, TestCity.ZONE, ServiceAreas.none());
-        return new Member(grid, fleet, new AlertIntake(database, grid, triage, clock), dispatcher,
+        return new Member(grid, fleet, hospitals, new AlertIntake(database, grid, triage, clock), dispatcher,
                 new IncidentClosing(grid, units, beds, database, clock),
                 new QueueDrain(grid, fleet, dispatcher, ServiceAreas.none(), database));
     }
 
     @Override
     public void close() {
+        hospitals.close();
         fleet.close();
         grid.close();
     }

@@ -102,7 +102,8 @@ class ThreeMemberDispatchTest {
             Hospital h = TestCity.hospital("Hospital " + i, east(MG_ROAD, 1_000 + 700 * i), i == 0, Map.of(BedKind.ER, 10));
             members.get(i).grid().hospitals().put(h.id(), h);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> members.stream().allMatch(m -> m.fleet().size() == UNITS));
+        await().atMost(Duration.ofSeconds(10)).until(() -> members.stream().allMatch(m -> m.fleet().size() == UNITS
+                && m.hospitals().all().size() == 3));
         List<Wearer> wearers = new ArrayList<>();
         for (int i = 0; i < ALERTS; i++) {
             wearers.add(TestCity.wearer(database, east(MG_ROAD, 10 * (i % 50)), null));

@@ -3,6 +3,7 @@ package org.sahaya.dispatch.intake;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.sahaya.dispatch.TestCity.JAYANAGAR;
 import static org.sahaya.dispatch.TestCity.count;
@@ -255,6 +256,31 @@ class AlertIntakeTest {
         assertThat(count(database, "SELECT COUNT(*) FROM alerts WHERE device_id = ?", asha.device().id())).isEqualTo(1);
         assertThat(incidentsOf(asha)).isEqualTo(1);
         assertThat(stages(receipts.get(0).incidentId())).containsExactly("ALERT_RECEIVED", "TRIAGED");
+    }
+
+    @Test
+    void anUnknownDeviceInABurstIsRefusedAloneWhileTheAlertsAroundItAreStored() throws Exception {
+        List<Alert> burst = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            burst.add(TestCity.wearer(database, JAYANAGAR, null).alert("burst-" + i, AlertType.FALL));
+        }
+        Alert stranger = new Alert("fall-1", "dev-UNKNOWN-2", AlertType.FALL, TestCity.NOW, TestCity.NOW, null, null, null);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<Throwable> refused;
+        List<AlertReceipt> receipts;
+        try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+            refused = virtualThreads.submit(() -> {
+                go.await(10, SECONDS);
+                return catchThrowable(() -> intake.receive(stranger));
+            });
+            go.countDown();
+            receipts = receiveAllAtOnce(burst);
+        }
+
+        assertThat(refused.get(30, SECONDS)).isInstanceOf(UnknownDeviceException.class);
+        assertThat(receipts).hasSize(30).allMatch(r -> r.outcome() == AlertOutcome.OPENED && !r.duplicate());
+        assertThat(receipts).extracting(AlertReceipt::incidentId).doesNotHaveDuplicates();
+        assertThat(count(database, "SELECT COUNT(*) FROM alerts WHERE device_id = ?", "dev-UNKNOWN-2")).isZero();
     }
 
     private static List<AlertReceipt> receiveAllAtOnce(List<Alert> alerts) throws Exception {

@@ -121,6 +121,29 @@ public final class CityBenchmark {
                 crewAnswers);
     }
 
+    /**
+     * Warms the node up before the first measured rate: every node stream at {@code alertRate} for
+     * {@code --prewarm} seconds, crews working, nothing of it measured or checked. A ladder's first
+     * rungs otherwise measure the JIT compiling the hot path rather than the rate.
+     */
+    public void prewarm(int alertRate) {
+        CityScenario warm = options.prewarmScenario(alertRate, city.units().size(), city.hospitals().size(), mqtt != null,
+                dc09Connect != null);
+        dc09 = dc09Connect == null ? null : dc09Connect.get();
+        LOG.info("warming the node up for {} s at {} alerts/s (not measured)", options.prewarm().toSeconds(), alertRate);
+        if (crews != null) {
+            crews.start();
+        }
+        run(warm, "prewarm", plan -> nodeTarget(plan, "w" + alertRate, new ArrayList<>(), new PushedAlerts()), () -> { });
+        if (dc09 != null) {
+            dc09.close();
+        }
+        settle();
+        if (crews != null) {
+            stopCrews(alertRate);
+        }
+    }
+
     /** Ends the crews' rung once their last reports are answered, so that the check reads a quiet node. */
     private Map<String, Integer> stopCrews(int alertRate) {
         // a unit has at most its job's three reports queued, one after the other

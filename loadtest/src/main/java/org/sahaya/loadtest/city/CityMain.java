@@ -83,12 +83,19 @@ public final class CityMain {
             CityBenchmark benchmark = new CityBenchmark(vertx, options, client, city, mqtt, dc09, reference, baseline);
             Instant startedAt = Instant.now();
             String loadBefore = Machine.loadAverage();
+            String warmedBy = null;
+            if (!options.prewarm().isZero()) {
+                // at the first rate: a higher one would leave its queue of waiting incidents to the first rung
+                int first = options.alertRates().getFirst();
+                benchmark.prewarm(first);
+                warmedBy = options.prewarm().toSeconds() + " s of the streams at " + first + " alerts/s, not measured";
+            }
             List<CityPoint> points = new ArrayList<>();
             for (int rate : options.alertRates()) {
                 points.add(benchmark.measure(rate));
             }
             CityReport report = new CityReport(command, startedAt, Machine.detect(), loadBefore, Machine.loadAverage(),
-                    points, options.plot());
+                    points, options.plot(), warmedBy);
             System.out.print(report.asText());
             if (options.plot() != null) {
                 LatencyPlot.write(options.plot(), "Latency by percentile, city scenario at " + points.getFirst().alertRate()

@@ -20,7 +20,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                           Duration surgeSeconds, Duration warmup, Duration duration, Integer mqttPort, Integer dc09Port,
                           boolean baseline, String referenceDb, Path report, String section, Path plot, int sampleSize,
                           int maxInFlight, Duration requestTimeout, Duration settle, int devices, long seed,
-                          Duration jobTime) {
+                          Duration jobTime, Duration prewarm) {
 
     public static final int MAX_RATES = 8;
 
@@ -30,7 +30,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                         [--mqtt PORT] [--dc09 PORT] [--baseline] [--reference [jdbc:postgresql://127.0.0.1:5432/test]]
                         [--report docs/benchmarks.md --section city-scenario] [--plot docs/latency-city.png]
                         [--sample 2000] [--max-in-flight 512] [--timeout-ms 5000] [--settle 5] [--devices 550] [--seed 1]
-                        [--job-seconds 30]
+                        [--job-seconds 30] [--prewarm 0]
               --scale         share of 1,000,000 devices whose heartbeats (one per device per 5 min) are sent
               --alert-rate    background alerts per second over all protocols; a comma list is a ladder, one run each
               --surge-factor  alert rate during the heat wave as a multiple of --alert-rate (1 = no surge)
@@ -38,6 +38,8 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
               --baseline      also run the HTTP streams against a bare Vert.x endpoint in this process
               --reference     also run them against the PostGIS reference dispatcher (database on this PostgreSQL)
               --job-seconds   a crew's job: EN_ROUTE at once, ON_SCENE at half, AVAILABLE at the end (0 = never released)
+              --prewarm       before the first rate, run the node's streams at that rate for this many seconds,
+                              unmeasured, so that the first rates are not measured on a node still JIT-compiling
               --plot          write a PNG of latency by percentile (first rate: node, reference, baseline)""";
 
     /**
@@ -75,6 +77,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
         int devices = 550;
         long seed = 1;
         int jobSeconds = DEFAULT_JOB_SECONDS;
+        int prewarm = 0;
         int max = (int) Schedule.MAX_DURATION.toSeconds();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
@@ -106,6 +109,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                 case "--settle" -> settle = number(args, ++i, option, 0, 60);
                 case "--devices" -> devices = number(args, ++i, option, 1, 9_999);
                 case "--job-seconds" -> jobSeconds = number(args, ++i, option, 0, 3_600);
+                case "--prewarm" -> prewarm = number(args, ++i, option, 0, max);
                 case "--seed" -> seed = number(args, ++i, option, 0, Integer.MAX_VALUE);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
@@ -125,13 +129,19 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
         return new CityOptions(node, scale, rates, surgeFactor, Duration.ofSeconds(surgeAfter),
                 Duration.ofSeconds(surgeSeconds), Duration.ofSeconds(warmup), Duration.ofSeconds(duration), mqtt, dc09,
                 baseline, reference, report, section, plot, sample, maxInFlight, Duration.ofMillis(timeoutMs),
-                Duration.ofSeconds(settle), devices, seed, Duration.ofSeconds(jobSeconds));
+                Duration.ofSeconds(settle), devices, seed, Duration.ofSeconds(jobSeconds), Duration.ofSeconds(prewarm));
     }
 
     /** The scenario at one alert rate, for a city of {@code units} and {@code hospitals}. */
     public CityScenario scenario(int alertRate, int units, int hospitals, boolean withMqtt, boolean withDc09) {
         return new CityScenario(scale, alertRate, surgeFactor, surgeAfter, surgeSeconds, warmup, duration, units,
                 hospitals, withMqtt, withDc09);
+    }
+
+    /** The node's warm-up before the first rate: the scenario at {@code alertRate} without a surge, all of it unmeasured. */
+    public CityScenario prewarmScenario(int alertRate, int units, int hospitals, boolean withMqtt, boolean withDc09) {
+        return new CityScenario(scale, alertRate, 1, surgeAfter, surgeSeconds, Duration.ZERO, prewarm, units, hospitals,
+                withMqtt, withDc09);
     }
 
     private static String referenceDb(String url) {

@@ -21,12 +21,22 @@ public record CityPoint(int alertRate, CityScenario scenario, List<StreamResult>
     public static final double ACK_BUDGET_MS = 10;
 
     /**
-     * DESIGN.md's goals all held: every alert stream answered without error and at p99 ≤ 10 ms,
-     * the node's dispatch_decided and first_notification p99 within 20 and 100 ms, invariants intact.
+     * DESIGN.md's goals all held as DESIGN.md defines them, on the node's own stamps: device ack ≤ 10 ms
+     * after receipt, dispatch_decided ≤ 20 ms and first_notification ≤ 100 ms at p99; and every alert
+     * stream answered without error, invariants intact.
      */
     public boolean meetsBudgets() {
-        boolean acks = node.stream().filter(s -> s.plan().kind().isAlert()).allMatch(s ->
-                s.result().errorCount() == 0 && s.result().ok() > 0 && s.result().latency().p99Ms() <= ACK_BUDGET_MS);
-        return acks && stages.stream().allMatch(StageRow::withinBudget) && invariants.holds();
+        boolean answered = node.stream().filter(s -> s.plan().kind().isAlert()).allMatch(s ->
+                s.result().errorCount() == 0 && s.result().ok() > 0);
+        return answered && stages.stream().allMatch(StageRow::withinBudget) && invariants.holds();
+    }
+
+    /**
+     * {@link #meetsBudgets()}, and the ack also within 10 ms at p99 from the devices' side (intended
+     * send → answer), which adds the network and the load generator's own queueing on the same machine.
+     */
+    public boolean meetsBudgetsFromDevices() {
+        return meetsBudgets() && node.stream().filter(s -> s.plan().kind().isAlert())
+                .allMatch(s -> s.result().latency().p99Ms() <= ACK_BUDGET_MS);
     }
 }

@@ -81,10 +81,35 @@ public final class CityTables {
         return new Table(List.of("alerts/s", "stream", "errors", "warm-up errors"), rows);
     }
 
-    /** The highest alert rate at which every goal held, or a sentence when none did. */
+    /**
+     * The highest alert rate at which every goal held on the node's stamps, and at every lower rate
+     * tried as well (a rate that passes above one that failed is not "sustained"), or a sentence when none.
+     */
     public static String highestWithinBudgets(List<CityPoint> points) {
-        return points.stream().filter(CityPoint::meetsBudgets).mapToInt(CityPoint::alertRate).max()
-                .stream().mapToObj(r -> r + " alerts/s").findFirst().orElse("none of the rates tried");
+        return highest(points, CityPoint::meetsBudgets);
+    }
+
+    /** {@link #highestWithinBudgets}, counting the device ack from the devices' side. */
+    public static String highestWithinBudgetsFromDevices(List<CityPoint> points) {
+        return highest(points, CityPoint::meetsBudgetsFromDevices);
+    }
+
+    private static String highest(List<CityPoint> points, java.util.function.Predicate<CityPoint> met) {
+        java.util.TreeMap<Integer, Boolean> metByRate = new java.util.TreeMap<>();
+        points.forEach(p -> metByRate.merge(p.alertRate(), met.test(p), Boolean::logicalAnd));
+        return highestSustained(metByRate);
+    }
+
+    /** The highest rate that met its goals with every lower rate meeting them too, as a sentence. */
+    static String highestSustained(java.util.SortedMap<Integer, Boolean> metByRate) {
+        Integer highest = null;
+        for (var rate : metByRate.entrySet()) {
+            if (!rate.getValue()) {
+                break;
+            }
+            highest = rate.getKey();
+        }
+        return highest == null ? "none of the rates tried" : highest + " alerts/s";
     }
 
     private static void add(List<List<String>> rows, int alertRate, List<StreamResult> results) {

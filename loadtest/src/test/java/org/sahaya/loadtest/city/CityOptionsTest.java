@@ -29,6 +29,21 @@ class CityOptionsTest {
     }
 
     @Test
+    void aPrewarmIsTheScenarioWithoutSurgeAllOfItUnmeasured() {
+        CityOptions o = CityOptions.parse(new String[] {"--scenario", "city", "--url", "http://127.0.0.1:8080",
+                "--alert-rate", "10,40", "--prewarm", "60"});
+
+        CityScenario warm = o.prewarmScenario(40, 44, 22, false, false);
+
+        assertThat(o.prewarm()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(warm.warmup()).isZero();
+        assertThat(warm.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(warm.surgeFactor()).isEqualTo(1);
+        assertThat(CityOptions.parse(new String[] {"--scenario", "city", "--url", "http://127.0.0.1:8080"}).prewarm())
+                .isZero();
+    }
+
+    @Test
     void onlyLoopbackIsMeasured() {
         assertThatThrownBy(() -> CityOptions.parse(new String[] {"--scenario", "city", "--url", "http://10.0.0.1:8080"}))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -5,7 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +40,8 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
     public static final String MAP = "device-last-heard";
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceHealth.class);
+    /** Sightings written per transaction by a sweep. */
+    static final int PERSIST_BATCH = 500;
 
     private final IMap<String, Seen> lastHeard;
     private final Database database;
@@ -111,21 +113,9 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
      */
     public List<HealthVerdict> sweep() {
         Instant now = clock.instant();
-        Map<String, Seen> sightings = new HashMap<>();
-        lastHeard.entrySet().forEach(e -> sightings.put(e.getKey(), e.getValue()));
-        Map<String, DeviceState> stored = new HashMap<>();
-        database.withConnection(repository::all).forEach(s -> stored.put(s.deviceId(), s));
-        database.inTransaction(c -> {
-            for (Map.Entry<String, Seen> e : sightings.entrySet()) {
-                DeviceState before = stored.get(e.getKey());
-                if (before == null || e.getValue().atMillis() > before.lastHeard().toEpochMilli()) {
-                    repository.heard(c, e.getKey(), e.getValue());
-                }
-            }
-            return null;
-        });
-        List<HealthVerdict> verdicts = database.withConnection(repository::all).stream()
-                .flatMap(state -> rules.judge(state, now).stream()).toList();
+        persistSightings();
+        List<HealthVerdict> verdicts = database.withConnection(c -> repository.toJudge(c, now, settings))
+                .stream().flatMap(state -> rules.judge(state, now).stream()).toList();
         for (HealthVerdict verdict : verdicts) {
             try {
                 apply(verdict, now);
@@ -135,6 +125,37 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
             }
         }
         return verdicts;
+    }
+
+    /**
+     * Writes the sightings noted since the last sweep, {@link #PERSIST_BATCH} devices per transaction so
+     * that alert receipts never wait behind one long write, and forgets each one written unless a newer
+     * one arrived meanwhile. The grid map thus holds only what is not yet in the database: a sweep's work
+     * grows with the devices heard since the last one, not with every device ever heard.
+     */
+    private void persistSightings() {
+        List<Map.Entry<String, Seen>> batch = new ArrayList<>(PERSIST_BATCH);
+        for (Map.Entry<String, Seen> e : lastHeard.entrySet()) {
+            batch.add(Map.entry(e.getKey(), e.getValue()));
+            if (batch.size() == PERSIST_BATCH) {
+                persist(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            persist(batch);
+        }
+    }
+
+    private void persist(List<Map.Entry<String, Seen>> batch) {
+        database.inTransaction(c -> {
+            for (Map.Entry<String, Seen> e : batch) {
+                repository.heard(c, e.getKey(), e.getValue());
+            }
+            return null;
+        });
+        // Only once committed; a newer sighting noted meanwhile stays for the next sweep.
+        batch.forEach(e -> lastHeard.remove(e.getKey(), e.getValue()));
     }
 
     private void apply(HealthVerdict verdict, Instant now) {

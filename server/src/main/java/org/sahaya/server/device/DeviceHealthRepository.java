@@ -8,15 +8,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sahaya.core.config.DeviceSettings;
 import org.sahaya.core.persistence.Jdbc;
 
 /** The {@code device_health} table and each device's own heartbeat interval. Blocking JDBC. */
 final class DeviceHealthRepository {
 
-    List<DeviceState> all(Connection c) throws SQLException {
+    /**
+     * The devices a sweep at {@code now} may have news about, a superset of those {@link HealthRules}
+     * finds a verdict for: silent past the node's interval and grace (every device with an interval of its
+     * own, which the rules then judge by it), heard again after going offline, or with a battery reading
+     * that is news. The rest, every device heard on time with nothing to tell, stays in the database.
+     */
+    List<DeviceState> toJudge(Connection c, Instant now, DeviceSettings settings) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT h.*, d.heartbeat_seconds FROM device_health h JOIN devices d ON d.id = h.device_id");
-             ResultSet rs = ps.executeQuery()) {
+                "SELECT h.*, d.heartbeat_seconds FROM device_health h JOIN devices d ON d.id = h.device_id WHERE"
+                        + " (h.offline_since IS NULL AND (d.heartbeat_seconds IS NOT NULL OR h.last_heard_at < ?))"
+                        + " OR (h.offline_since IS NOT NULL AND h.last_heard_at > h.offline_since)"
+                        + " OR (h.battery_percent <= ? AND (h.low_battery_since IS NULL OR h.low_battery_since <= ?))"
+                        + " OR (h.battery_percent > ? AND h.low_battery_since IS NOT NULL)")) {
+            Jdbc.setInstant(ps, 1, now.minus(settings.heartbeat()).minus(settings.grace()));
+            ps.setInt(2, settings.lowBatteryPercent());
+            Jdbc.setInstant(ps, 3, now.minus(HealthRules.LOW_BATTERY_REMINDER));
+            ps.setInt(4, settings.lowBatteryPercent() + HealthRules.CHARGED_MARGIN);
+            return states(ps);
+        }
+    }
+
+    private static List<DeviceState> states(PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
             List<DeviceState> out = new ArrayList<>();
             while (rs.next()) {
                 Integer seconds = Jdbc.getInteger(rs, "heartbeat_seconds");

@@ -105,6 +105,7 @@ public final class DispatchDesk {
      */
     public Optional<Hospital> beds(String hospitalId, Map<BedKind, Integer> freeBeds) {
         Optional<Hospital> board = beds.report(hospitalId, freeBeds);
+        board.ifPresent(dispatcher::hospitalChanged);
         if (board.isEmpty() || freeBeds.values().stream().allMatch(n -> n == 0)) {
             return board;
         }

@@ -36,8 +36,14 @@ class DeviceHealthTest {
 
     /** A one-second heartbeat and no grace; the periodic sweep is left to the test (one per hour). */
     private Node start() throws Exception {
-        SahayaConfig config = TestNode.config(data, true, Map.of("SAHAYA_DEVICE_HEARTBEAT_SECONDS", "1",
+        return start(Map.of());
+    }
+
+    private Node start(Map<String, String> more) throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("SAHAYA_DEVICE_HEARTBEAT_SECONDS", "1",
                 "SAHAYA_DEVICE_HEARTBEAT_GRACE_SECONDS", "0", "SAHAYA_DEVICE_SWEEP_SECONDS", "3600"));
+        settings.putAll(more);
+        SahayaConfig config = TestNode.config(data, true, settings);
         node = Node.start(config, Clock.systemUTC());
         return node;
     }
@@ -108,6 +114,33 @@ class DeviceHealthTest {
     }
 
     @Test
+    void aSweepStoresWhatWasHeardInBatchesAndKeepsOnlyWhatIsNotStoredYet() throws Exception {
+        int devices = 2 * DeviceHealth.PERSIST_BATCH + 50; // three transactions
+        start(Map.of("SAHAYA_DEMO_DEVICES", Integer.toString(devices)));
+        DeviceHealth health = node.deviceHealth();
+        var noted = node.grid().hazelcast().getMap(DeviceHealth.MAP);
+        java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        for (int i = 1; i <= devices; i++) {
+            health.heard(org.sahaya.core.subscriber.Device.demoId(i), at, "http");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> noted.size() == devices);
+
+        health.sweep();
+
+        assertThat(noted.size()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM device_health WHERE last_heard_at = ? AND device_id LIKE 'demo-%'",
+                java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))).isEqualTo(devices);
+
+        java.time.Instant later = at.plusSeconds(1);
+        health.heard(org.sahaya.core.subscriber.Device.demoId(7), later, "mqtt");
+        await().atMost(Duration.ofSeconds(10)).until(() -> noted.size() == 1);
+        health.sweep();
+        assertThat(noted.size()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM device_health WHERE last_heard_at = ? AND last_gateway = 'mqtt'",
+                java.time.OffsetDateTime.ofInstant(later, java.time.ZoneOffset.UTC))).isEqualTo(1);
+    }
+
+    @Test
     void aLowBatteryHeartbeatTellsTheFamilyOnceUntilCharged() throws Exception {
         DeviceClient client = new DeviceClient(start().httpPort());
         node.deviceHealth().expectEvery("demo-0035", Duration.ofHours(1));
@@ -162,10 +195,10 @@ class DeviceHealthTest {
                 + " WHERE a.device_id = ? AND n.step = 'LOW_BATTERY'", deviceId);
     }
 
-    private long count(String sql, String deviceId) {
+    private long count(String sql, Object parameter) {
         return node.database().withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, deviceId);
+                ps.setObject(1, parameter);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);

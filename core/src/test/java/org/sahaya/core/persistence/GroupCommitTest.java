@@ -1,4 +1,4 @@
-package org.sahaya.notify.outbox;
+package org.sahaya.core.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,13 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sahaya.core.persistence.Database;
-import org.sahaya.core.persistence.PersistenceException;
-import org.sahaya.notify.FamilyFixture;
 
 class GroupCommitTest {
 
-    private final Database database = FamilyFixture.openDatabase();
+    private final Database database = Database.open("jdbc:h2:mem:group-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+            "sa", "");
 
     @BeforeEach
     void table() {

@@ -1,4 +1,4 @@
-package org.sahaya.notify.outbox;
+package org.sahaya.core.persistence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sahaya.core.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ public final class GroupCommit {
      * Runs {@code work} in a transaction shared with other callers' units and returns its result once
      * committed.
      *
-     * @throws org.sahaya.core.persistence.PersistenceException (or what {@code work} threw) if it failed
+     * @throws PersistenceException (or what {@code work} threw) if it failed
      *         in its own transaction; nothing of it is then committed
      */
     public <T> T run(Database.Work<T> work) {
