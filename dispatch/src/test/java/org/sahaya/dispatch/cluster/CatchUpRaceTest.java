@@ -9,12 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,25 +46,8 @@ class CatchUpRaceTest {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        System.setProperty("hazelcast.wait.seconds.before.join", "1");
         database = TestCity.openDatabase();
-        String cluster = "catch-up-" + UUID.randomUUID();
-        int base = ThreadLocalRandom.current().nextInt(40_000, 50_000);
-        List<String> addresses = List.of("127.0.0.1:" + base, "127.0.0.1:" + (base + 1));
-        try (ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Member>> started = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                int port = base + i;
-                started.add(starters.submit(() -> Member.start(database, cluster, port, addresses, clock)));
-            }
-            for (Future<Member> f : started) {
-                members.add(f.get(2, TimeUnit.MINUTES));
-            }
-        } finally {
-            System.clearProperty("hazelcast.wait.seconds.before.join");
-        }
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> members.stream().allMatch(m -> m.grid().hazelcast().getCluster().getMembers().size() == 2));
+        members.addAll(Member.startCluster(database, "catch-up-", 2, 40_000, 50_000, clock));
     }
 
     @AfterAll
