@@ -76,14 +76,18 @@ class GroupCommitTest {
         GroupCommit commits = new GroupCommit(database, 1);
         commits.run(c -> insert(c, 1));
         CountDownLatch holdTheLane = new CountDownLatch(1);
+        CountDownLatch laneHeld = new CountDownLatch(1);
         Thread first = Thread.ofVirtual().start(() -> commits.run(c -> {
             try {
+                laneHeld.countDown();
                 holdTheLane.await();
             } catch (InterruptedException e) {
                 throw new java.sql.SQLException(e);
             }
             return insert(c, 2);
         }));
+        // The one lane is busy with the first unit before the others are handed in.
+        assertThat(laneHeld.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         Map<Integer, Object> outcomes = new ConcurrentHashMap<>();
         List<Thread> batch = new ArrayList<>();
         for (int id : new int[] {1, 3, 4}) { // 1 is there already: its unit throws
