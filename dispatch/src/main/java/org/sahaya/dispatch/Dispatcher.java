@@ -14,6 +14,7 @@ import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.HospitalRepository;
@@ -247,9 +248,9 @@ public final class Dispatcher {
             return new DispatchOutcome.Skipped(incident.id(), "incident changed during dispatch");
         }
         List<TimelineEntry> entries = new ArrayList<>();
-        entries.add(new TimelineEntry(incident.id(), now, "UNIT_CANDIDATES", considered));
-        entries.add(new TimelineEntry(incident.id(), now, "DISPATCHED", why));
-        entries.add(new TimelineEntry(incident.id(), now, bed == null ? "NO_BED" : "BED_RESERVED", bed == null
+        entries.add(new TimelineEntry(incident.id(), now, TimelineStage.UNIT_CANDIDATES, considered));
+        entries.add(new TimelineEntry(incident.id(), now, TimelineStage.DISPATCHED, why));
+        entries.add(new TimelineEntry(incident.id(), now, bed == null ? TimelineStage.NO_BED : TimelineStage.BED_RESERVED, bed == null
                 ? "No hospital has a free " + incident.bedKind() + " bed: the coordinator must find one"
                 : held.isPresent()
                 ? incident.bedKind() + " bed kept: reserved for this incident before, at " + bed.describe()
@@ -285,7 +286,7 @@ public final class Dispatcher {
                 bedClaims.release(h.hospitalId(), incident.id());
                 return Optional.empty();
             }
-            write(List.of(new TimelineEntry(incident.id(), now, "BED_RESERVED", incident.bedKind()
+            write(List.of(new TimelineEntry(incident.id(), now, TimelineStage.BED_RESERVED, incident.bedKind()
                     + " bed reserved after a hospital reported free beds. " + policy.explainHospital(h, ranked))));
             return Optional.of(h);
         }
@@ -324,7 +325,7 @@ public final class Dispatcher {
                 return new DispatchOutcome.Skipped(incident.id(), "incident changed during dispatch");
             }
             queued = moved.get();
-            write(List.of(new TimelineEntry(incident.id(), now, "QUEUED", "Queued: " + reason
+            write(List.of(new TimelineEntry(incident.id(), now, TimelineStage.QUEUED, "Queued: " + reason
                     + "; it is dispatched the moment a unit frees up")));
         }
         return new DispatchOutcome.Queued(queued, reason);

@@ -8,6 +8,7 @@ import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.TimelineRepository;
@@ -92,7 +93,7 @@ public final class UnitAssignment {
         }
         String was = released == null ? "" : " in place of " + released.callSign();
         database.inTransaction(c -> {
-            timeline.append(c, new TimelineEntry(incidentId, now, "OVERRIDE",
+            timeline.append(c, new TimelineEntry(incidentId, now, TimelineStage.OVERRIDE,
                     "Coordinator assigned unit " + option.describe() + was + ": " + reason));
             return null;
         });

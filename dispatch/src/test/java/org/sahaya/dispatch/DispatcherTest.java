@@ -364,11 +364,11 @@ class DispatcherTest {
     }
 
     private static List<String> stages(String incidentId) {
-        return timeline(incidentId).stream().map(TimelineEntry::stage).toList();
+        return timeline(incidentId).stream().map(e -> e.stage().name()).toList();
     }
 
     private static String message(String incidentId, String stage) {
-        return timeline(incidentId).stream().filter(e -> e.stage().equals(stage)).findFirst()
+        return timeline(incidentId).stream().filter(e -> e.stage().name().equals(stage)).findFirst()
                 .map(TimelineEntry::message).orElseThrow(() -> new AssertionError("no " + stage + " on the timeline"));
     }
 }

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
@@ -48,8 +49,6 @@ import org.sahaya.notify.plan.PlannedMessage;
  */
 public final class FamilyNotifier {
 
-    public static final String STAGE_PLANNED = "NOTIFICATIONS_PLANNED";
-    public static final String STAGE_HELD = "NOTIFICATIONS_HELD";
 
     /** The order {@link NotificationRepository#findByIncident} returns rows in. */
     private static final Comparator<Notification> STORED_ORDER =
@@ -251,13 +250,13 @@ public final class FamilyNotifier {
             }
         }
         if (candidates.isEmpty()) {
-            timeline.append(c, new TimelineEntry(request.incident().id(), now, STAGE_PLANNED,
+            timeline.append(c, new TimelineEntry(request.incident().id(), now, TimelineStage.NOTIFICATIONS_PLANNED,
                     "No " + request.step() + " notifications planned: the subscriber has no family contacts."));
         } else if (!written.isEmpty()) {
-            timeline.append(c, new TimelineEntry(request.incident().id(), now, STAGE_PLANNED, summary(request, written)));
+            timeline.append(c, new TimelineEntry(request.incident().id(), now, TimelineStage.NOTIFICATIONS_PLANNED, summary(request, written)));
             long held = written.stream().filter(Fresh::held).count();
             if (held > 0) {
-                timeline.append(c, new TimelineEntry(request.incident().id(), now, STAGE_HELD, count((int) held,
+                timeline.append(c, new TimelineEntry(request.incident().id(), now, TimelineStage.NOTIFICATIONS_HELD, count((int) held,
                         "notification") + " held until the contact's quiet hours end (not an emergency)."));
             }
         }

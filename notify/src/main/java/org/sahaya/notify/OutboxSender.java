@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
@@ -53,8 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboxSender {
 
-    static final String STAGE_FAILED = "NOTIFICATION_FAILED";
-    static final String STAGE_FAILOVER = "NOTIFICATION_FAILOVER";
     static final String NO_CHANNEL = "NO_CHANNEL";
     static final String NO_CONTACT = "NO_CONTACT";
     static final String CHANNEL_ERROR = "CHANNEL_ERROR";
@@ -256,7 +255,7 @@ final class OutboxSender {
             if (!outbox.markFailed(c, n.id(), reason)) {
                 return false;
             }
-            timeline.append(c, new TimelineEntry(n.incidentId(), at, STAGE_FAILED, "Notification " + n.id()
+            timeline.append(c, new TimelineEntry(n.incidentId(), at, TimelineStage.NOTIFICATION_FAILED, "Notification " + n.id()
                     + " (" + n.step() + ", " + n.channel() + ", " + n.language() + ") failed: " + reason + "."));
             return true;
         });
@@ -293,7 +292,7 @@ final class OutboxSender {
                 return false;
             }
             if (escalations.dueNow(c, failed.incidentId(), now)) {
-                timeline.append(c, new TimelineEntry(failed.incidentId(), now, STAGE_FAILOVER, "Notification "
+                timeline.append(c, new TimelineEntry(failed.incidentId(), now, TimelineStage.NOTIFICATION_FAILOVER, "Notification "
                         + failed.id() + " (" + failed.channel() + ") has no channel left to fail over to;"
                         + " the next escalation step is due now."));
             }
@@ -337,7 +336,7 @@ final class OutboxSender {
                     }
                     return false;
                 }
-                timeline.append(c, new TimelineEntry(failed.incidentId(), row.createdAt(), STAGE_FAILOVER,
+                timeline.append(c, new TimelineEntry(failed.incidentId(), row.createdAt(), TimelineStage.NOTIFICATION_FAILOVER,
                         "Notification " + failed.id() + " (" + failed.channel() + ") failed over to " + next
                                 + " as " + row.id() + why + "."));
                 return true;

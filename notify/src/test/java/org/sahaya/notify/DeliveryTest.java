@@ -1,5 +1,6 @@
 package org.sahaya.notify;
 
+import org.sahaya.core.incident.TimelineStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.sahaya.notify.FamilyFixture.dispatched;
@@ -110,7 +111,7 @@ class DeliveryTest {
 
     List<TimelineEntry> timeline(String stage) {
         return database.withConnection(c -> new TimelineRepository().of(c, "INC-1")).stream()
-                .filter(e -> e.stage().equals(stage)).toList();
+                .filter(e -> e.stage().name().equals(stage)).toList();
     }
 
     @Test
@@ -149,7 +150,7 @@ class DeliveryTest {
         assertThat(pushed.text()).isEqualTo(sms.text());
         assertThat(fcm.requests()).singleElement().satisfies(r ->
                 assertThat(r.message().getJsonObject("data").getString("notificationId")).isEqualTo(pushed.id()));
-        assertThat(timeline(OutboxSender.STAGE_FAILOVER)).singleElement().satisfies(e -> assertThat(e.message())
+        assertThat(timeline(TimelineStage.NOTIFICATION_FAILOVER.name())).singleElement().satisfies(e -> assertThat(e.message())
                 .contains(sms.id(), "SMS", "PUSH", pushed.id()).doesNotContain(RAVI.phone()));
     }
 
@@ -165,7 +166,7 @@ class DeliveryTest {
         assertThat(on(Channel.VOICE).status()).isEqualTo(NotificationStatus.FAILED);
         assertThat(pauses).isEmpty();
         assertThat(twilio.requests()).extracting(FakeTwilio.Request::kind).containsExactly("message", "call");
-        assertThat(timeline(OutboxSender.STAGE_FAILOVER)).hasSize(2);
+        assertThat(timeline(TimelineStage.NOTIFICATION_FAILOVER.name())).hasSize(2);
     }
 
     @Test
@@ -181,9 +182,9 @@ class DeliveryTest {
         assertThat(voice.status()).isEqualTo(NotificationStatus.SENT);
         assertThat(fcm.requestCount()).isEqualTo(1);
         assertThat(all()).hasSize(3);
-        assertThat(timeline(OutboxSender.STAGE_FAILOVER)).singleElement().satisfies(e -> assertThat(e.message())
+        assertThat(timeline(TimelineStage.NOTIFICATION_FAILOVER.name())).singleElement().satisfies(e -> assertThat(e.message())
                 .contains(sms.id(), "SMS", "VOICE", voice.id(), "PUSH already planned"));
-        assertThat(timeline(FamilyNotifier.STAGE_PLANNED)).singleElement().satisfies(e -> assertThat(e.message())
+        assertThat(timeline(TimelineStage.NOTIFICATIONS_PLANNED.name())).singleElement().satisfies(e -> assertThat(e.message())
                 .contains("for 1 contact on 2 channels (PUSH, SMS)"));
     }
 
@@ -287,7 +288,7 @@ class DeliveryTest {
             assertThat(call.step()).isEqualTo(sms.step());
             assertThat(call.contactId()).isEqualTo(MEERA.id());
         });
-        assertThat(timeline(OutboxSender.STAGE_FAILOVER)).singleElement().extracting(TimelineEntry::message)
+        assertThat(timeline(TimelineStage.NOTIFICATION_FAILOVER.name())).singleElement().extracting(TimelineEntry::message)
                 .asString().contains(sms.id(), "SMS", "VOICE");
     }
 }

@@ -1,5 +1,6 @@
 package org.sahaya.notify;
 
+import org.sahaya.core.incident.TimelineStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sahaya.notify.FamilyFixture.CLOCK;
 import static org.sahaya.notify.FamilyFixture.FAMILY;
@@ -59,7 +60,7 @@ class FamilyNotifierTest {
     }
 
     private List<TimelineEntry> timeline(String stage) {
-        return timeline().stream().filter(e -> e.stage().equals(stage)).toList();
+        return timeline().stream().filter(e -> e.stage().name().equals(stage)).toList();
     }
 
     @Test
@@ -83,7 +84,7 @@ class FamilyNotifierTest {
     void theTimelineSaysHowManyWereToldWithoutNamesOrNumbers() {
         notifier(sandbox).notify(dispatched(Priority.P1, FAMILY, Channel.SANDBOX));
 
-        assertThat(timeline(FamilyNotifier.STAGE_PLANNED)).singleElement().satisfies(e -> {
+        assertThat(timeline(TimelineStage.NOTIFICATIONS_PLANNED.name())).singleElement().satisfies(e -> {
             assertThat(e.message()).isEqualTo("Planned DISPATCHED notifications for 3 contacts on 1 channel"
                     + " (SANDBOX) in 3 languages (ar, en, hi).");
             assertThat(e.at()).isEqualTo(NOW);
@@ -101,7 +102,7 @@ class FamilyNotifierTest {
         assertThat(again).isEqualTo(first);
         assertThat(sandbox.handed()).hasSize(3);
         assertThat(inbox.latest(10)).hasSize(3);
-        assertThat(timeline(FamilyNotifier.STAGE_PLANNED)).hasSize(1);
+        assertThat(timeline(TimelineStage.NOTIFICATIONS_PLANNED.name())).hasSize(1);
     }
 
     @Test
@@ -118,7 +119,7 @@ class FamilyNotifierTest {
         }
 
         assertThat(sandbox.handed()).extracting(m -> m.notificationId()).doesNotHaveDuplicates().hasSize(3);
-        assertThat(timeline(FamilyNotifier.STAGE_PLANNED)).hasSize(1);
+        assertThat(timeline(TimelineStage.NOTIFICATIONS_PLANNED.name())).hasSize(1);
     }
 
     @Test
@@ -144,7 +145,7 @@ class FamilyNotifierTest {
             assertThat(n.failureReason()).isEqualTo("INVALID_NUMBER");
             assertThat(n.sentAt()).isNull();
         });
-        assertThat(timeline(OutboxSender.STAGE_FAILED)).hasSize(3)
+        assertThat(timeline(TimelineStage.NOTIFICATION_FAILED.name())).hasSize(3)
                 .allSatisfy(e -> assertThat(e.message()).contains("failed: INVALID_NUMBER").doesNotContain("+"));
     }
 
@@ -180,7 +181,7 @@ class FamilyNotifierTest {
         List<Notification> told = notifier(sandbox).notify(dispatched(Priority.P1, List.of(), Channel.SANDBOX));
 
         assertThat(told).isEmpty();
-        assertThat(timeline(FamilyNotifier.STAGE_PLANNED)).singleElement()
+        assertThat(timeline(TimelineStage.NOTIFICATIONS_PLANNED.name())).singleElement()
                 .extracting(TimelineEntry::message).asString().contains("no family contacts");
     }
 

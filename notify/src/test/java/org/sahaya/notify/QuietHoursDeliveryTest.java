@@ -1,5 +1,6 @@
 package org.sahaya.notify;
 
+import org.sahaya.core.incident.TimelineStage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -58,7 +59,7 @@ class QuietHoursDeliveryTest {
         Map<String, Instant> held = database.withConnection(c -> new NotificationRepository().heldUntil(c, "INC-1"));
         List<TimelineEntry> timeline = database.withConnection(c -> new TimelineRepository().of(c, "INC-1"));
         assertThat(held).containsValue(Instant.parse("2025-01-16T07:00:00Z"));
-        assertThat(timeline).anyMatch(e -> e.stage().equals(FamilyNotifier.STAGE_HELD));
+        assertThat(timeline).anyMatch(e -> e.stage().name().equals(TimelineStage.NOTIFICATIONS_HELD.name()));
 
         assertThat(notifier.sendHeldDue()).isZero();
         clock.set(Instant.parse("2025-01-16T07:00:01Z"));

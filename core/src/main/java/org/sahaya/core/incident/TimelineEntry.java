@@ -7,8 +7,8 @@ import java.time.Instant;
  *
  * @param incidentId the incident
  * @param at         when it happened (our clock)
- * @param stage      short machine-readable stage, e.g. {@code ALERT_RECEIVED}, {@code TRIAGED}, {@code DISPATCHED}
+ * @param stage      what kind of step, e.g. {@link TimelineStage#ALERT_RECEIVED}, {@link TimelineStage#DISPATCHED}
  * @param message    one human-readable sentence: what happened and why
  */
-public record TimelineEntry(String incidentId, Instant at, String stage, String message) {
+public record TimelineEntry(String incidentId, Instant at, TimelineStage stage, String message) {
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 
 /** The append-only history of each incident. Blocking JDBC. */
 public final class TimelineRepository {
@@ -16,7 +17,7 @@ public final class TimelineRepository {
                 "INSERT INTO timeline (incident_id, stamped_at, stage, message) VALUES (?,?,?,?)")) {
             ps.setString(1, e.incidentId());
             Jdbc.setInstant(ps, 2, e.at());
-            ps.setString(3, e.stage());
+            ps.setString(3, e.stage().name());
             ps.setString(4, e.message().length() > 4000 ? e.message().substring(0, 3997) + "..." : e.message());
             ps.executeUpdate();
         }
@@ -37,7 +38,7 @@ public final class TimelineRepository {
                 List<TimelineEntry> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(new TimelineEntry(rs.getString("incident_id"), Jdbc.getInstant(rs, "stamped_at"),
-                            rs.getString("stage"), rs.getString("message")));
+                            TimelineStage.valueOf(rs.getString("stage")), rs.getString("message")));
                 }
                 return out;
             }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.dispatch.DispatchOutcome;
@@ -68,7 +69,7 @@ public final class DutyCycle {
                         // Recorded before the re-dispatch so that neither it nor the queue offers it back.
                         declines.record(incidentId, unitId, clock.instant());
                     }
-                    stamp(incidentId, "UNIT_LEFT", "Unit " + before.callSign() + (declinedIt
+                    stamp(incidentId, TimelineStage.UNIT_LEFT, "Unit " + before.callSign() + (declinedIt
                             ? " declined" : " went out of service while " + before.status()) + said
                             + ": sending the next unit; the bed reservation is kept");
                     outcomes.add(dispatcher.dispatch(incidentId, Set.of(unitId)));
@@ -81,14 +82,14 @@ public final class DutyCycle {
                     + " left the scene without transport and reports " + after.status() + said, false);
             case NONE -> {
                 if (incidentId != null) {
-                    stamp(incidentId, "UNIT_" + after.status(), "Unit " + before.callSign() + " reports " + after.status() + said);
+                    stamp(incidentId, TimelineStage.unitReported(after.status()), "Unit " + before.callSign() + " reports " + after.status() + said);
                 }
             }
         }
         return new StatusReport(change, outcomes, after.isAvailable() ? after : null, declined);
     }
 
-    private void stamp(String incidentId, String stage, String message) {
+    private void stamp(String incidentId, TimelineStage stage, String message) {
         database.inTransaction(c -> {
             timeline.append(c, new TimelineEntry(incidentId, clock.instant(), stage, message));
             return null;

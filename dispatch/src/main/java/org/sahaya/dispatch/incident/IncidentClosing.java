@@ -9,6 +9,7 @@ import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.core.persistence.IncidentRepository;
@@ -79,7 +80,7 @@ public final class IncidentClosing {
             }
         }
         database.inTransaction(c -> {
-            timeline.append(c, new TimelineEntry(incidentId, now, "CLOSED", message.toString()));
+            timeline.append(c, new TimelineEntry(incidentId, now, TimelineStage.CLOSED, message.toString()));
             return null;
         });
         return new CloseResult.Closed(incident, freed);

@@ -15,6 +15,7 @@ import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.incident.TriageAction;
 import org.sahaya.core.persistence.AlertRepository;
 import org.sahaya.core.persistence.Database;
@@ -114,9 +115,9 @@ public final class AlertIntake {
         }
         AlertOutcome outcome = decision.action() == TriageAction.RECORD_ONLY ? AlertOutcome.RECORDED : AlertOutcome.OPENED;
         alerts.insert(c, alert, incident.id(), outcome);
-        timeline.append(c, new TimelineEntry(incident.id(), alert.receivedAt(), "ALERT_RECEIVED",
+        timeline.append(c, new TimelineEntry(incident.id(), alert.receivedAt(), TimelineStage.ALERT_RECEIVED,
                 describe(alert) + " received from device " + alert.deviceId()));
-        timeline.append(c, new TimelineEntry(incident.id(), now, "TRIAGED", decision.reason()));
+        timeline.append(c, new TimelineEntry(incident.id(), now, TimelineStage.TRIAGED, decision.reason()));
         return new IntakeResult(new AlertReceipt(alert.alertId(), incident.id(), outcome, false), incident, decision);
     }
 
@@ -126,7 +127,7 @@ public final class AlertIntake {
         String note = alert.type() == AlertType.CANCEL
                 ? "\"I'm OK\" received from device " + alert.deviceId() + " while the incident is " + open.state()
                 : describe(alert) + " from device " + alert.deviceId() + " joined the open incident (" + decision.priority() + ")";
-        timeline.append(c, new TimelineEntry(open.id(), now, "ALERT_JOINED", note));
+        timeline.append(c, new TimelineEntry(open.id(), now, TimelineStage.ALERT_JOINED, note));
         return new IntakeResult(new AlertReceipt(alert.alertId(), open.id(), AlertOutcome.JOINED, false), open, decision);
     }
 
@@ -142,7 +143,7 @@ public final class AlertIntake {
         if (alert.type() == AlertType.CANCEL) {
             Optional<Incident> stoodDown = open.state() == IncidentState.DISPATCHED ? Optional.empty()
                     : gridIncidents.move(open.id(), IncidentState.CANCELLED, now);
-            stoodDown.ifPresent(i -> stamp(i.id(), now, "STOOD_DOWN",
+            stoodDown.ifPresent(i -> stamp(i.id(), now, TimelineStage.STOOD_DOWN,
                     "Stood down: the device said \"I'm OK\" before any ambulance was sent"));
             return stoodDown.map(i -> new IntakeResult(result.receipt(), i, decision)).orElse(result);
         }
@@ -151,12 +152,12 @@ public final class AlertIntake {
         }
         Optional<Incident> raised = gridIncidents.escalate(open.id(), decision.priority(), decision.action(),
                 decision.needs(), decision.bedKind(), now);
-        raised.ifPresent(i -> stamp(i.id(), now, "ESCALATED", "Raised from " + open.priority() + " to " + i.priority()
+        raised.ifPresent(i -> stamp(i.id(), now, TimelineStage.ESCALATED, "Raised from " + open.priority() + " to " + i.priority()
                 + " (" + i.needs() + "): " + decision.reason()));
         return raised.map(i -> new IntakeResult(result.receipt(), i, decision, true)).orElse(result);
     }
 
-    private void stamp(String incidentId, Instant at, String stage, String message) {
+    private void stamp(String incidentId, Instant at, TimelineStage stage, String message) {
         database.alerts().inTransaction(c -> { // on the way to the acknowledgement of a joining alert
             timeline.append(c, new TimelineEntry(incidentId, at, stage, message));
             return null;

@@ -104,7 +104,7 @@ class ServiceAreaDispatchTest {
         assertThat(outcome).isInstanceOfSatisfying(DispatchOutcome.Dispatched.class,
                 d -> assertThat(d.unit().id()).isEqualTo(freeFarther.id()));
         List<TimelineEntry> timeline = database.withConnection(c -> new TimelineRepository().of(c, incident));
-        assertThat(timeline).filteredOn(e -> e.stage().equals("UNIT_CANDIDATES")).singleElement()
+        assertThat(timeline).filteredOn(e -> e.stage().name().equals("UNIT_CANDIDATES")).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains(boundSouthNearMgRoad.callSign()
                         + " (outside its service area South Bengaluru)"));
     }

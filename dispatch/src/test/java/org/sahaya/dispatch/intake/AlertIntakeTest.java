@@ -140,7 +140,7 @@ class AlertIntakeTest {
 
         assertThat(cancel.incidentId()).isEqualTo(incident);
         assertThat(timeline(incident)).anySatisfy(e -> assertThat(e.message()).contains("I'm OK").contains(asha.device().id()));
-        assertThat(timeline(incident).getLast().stage()).isEqualTo("STOOD_DOWN");
+        assertThat(timeline(incident).getLast().stage().name()).isEqualTo("STOOD_DOWN");
         assertThat(stored(incident).orElseThrow().state()).isEqualTo(IncidentState.CANCELLED);
     }
 
@@ -312,7 +312,7 @@ class AlertIntakeTest {
     }
 
     private static List<String> stages(String incidentId) {
-        return timeline(incidentId).stream().map(TimelineEntry::stage).toList();
+        return timeline(incidentId).stream().map(e -> e.stage().name()).toList();
     }
 
     private static long incidentsOf(Wearer wearer) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.persistence.Database;
@@ -44,7 +45,6 @@ public final class Acknowledgements {
         }
     }
 
-    public static final String STAGE = "ACKNOWLEDGED";
     private static final Set<String> YES = Set.of("1", "OK", "OKAY", "YES", "Y", "SEEN", "JA", "HAAN", "HA");
     private static final int RECENT = 20;
     private static final Logger LOG = LoggerFactory.getLogger(Acknowledgements.class);
@@ -111,7 +111,7 @@ public final class Acknowledgements {
         Incident incident = incidents.find(c, n.incidentId()).orElseThrow();
         boolean first = escalations.acknowledge(c, n.incidentId(), incident.priority(), now, n.contactId(), via);
         String relation = relation(c, n.contactId());
-        timeline.append(c, new TimelineEntry(n.incidentId(), now, STAGE, "ACKNOWLEDGED by " + relation + " via "
+        timeline.append(c, new TimelineEntry(n.incidentId(), now, TimelineStage.ACKNOWLEDGED, "ACKNOWLEDGED by " + relation + " via "
                 + via.name() + " (notification " + n.id() + ")"
                 + (first ? "; escalation stopped for everyone." : "; the incident was already acknowledged.")));
         Notification current = outbox.find(c, n.id()).orElse(n);

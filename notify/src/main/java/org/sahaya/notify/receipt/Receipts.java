@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.persistence.Database;
@@ -36,7 +37,6 @@ public final class Receipts {
         }
     }
 
-    public static final String STAGE_FAILED = "NOTIFICATION_FAILED";
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
 
     private final Database database;
@@ -76,7 +76,7 @@ public final class Receipts {
                 // The contact's next channel takes over (FamilyNotifier.failOverReported), once; with
                 // none left, the incident's next escalation step is made due then.
                 reported.add(c, n.id(), now);
-                timeline.append(c, new TimelineEntry(n.incidentId(), now, STAGE_FAILED, "Notification " + n.id()
+                timeline.append(c, new TimelineEntry(n.incidentId(), now, TimelineStage.NOTIFICATION_FAILED, "Notification " + n.id()
                         + " (" + n.step() + ", " + n.channel() + ", " + n.language() + ") failed: " + move.reason()
                         + "."));
             }

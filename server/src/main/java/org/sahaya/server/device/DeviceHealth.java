@@ -16,6 +16,7 @@ import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.config.DeviceSettings;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
@@ -172,7 +173,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
             }
             case HealthVerdict.BackOnline b -> database.inTransaction(c -> {
                 if (b.incidentId() != null) {
-                    timeline.append(c, new TimelineEntry(b.incidentId(), now, "DEVICE_BACK_ONLINE", "Device "
+                    timeline.append(c, new TimelineEntry(b.incidentId(), now, TimelineStage.DEVICE_BACK_ONLINE, "Device "
                             + b.deviceId() + " heard again" + (b.gateway() == null ? "" : " over " + b.gateway())
                             + " at " + b.heardAt()));
                 }

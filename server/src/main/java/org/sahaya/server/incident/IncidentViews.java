@@ -91,7 +91,7 @@ public final class IncidentViews {
                 hospital == null ? null : new IncidentView.HospitalRef(hospital.id(), hospital.name(), hospital.partner()),
                 name(i.bedKind()), i.etaSeconds(), i.dispatchedAt(),
                 alerts.ofIncident(c, i.id()),
-                timeline.of(c, i.id()).stream().map(e -> new IncidentView.Step(e.at(), e.stage(), e.message())).toList(),
+                timeline.of(c, i.id()).stream().map(e -> new IncidentView.Step(e.at(), e.stage().name(), e.message())).toList(),
                 notificationRefs(c, i.id(), contacts),
                 escalations.find(c, i.id()).map(e -> new IncidentView.EscalationRef(e.step(), e.nextAt(),
                         e.acknowledgedAt(), Optional.ofNullable(contacts.get(e.acknowledgedBy())).map(Contact::relation)

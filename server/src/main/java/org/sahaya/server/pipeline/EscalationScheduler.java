@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
@@ -34,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EscalationScheduler implements AutoCloseable {
 
-    public static final String STAGE_ESCALATED = "ESCALATED";
-    public static final String STAGE_EXHAUSTED = "ESCALATION_ENDED";
     private static final int BATCH = 100;
     /** Due steps read at most per tick while looking for this member's own (see {@link OwnedDueSteps}). */
     private static final int WIDEST_READ = 100_000;
@@ -120,7 +119,7 @@ public final class EscalationScheduler implements AutoCloseable {
                 family.escalate(incident.get(), call.contact(), call.stepNumber());
                 database.inTransaction(c -> {
                     if (escalations.advance(c, escalation.incidentId(), escalation.step(), call.nextAt())) {
-                        timeline.append(c, new TimelineEntry(escalation.incidentId(), now, STAGE_ESCALATED,
+                        timeline.append(c, new TimelineEntry(escalation.incidentId(), now, TimelineStage.ESCALATED,
                                 "ESCALATED step " + call.stepNumber() + ": no acknowledgement "
                                         + Duration.between(escalation.startedAt(), now).toSeconds() + " s after the"
                                         + " first messages; voice call to " + call.contact().relation() + " (contact "
@@ -138,7 +137,7 @@ public final class EscalationScheduler implements AutoCloseable {
     private void end(Escalation escalation, String reason, Instant now) {
         database.inTransaction(c -> {
             if (escalations.end(c, escalation.incidentId(), escalation.step(), reason)) {
-                timeline.append(c, new TimelineEntry(escalation.incidentId(), now, STAGE_EXHAUSTED,
+                timeline.append(c, new TimelineEntry(escalation.incidentId(), now, TimelineStage.ESCALATION_ENDED,
                         "Escalation ended without an acknowledgement: " + reason + ". The coordinator must call."));
             }
             return null;

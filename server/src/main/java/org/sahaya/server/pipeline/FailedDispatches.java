@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.dispatch.Dispatcher;
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FailedDispatches {
 
-    /** Timeline stage of a failed automatic attempt. */
-    static final String STAGE_FAILED = "WORKFLOW_FAILED";
     static final int MAX_RETRIES = 8;
     private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
     private static final Duration LONGEST_DELAY = Duration.ofMinutes(1);
@@ -95,7 +94,7 @@ final class FailedDispatches {
     private void stamp(String incidentId, String message) {
         try {
             database.inTransaction(c -> {
-                timeline.append(c, new TimelineEntry(incidentId, clock.instant(), STAGE_FAILED, message));
+                timeline.append(c, new TimelineEntry(incidentId, clock.instant(), TimelineStage.WORKFLOW_FAILED, message));
                 return null;
             });
         } catch (RuntimeException e) {

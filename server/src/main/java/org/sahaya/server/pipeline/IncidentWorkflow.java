@@ -15,6 +15,7 @@ import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.metrics.Stage;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.node.Offload;
@@ -43,8 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IncidentWorkflow {
 
-    /** Timeline stage of an incident whose dispatch waits for this member to see a majority. */
-    public static final String STAGE_HELD = "DISPATCH_HELD";
     private static final Logger LOG = LoggerFactory.getLogger(IncidentWorkflow.class);
 
     private final Vertx vertx;
@@ -147,7 +146,7 @@ public final class IncidentWorkflow {
         }
         try {
             if (ownership != null && !ownership.mayDispatch()) {
-                stamp(incidentId, STAGE_HELD, "Dispatch held: this member of the cluster does not see a majority of"
+                stamp(incidentId, TimelineStage.DISPATCH_HELD, "Dispatch held: this member of the cluster does not see a majority of"
                         + " its members (a network split or too many members down). The incident stays open and is"
                         + " dispatched as soon as the cluster has a majority again.");
                 return;
@@ -264,7 +263,7 @@ public final class IncidentWorkflow {
         }
     }
 
-    private void stamp(String incidentId, String stage, String message) {
+    private void stamp(String incidentId, TimelineStage stage, String message) {
         try {
             database.inTransaction(c -> {
                 timeline.append(c, new TimelineEntry(incidentId, clock.instant(), stage, message));

@@ -7,6 +7,7 @@ import org.sahaya.core.alert.AlertOutcome;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
@@ -54,7 +55,7 @@ public final class RoutineNews {
                 if (incident.state() == IncidentState.CANCELLED) {
                     offload.execute(() -> tell(incident, NotificationStep.STOOD_DOWN));
                 } else if (incident.state() == IncidentState.DISPATCHED) {
-                    offload.execute(() -> stamp(incident.id(), "IM_OK_AFTER_DISPATCH", "The device said \"I'm OK\""
+                    offload.execute(() -> stamp(incident.id(), TimelineStage.IM_OK_AFTER_DISPATCH, "The device said \"I'm OK\""
                             + " after unit " + incident.unitId() + " was sent: the ambulance continues until the"
                             + " coordinator stands it down"));
                 }
@@ -79,12 +80,12 @@ public final class RoutineNews {
             family.tellNews(incident, step);
         } catch (RuntimeException e) {
             LOG.error("Incident {}: {} notifications failed", incident.id(), step, e);
-            stamp(incident.id(), "NOTIFICATIONS_FAILED", step + " notifications could not be planned ("
+            stamp(incident.id(), TimelineStage.NOTIFICATIONS_FAILED, step + " notifications could not be planned ("
                     + e.getClass().getSimpleName() + ")");
         }
     }
 
-    private void stamp(String incidentId, String stage, String message) {
+    private void stamp(String incidentId, TimelineStage stage, String message) {
         try {
             Instant now = clock.instant();
             database.inTransaction(c -> {

@@ -1,5 +1,6 @@
 package org.sahaya.server.cluster;
 
+import org.sahaya.core.incident.TimelineStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,7 +44,7 @@ class MinoritySideTest {
             String incidentId = new JsonObject(accepted.body()).getString("incidentId");
             JsonObject held = await().atMost(Duration.ofSeconds(15)).until(() -> client.incident(incidentId),
                     i -> i.getJsonArray("timeline").stream()
-                            .anyMatch(e -> IncidentWorkflow.STAGE_HELD.equals(((JsonObject) e).getString("stage"))));
+                            .anyMatch(e -> TimelineStage.DISPATCH_HELD.name().equals(((JsonObject) e).getString("stage"))));
             assertThat(held.getString("state")).isNotEqualTo("DISPATCHED");
             assertThat(held.getValue("unit")).isNull();
 

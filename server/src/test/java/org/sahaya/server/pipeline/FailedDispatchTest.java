@@ -1,5 +1,6 @@
 package org.sahaya.server.pipeline;
 
+import org.sahaya.core.incident.TimelineStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -96,11 +97,11 @@ class FailedDispatchTest {
         assertThat(grid.incidents().get(incident).unitId()).isEqualTo(unit.id());
         List<TimelineEntry> timeline = timeline(incident);
         assertThat(timeline).anySatisfy(e -> {
-            assertThat(e.stage()).isEqualTo("QUEUED");
+            assertThat(e.stage().name()).isEqualTo("QUEUED");
             assertThat(e.message()).contains("automatic dispatch failed (IllegalStateException)");
         });
         assertThat(timeline).anySatisfy(e -> {
-            assertThat(e.stage()).isEqualTo(FailedDispatches.STAGE_FAILED);
+            assertThat(e.stage().name()).isEqualTo(TimelineStage.WORKFLOW_FAILED.name());
             assertThat(e.message()).contains("retry 1 of " + FailedDispatches.MAX_RETRIES);
         });
     }
@@ -113,9 +114,9 @@ class FailedDispatchTest {
         String incident = raiseFall(workflow);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> timeline(incident).stream()
-                .filter(e -> e.stage().equals(FailedDispatches.STAGE_FAILED)).count() >= 2);
+                .filter(e -> e.stage().name().equals(TimelineStage.WORKFLOW_FAILED.name())).count() >= 2);
         assertThat(state(incident)).isEqualTo(IncidentState.QUEUED);
-        assertThat(timeline(incident)).filteredOn(e -> e.stage().equals("QUEUED")).singleElement()
+        assertThat(timeline(incident)).filteredOn(e -> e.stage().name().equals("QUEUED")).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("automatic dispatch failed"));
     }
 

@@ -1,0 +1,56 @@
+package org.sahaya.core.incident;
+
+import org.sahaya.core.fleet.UnitStatus;
+
+/**
+ * Every kind of step an incident's timeline records, in one place. The name is what the coordinator,
+ * the API and the database see ({@code stage} of a timeline entry), so a constant is never renamed:
+ * stored timelines and partners' tools read these names.
+ */
+public enum TimelineStage {
+    // Reception and triage (dispatch.intake)
+    ALERT_RECEIVED,
+    TRIAGED,
+    ALERT_JOINED,
+    STOOD_DOWN,
+    /** Raised to a higher priority by a later alert, or a family escalation step (a voice call). */
+    ESCALATED,
+    IM_OK_AFTER_DISPATCH,
+    DEVICE_BACK_ONLINE,
+
+    // Dispatch (dispatch, dispatch.workflow)
+    UNIT_CANDIDATES,
+    DISPATCHED,
+    BED_RESERVED,
+    NO_BED,
+    QUEUED,
+    OVERRIDE,
+    CLOSED,
+    DISPATCH_HELD,
+    WORKFLOW_FAILED,
+
+    // Crews' reports (dispatch.duty): UNIT_ plus the status reported
+    UNIT_LEFT,
+    UNIT_AVAILABLE,
+    UNIT_DISPATCHED,
+    UNIT_EN_ROUTE,
+    UNIT_ON_SCENE,
+    UNIT_TRANSPORTING,
+    UNIT_AT_HOSPITAL,
+    UNIT_RETURNING,
+    UNIT_OUT_OF_SERVICE,
+
+    // The family (notify)
+    NOTIFICATIONS_PLANNED,
+    NOTIFICATIONS_HELD,
+    NOTIFICATIONS_FAILED,
+    NOTIFICATION_FAILED,
+    NOTIFICATION_FAILOVER,
+    ACKNOWLEDGED,
+    ESCALATION_ENDED;
+
+    /** The stage of a crew's status report. */
+    public static TimelineStage unitReported(UnitStatus status) {
+        return valueOf("UNIT_" + status.name());
+    }
+}
