@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.alert.AlertType;
+import org.sahaya.core.dc09.Dc09Envelope;
 import org.sahaya.loadtest.Endpoint;
 import org.sahaya.loadtest.alerts.TrafficMix;
 
@@ -36,7 +37,7 @@ class Dc09AlertTargetTest {
                 received.add(text);
                 String seq = text.substring(text.indexOf("\"SIA-DCS\"") + 9, text.indexOf("\"SIA-DCS\"") + 13);
                 String token = Integer.parseInt(seq) % 2 == 1 ? "NAK" : "ACK";
-                held.add(SiaFrame.frame("\"" + token + "\"" + seq + "L0#1001[]_01:02:03,11-25-2026"));
+                held.add(Dc09Envelope.wrap("\"" + token + "\"" + seq + "L0#1001[]_01:02:03,11-25-2026"));
                 if (held.size() == 2) { // answer every pair backwards
                     socket.write(Buffer.buffer(held.get(1) + held.get(0), "ISO-8859-1"));
                     held.clear();
@@ -75,7 +76,7 @@ class Dc09AlertTargetTest {
             socket.handler(RecordParser.newDelimited("\r", frame -> {
                 String text = frame.toString(StandardCharsets.ISO_8859_1);
                 String seq = text.substring(text.indexOf("\"SIA-DCS\"") + 9, text.indexOf("\"SIA-DCS\"") + 13);
-                socket.write(Buffer.buffer(SiaFrame.frame("\"ACK\"" + seq + "L0#1001[]"), "ISO-8859-1"))
+                socket.write(Buffer.buffer(Dc09Envelope.wrap("\"ACK\"" + seq + "L0#1001[]"), "ISO-8859-1"))
                         .onComplete(written -> socket.close());
             }));
         }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
-import org.sahaya.server.gateway.dc09.Dc09AccountRepository;
-import org.sahaya.server.gateway.dc09.Dc09AccountRepository.Row;
+import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
+import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository.Row;
 
 /**
  * The demo city's home hubs as SIA DC-09 accounts, published so anyone can send a panel message by

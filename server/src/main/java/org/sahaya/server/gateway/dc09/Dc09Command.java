@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.sahaya.core.dc09.Dc09Frame;
+import org.sahaya.server.gateway.dc09.account.AccountKey;
 
 /**
  * {@code sahaya dc09 --account 1001 --event 100 [--key K] [--seq 0001] [--host H] [--port P]}: sends
@@ -59,10 +61,9 @@ public final class Dc09Command {
         boolean contactId = event.matches("\\d{3}");
         String token = event.equals("NULL") ? Dc09Frame.NULL : contactId ? Dc09Frame.ADM_CID : Dc09Frame.SIA_DCS;
         String data = token.equals(Dc09Frame.NULL) ? "" : "#" + account + "|" + (contactId ? "1" + event + " 01 001" : "Nri1/" + event + "01");
-        String tail = data + "]" + Dc09Answer.TIMESTAMP.format(now);
-        String head = "\"" + (asciiKey == null ? "" : "*") + token + "\"" + seq + "L0#" + account + "[";
-        return FrameCodec.frame(asciiKey == null ? head + tail
-                : head + AccountKey.of(asciiKey, AccountKey.Format.ASCII).encrypt("|" + tail));
+        String tail = data + "]" + Dc09Frame.timestamp(now);
+        String body = asciiKey == null ? tail : AccountKey.of(asciiKey, AccountKey.Format.ASCII).encrypt("|" + tail);
+        return new Dc09Frame(token, asciiKey != null, seq, null, "0", account, body).framed();
     }
 
     private static String readFrame(InputStream in) throws IOException {

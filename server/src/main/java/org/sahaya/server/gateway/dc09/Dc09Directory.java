@@ -5,6 +5,10 @@ import java.util.Optional;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.AlertRepository;
 import org.sahaya.core.persistence.Database;
+import org.sahaya.server.gateway.dc09.account.Accounts;
+import org.sahaya.server.gateway.dc09.account.Dc09Account;
+import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
+import org.sahaya.server.gateway.dc09.intake.KnownAlerts;
 
 /**
  * Accounts and stored alerts from the database, read on virtual threads. A node not started in

@@ -8,6 +8,16 @@ import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.Dc09Config;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.gateway.dc09.account.AccountResolver;
+import org.sahaya.server.gateway.dc09.account.Accounts;
+import org.sahaya.server.gateway.dc09.account.Decryptor;
+import org.sahaya.server.gateway.dc09.frame.AnswerEncoder;
+import org.sahaya.server.gateway.dc09.frame.FrameDecoder;
+import org.sahaya.server.gateway.dc09.frame.FrameValidator;
+import org.sahaya.server.gateway.dc09.intake.KnownAlerts;
+import org.sahaya.server.gateway.dc09.intake.MessageIntake;
+import org.sahaya.server.gateway.dc09.intake.TimestampWindow;
+import org.sahaya.server.gateway.dc09.message.MessageParser;
 import org.sahaya.server.pipeline.AlertReception;
 
 /**

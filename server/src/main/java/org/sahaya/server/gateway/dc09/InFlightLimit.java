@@ -3,6 +3,7 @@ package org.sahaya.server.gateway.dc09;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import org.sahaya.server.gateway.dc09.frame.Dc09Answer;
 
 /**
  * Back-pressure for one connection: every frame gets exactly one answer, so frames taken minus

@@ -7,6 +7,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import org.sahaya.server.gateway.dc09.frame.Dc09Answer;
+import org.sahaya.server.gateway.dc09.intake.MessageIntake;
+import org.sahaya.server.gateway.dc09.message.Dc09Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,7 @@ final class Responder extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        // The last handler: whatever reaches it unanswered still gets its one answer.
         if (!(msg instanceof Dc09Message message)) {
             ctx.writeAndFlush(new Dc09Answer.Nak("unexpected " + msg.getClass().getSimpleName()));
             return;

@@ -16,6 +16,8 @@ import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.server.demo.DemoHubAccounts;
+import org.sahaya.server.gateway.dc09.account.Dc09Account;
+import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
 
 /** Accounts as stored in the real (H2) database. */
 class Dc09DirectoryTest {

@@ -13,6 +13,17 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sahaya.core.dc09.Dc09Envelope;
+import org.sahaya.server.gateway.dc09.account.AccountKey;
+import org.sahaya.server.gateway.dc09.account.AccountResolver;
+import org.sahaya.server.gateway.dc09.account.Dc09Account;
+import org.sahaya.server.gateway.dc09.account.Decryptor;
+import org.sahaya.server.gateway.dc09.frame.AnswerEncoder;
+import org.sahaya.server.gateway.dc09.frame.FrameDecoder;
+import org.sahaya.server.gateway.dc09.frame.FrameValidator;
+import org.sahaya.server.gateway.dc09.message.Dc09Event;
+import org.sahaya.server.gateway.dc09.message.Dc09Message;
+import org.sahaya.server.gateway.dc09.message.MessageParser;
 
 /** The handlers before the intake, on an {@link EmbeddedChannel}: what reaches the intake, and what is answered at once. */
 class Dc09PipelineTest {
@@ -49,7 +60,7 @@ class Dc09PipelineTest {
 
     @Test
     void aValidFramePassesAsAMessageWithoutAnAnswerYet() {
-        send(FrameCodec.frame("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]"));
+        send(Dc09Envelope.wrap("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]"));
 
         Dc09Message message = channel.readInbound();
         assertThat(message.events()).extracting(Dc09Event::code).containsExactly("100");
@@ -59,7 +70,7 @@ class Dc09PipelineTest {
     @Test
     void anEncryptedFrameIsDecrypted() {
         String sealed = KEY.encrypt("|#2001|Nri1/FA01]_10:00:00,01-02-2026");
-        send(FrameCodec.frame("\"*SIA-DCS\"0006L0#2001[" + sealed));
+        send(Dc09Envelope.wrap("\"*SIA-DCS\"0006L0#2001[" + sealed));
 
         Dc09Message message = channel.readInbound();
         assertThat(message.events()).extracting(Dc09Event::code).containsExactly("FA");
@@ -68,7 +79,7 @@ class Dc09PipelineTest {
 
     @Test
     void badCrcGetsNakWithOurTime() {
-        String good = FrameCodec.frame("\"NULL\"0001L0#1001[]");
+        String good = Dc09Envelope.wrap("\"NULL\"0001L0#1001[]");
         send("\n" + (good.charAt(1) == '0' ? '1' : '0') + good.substring(2));
 
         assertThat(answer()).endsWith("\"NAK\"0000R0L0A0[]_10:00:00,01-02-2026\r");
@@ -77,8 +88,8 @@ class Dc09PipelineTest {
 
     @Test
     void unknownAccountAndWrongReceiverGetDuh() {
-        send(FrameCodec.frame("\"NULL\"0002L0#ABC[]"));
-        send(FrameCodec.frame("\"NULL\"0003R1L0#3001[]"));
+        send(Dc09Envelope.wrap("\"NULL\"0002L0#ABC[]"));
+        send(Dc09Envelope.wrap("\"NULL\"0003R1L0#3001[]"));
 
         assertThat(answer()).endsWith("\"DUH\"0002L0#ABC[]\r");
         assertThat(answer()).endsWith("\"DUH\"0003R1L0#3001[]\r");
@@ -86,7 +97,7 @@ class Dc09PipelineTest {
 
     @Test
     void aMessageInTheClearToAnEncryptedAccountGetsNak() {
-        send(FrameCodec.frame("\"SIA-DCS\"0004L0#2001[#2001|NMA01]"));
+        send(Dc09Envelope.wrap("\"SIA-DCS\"0004L0#2001[#2001|NMA01]"));
 
         assertThat(answer()).contains("\"NAK\"");
         assertThat((Object) channel.readInbound()).isNull();
@@ -94,14 +105,14 @@ class Dc09PipelineTest {
 
     @Test
     void aBodyThatDoesNotDecryptGetsNak() {
-        send(FrameCodec.frame("\"*SIA-DCS\"0004L0#2001[" + "00".repeat(16)));
+        send(Dc09Envelope.wrap("\"*SIA-DCS\"0004L0#2001[" + "00".repeat(16)));
 
         assertThat(answer()).contains("\"NAK\"");
     }
 
     @Test
     void aTooLongFrameGetsNakAndTheFrameBehindItStillPasses() {
-        send("\n" + "X".repeat(400) + "\r" + FrameCodec.frame("\"NULL\"0009L0#1001[]"));
+        send("\n" + "X".repeat(400) + "\r" + Dc09Envelope.wrap("\"NULL\"0009L0#1001[]"));
 
         assertThat(answer()).contains("\"NAK\"");
         assertThat((Object) channel.readInbound()).isInstanceOf(Dc09Message.class);
@@ -130,7 +141,7 @@ class Dc09PipelineTest {
         EmbeddedChannel down = new EmbeddedChannel(new FrameDecoder(256), new AnswerEncoder(Clock.fixed(NOW, ZoneOffset.UTC)),
                 new FrameValidator(), new AccountResolver(account -> Future.failedFuture(new IllegalStateException("db down"))));
 
-        down.writeInbound(Unpooled.copiedBuffer(FrameCodec.frame("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]"),
+        down.writeInbound(Unpooled.copiedBuffer(Dc09Envelope.wrap("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]"),
                 StandardCharsets.ISO_8859_1));
         down.runPendingTasks();
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.sahaya.core.dc09.Crc16Arc;
 
 /**
  * An alarm panel for tests: builds DC-09 frames the way a transmitter does (its own AES code, only

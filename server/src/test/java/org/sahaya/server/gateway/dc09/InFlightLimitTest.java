@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+import org.sahaya.server.gateway.dc09.frame.Dc09Answer;
 
 class InFlightLimitTest {
 
