@@ -31,6 +31,7 @@ import org.sahaya.notify.ack.SmsAckHint;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.PendingNotifications;
 import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
 import org.sahaya.notify.plan.PlannedMessage;
@@ -66,6 +67,7 @@ public final class FamilyNotifier {
     private final AckLinks ackLinks;
     private final GroupCommit commits;
     private final NotificationRepository outbox = new NotificationRepository();
+    private final PendingNotifications pending = new PendingNotifications();
     private final OutboxRecovery recovery;
     private final TimelineRepository timeline = new TimelineRepository();
 
@@ -244,7 +246,7 @@ public final class FamilyNotifier {
             if (outbox.insertIfAbsent(c, row).id().equals(row.id())) {
                 boolean held = m.notBefore() != null && m.notBefore().isAfter(now);
                 if (held) {
-                    outbox.holdUntil(c, row.id(), m.notBefore());
+                    pending.holdUntil(c, row.id(), m.notBefore());
                 }
                 written.add(new Fresh(row, m.contact(), held));
             }

@@ -32,6 +32,7 @@ import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.notify.channel.sandbox.SandboxMessage;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.PendingNotifications;
 
 class FamilyNotifierTest {
 
@@ -221,7 +222,7 @@ class FamilyNotifierTest {
         int resumed = notifier(sandbox).resumePending("INC-1"::equals);
 
         assertThat(resumed).isEqualTo(1);
-        List<Notification> stored = database.withConnection(c -> outbox.findPending(c, 10));
+        List<Notification> stored = database.withConnection(c -> new PendingNotifications().findPending(c, 10));
         assertThat(stored).extracting(Notification::id).containsExactly("LEFT-INC-2");
     }
 
@@ -246,7 +247,7 @@ class FamilyNotifierTest {
 
         assertThat(resumed).isEqualTo(1);
         assertThat(sandbox.handed()).hasSize(1);
-        List<Notification> left = database.withConnection(c -> outbox.findPending(c, 1000));
+        List<Notification> left = database.withConnection(c -> new PendingNotifications().findPending(c, 1000));
         assertThat(left).hasSize(450)
                 .allMatch(n -> n.incidentId().equals("INC-2"));
     }
