@@ -31,6 +31,7 @@ import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.notify.channel.sandbox.SandboxMessage;
+import org.sahaya.notify.delivery.SendOutcome;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.outbox.PendingNotifications;
 
@@ -53,7 +54,7 @@ class FamilyNotifierTest {
     }
 
     private FamilyNotifier notifier(NotificationChannel channel) {
-        return new FamilyNotifier(database, Map.of(Channel.SANDBOX, channel), CLOCK, ids);
+        return new FamilyNotifier(database, Map.of(Channel.SANDBOX, channel), CLOCK, ids, NotifierOptions.defaults());
     }
 
     private List<TimelineEntry> timeline() {
@@ -166,14 +167,14 @@ class FamilyNotifierTest {
 
         List<Notification> told = notifier(broken).notify(dispatched(Priority.P1, FAMILY, Channel.SANDBOX));
 
-        assertThat(told).extracting(Notification::failureReason).containsOnly(OutboxSender.CHANNEL_ERROR);
+        assertThat(told).extracting(Notification::failureReason).containsOnly(SendOutcome.CHANNEL_ERROR);
     }
 
     @Test
     void aMessageForAnUnconfiguredChannelFailsAsSuch() {
         List<Notification> told = notifier(sandbox).notify(dispatched(Priority.P1, FAMILY, Channel.SMS));
 
-        assertThat(told).hasSize(3).extracting(Notification::failureReason).containsOnly(OutboxSender.NO_CHANNEL);
+        assertThat(told).hasSize(3).extracting(Notification::failureReason).containsOnly(SendOutcome.NO_CHANNEL);
         assertThat(sandbox.handed()).isEmpty();
     }
 
