@@ -14,11 +14,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sahaya.core.incident.TimelineEntry;
-import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
@@ -29,10 +27,11 @@ import org.sahaya.core.subscriber.Contact;
 import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.ack.SmsAckHint;
 import org.sahaya.notify.channel.NotificationChannel;
-import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.PendingNotifications;
 import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
+import org.sahaya.notify.plan.PlanSummary;
 import org.sahaya.notify.plan.PlannedMessage;
 
 /**
@@ -49,7 +48,6 @@ import org.sahaya.notify.plan.PlannedMessage;
  */
 public final class FamilyNotifier {
 
-
     /** The order {@link NotificationRepository#findByIncident} returns rows in. */
     private static final Comparator<Notification> STORED_ORDER =
             Comparator.comparing(Notification::createdAt).thenComparing(Notification::id);
@@ -63,9 +61,10 @@ public final class FamilyNotifier {
     private final NotificationPlanner planner;
     private final OutboxSender sender;
     private final Set<Channel> available;
-    private final AckLinks ackLinks;
+    private final Optional<AckLinks> ackLinks;
     private final GroupCommit commits;
     private final NotificationRepository outbox = new NotificationRepository();
+    private final PendingNotifications pending = new PendingNotifications();
     private final OutboxRecovery recovery;
     private final TimelineRepository timeline = new TimelineRepository();
 
@@ -73,38 +72,13 @@ public final class FamilyNotifier {
      * @param channels one implementation per channel; a message for a channel without one ends FAILED
      *                 with reason {@code NO_CHANNEL}
      * @param ids      new notification ids, unique across nodes and restarts
+     * @param options  retries, acknowledgement links and waits ({@link NotifierOptions#defaults()}: one
+     *                 attempt per row, no links)
      */
     public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
-                          Supplier<String> ids) {
-        this(database, channels, clock, ids, DeliveryPolicy.singleAttempt(), null, Thread::sleep);
-    }
-
-    /**
-     * @param policy retries within the family budget before a row fails over ({@link DeliveryPolicy#within})
-     */
-    public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
-                          Supplier<String> ids, DeliveryPolicy policy) {
-        this(database, channels, clock, ids, policy, null, Thread::sleep);
-    }
-
-    /**
-     * @param policy   retries within the family budget before a row fails over ({@link DeliveryPolicy#within})
-     * @param ackLinks signs the acknowledgement link added to SMS texts ({@link SmsAckHint} decides
-     *                 when) and the token in push data; null = no links
-     */
-    public FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
-                          Supplier<String> ids, DeliveryPolicy policy, AckLinks ackLinks) {
-        this(database, channels, clock, ids, policy, ackLinks, Thread::sleep);
-    }
-
-    FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
-                   Supplier<String> ids, DeliveryPolicy policy, OutboxSender.Pause pause) {
-        this(database, channels, clock, ids, policy, null, pause);
-    }
-
-    private FamilyNotifier(Database database, Map<Channel, NotificationChannel> channels, Clock clock,
-                           Supplier<String> ids, DeliveryPolicy policy, AckLinks ackLinks, OutboxSender.Pause pause) {
-        this.ackLinks = ackLinks;
+                          Supplier<String> ids, NotifierOptions options) {
+        Objects.requireNonNull(options, "options");
+        this.ackLinks = options.ackLinks();
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -118,8 +92,8 @@ public final class FamilyNotifier {
         this.planner = new NotificationPlanner();
         this.available = Set.copyOf(byChannel.keySet());
         this.commits = new GroupCommit(database, COMMIT_LANES);
-        this.sender = new OutboxSender(database, commits, Map.copyOf(byChannel), clock, Objects.requireNonNull(policy, "policy"),
-                pause, ids, id -> ackLinks == null ? null : ackLinks.token(id, clock.instant()));
+        this.sender = new OutboxSender(database, commits, Map.copyOf(byChannel), clock, options.delivery(),
+                options.pause(), ids, id -> ackLinks.map(links -> links.token(id, clock.instant())).orElse(null));
         this.recovery = new OutboxRecovery(database, sender, clock);
     }
 
@@ -155,10 +129,10 @@ public final class FamilyNotifier {
 
     private PlannedMessage withAckLink(String id, PlannedMessage m, Instant now) {
         // The sandbox stands in for SMS in the embedded default, so the demo shows the link too.
-        if (ackLinks == null || (m.channel() != Channel.SMS && m.channel() != Channel.SANDBOX)) {
+        if (ackLinks.isEmpty() || (m.channel() != Channel.SMS && m.channel() != Channel.SANDBOX)) {
             return m;
         }
-        String text = SmsAckHint.withLink(m.text(), ackLinks.link(id, now), m.contact().phone());
+        String text = SmsAckHint.withLink(m.text(), ackLinks.get().link(id, now), m.contact().phone());
         return new PlannedMessage(m.contact(), m.channel(), m.step(), m.language(), text, m.stepKey(), m.notBefore());
     }
 
@@ -244,42 +218,18 @@ public final class FamilyNotifier {
             if (outbox.insertIfAbsent(c, row).id().equals(row.id())) {
                 boolean held = m.notBefore() != null && m.notBefore().isAfter(now);
                 if (held) {
-                    outbox.holdUntil(c, row.id(), m.notBefore());
+                    pending.holdUntil(c, row.id(), m.notBefore());
                 }
                 written.add(new Fresh(row, m.contact(), held));
             }
         }
-        if (candidates.isEmpty()) {
-            timeline.append(c, new TimelineEntry(request.incident().id(), now, TimelineStage.NOTIFICATIONS_PLANNED,
-                    "No " + request.step() + " notifications planned: the subscriber has no family contacts."));
-        } else if (!written.isEmpty()) {
-            timeline.append(c, new TimelineEntry(request.incident().id(), now, TimelineStage.NOTIFICATIONS_PLANNED, summary(request, written)));
-            long held = written.stream().filter(Fresh::held).count();
-            if (held > 0) {
-                timeline.append(c, new TimelineEntry(request.incident().id(), now, TimelineStage.NOTIFICATIONS_HELD, count((int) held,
-                        "notification") + " held until the contact's quiet hours end (not an emergency)."));
-            }
+        List<Notification> rows = written.stream().map(Fresh::notification).toList();
+        int held = (int) written.stream().filter(Fresh::held).count();
+        for (TimelineEntry entry : PlanSummary.entries(request.incident().id(), request.step(), now, candidates.size(),
+                rows, held)) {
+            timeline.append(c, entry);
         }
         return written;
-    }
-
-    /** One sentence for the coordinator: counts, channels and languages; never names or numbers. */
-    private static String summary(NotificationRequest request, List<Fresh> written) {
-        Set<String> channels = new TreeSet<>();
-        Set<String> languages = new TreeSet<>();
-        Set<String> contacts = new HashSet<>(); // an emergency plans SMS and push for one contact
-        written.forEach(fresh -> {
-            contacts.add(fresh.notification().contactId());
-            channels.add(fresh.notification().channel().name());
-            languages.add(fresh.notification().language());
-        });
-        return "Planned " + written.getFirst().notification().step() + " notifications for " + count(contacts.size(), "contact")
-                + " on " + count(channels.size(), "channel") + " (" + String.join(", ", channels) + ") in "
-                + count(languages.size(), "language") + " (" + String.join(", ", languages) + ").";
-    }
-
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private List<Notification> stored(NotificationRequest request, List<PlannedMessage> plan) {

@@ -15,6 +15,7 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.PendingNotifications;
 import org.sahaya.notify.outbox.ReportedFailures;
 
 /**
@@ -32,6 +33,7 @@ final class OutboxRecovery {
     private final OutboxSender sender;
     private final Clock clock;
     private final NotificationRepository outbox = new NotificationRepository();
+    private final PendingNotifications pending = new PendingNotifications();
     private final ReportedFailures reported = new ReportedFailures();
     private final DirectoryRepository directory = new DirectoryRepository();
 
@@ -48,7 +50,7 @@ final class OutboxRecovery {
         Notification after = null;
         while (true) {
             Notification from = after;
-            List<Notification> batch = database.withConnection(c -> outbox.findPendingAfter(c, BATCH, now, from));
+            List<Notification> batch = database.withConnection(c -> pending.findPendingAfter(c, BATCH, now, from));
             if (batch.isEmpty()) {
                 return taken;
             }
@@ -64,12 +66,12 @@ final class OutboxRecovery {
     /** Sends held rows whose time has come; a row is taken by clearing its hold (a compare-and-set). */
     int sendHeldDue() {
         int taken = 0;
-        List<Notification> due = database.withConnection(c -> outbox.findHeldDue(c, clock.instant(), BATCH));
+        List<Notification> due = database.withConnection(c -> pending.findHeldDue(c, clock.instant(), BATCH));
         for (Notification candidate : due) {
             if (!sender.claim(candidate.id())) {
                 continue;
             }
-            if (database.withConnection(c -> outbox.releaseHold(c, candidate.id()))) {
+            if (database.withConnection(c -> pending.releaseHold(c, candidate.id()))) {
                 taken += resume(candidate.id()) ? 1 : 0;
             } else {
                 sender.release(candidate.id());

@@ -31,6 +31,7 @@ import org.sahaya.notify.channel.twilio.TwilioAccount;
 import org.sahaya.notify.channel.twilio.TwilioSmsChannel;
 import org.sahaya.notify.channel.twilio.TwilioVoiceChannel;
 import org.sahaya.notify.delivery.DeliveryPolicy;
+import org.sahaya.notify.delivery.SendOutcome;
 import org.sahaya.notify.fake.FakeFcm;
 import org.sahaya.notify.fake.FakeTwilio;
 import org.sahaya.notify.fake.FakeTwilio.Failure;
@@ -95,10 +96,10 @@ class DeliveryTest {
 
     FamilyNotifier notifier() {
         return new FamilyNotifier(database, channels, clock, () -> "N-" + sequence.incrementAndGet(),
-                DeliveryPolicy.within(Duration.ofMinutes(2)), d -> {
+                NotifierOptions.defaults().withDelivery(DeliveryPolicy.within(Duration.ofMinutes(2))).withPause(d -> {
                     pauses.add(d);
                     clock.advance(d);
-                });
+                }));
     }
 
     List<Notification> all() {
@@ -226,7 +227,7 @@ class DeliveryTest {
         int resumed = beforeCrash.resumePending();
 
         assertThat(resumed).isEqualTo(1);
-        assertThat(on(Channel.SMS).failureReason()).isEqualTo(OutboxSender.OUTCOME_UNKNOWN);
+        assertThat(on(Channel.SMS).failureReason()).isEqualTo(SendOutcome.OUTCOME_UNKNOWN);
         assertThat(twilio.requests()).extracting(FakeTwilio.Request::kind).doesNotContain("message");
         assertThat(on(Channel.PUSH).status()).isEqualTo(NotificationStatus.SENT);
     }

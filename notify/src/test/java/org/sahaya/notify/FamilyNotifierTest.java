@@ -31,7 +31,9 @@ import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.sandbox.SandboxChannel;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.notify.channel.sandbox.SandboxMessage;
+import org.sahaya.notify.delivery.SendOutcome;
 import org.sahaya.notify.outbox.NotificationRepository;
+import org.sahaya.notify.outbox.PendingNotifications;
 
 class FamilyNotifierTest {
 
@@ -52,7 +54,7 @@ class FamilyNotifierTest {
     }
 
     private FamilyNotifier notifier(NotificationChannel channel) {
-        return new FamilyNotifier(database, Map.of(Channel.SANDBOX, channel), CLOCK, ids);
+        return new FamilyNotifier(database, Map.of(Channel.SANDBOX, channel), CLOCK, ids, NotifierOptions.defaults());
     }
 
     private List<TimelineEntry> timeline() {
@@ -165,14 +167,14 @@ class FamilyNotifierTest {
 
         List<Notification> told = notifier(broken).notify(dispatched(Priority.P1, FAMILY, Channel.SANDBOX));
 
-        assertThat(told).extracting(Notification::failureReason).containsOnly(OutboxSender.CHANNEL_ERROR);
+        assertThat(told).extracting(Notification::failureReason).containsOnly(SendOutcome.CHANNEL_ERROR);
     }
 
     @Test
     void aMessageForAnUnconfiguredChannelFailsAsSuch() {
         List<Notification> told = notifier(sandbox).notify(dispatched(Priority.P1, FAMILY, Channel.SMS));
 
-        assertThat(told).hasSize(3).extracting(Notification::failureReason).containsOnly(OutboxSender.NO_CHANNEL);
+        assertThat(told).hasSize(3).extracting(Notification::failureReason).containsOnly(SendOutcome.NO_CHANNEL);
         assertThat(sandbox.handed()).isEmpty();
     }
 
@@ -221,7 +223,7 @@ class FamilyNotifierTest {
         int resumed = notifier(sandbox).resumePending("INC-1"::equals);
 
         assertThat(resumed).isEqualTo(1);
-        List<Notification> stored = database.withConnection(c -> outbox.findPending(c, 10));
+        List<Notification> stored = database.withConnection(c -> new PendingNotifications().findPending(c, 10));
         assertThat(stored).extracting(Notification::id).containsExactly("LEFT-INC-2");
     }
 
@@ -246,7 +248,7 @@ class FamilyNotifierTest {
 
         assertThat(resumed).isEqualTo(1);
         assertThat(sandbox.handed()).hasSize(1);
-        List<Notification> left = database.withConnection(c -> outbox.findPending(c, 1000));
+        List<Notification> left = database.withConnection(c -> new PendingNotifications().findPending(c, 1000));
         assertThat(left).hasSize(450)
                 .allMatch(n -> n.incidentId().equals("INC-2"));
     }

@@ -31,7 +31,7 @@ class QuietHoursDeliveryTest {
     private final RecordingChannel sandbox = RecordingChannel.passingTo(new SandboxChannel(database, clock));
     private final AtomicInteger sequence = new AtomicInteger();
     private final FamilyNotifier notifier = new FamilyNotifier(database, Map.of(Channel.SANDBOX, sandbox), clock,
-            () -> "N-" + sequence.incrementAndGet());
+            () -> "N-" + sequence.incrementAndGet(), NotifierOptions.defaults());
 
     @AfterEach
     void close() {

@@ -14,10 +14,11 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.NotifierOptions;
 import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.ack.Acknowledgements;
-import org.sahaya.notify.channel.ChannelLineup;
 import org.sahaya.notify.channel.NotificationChannel;
+import org.sahaya.notify.channel.lineup.ChannelLineup;
 import org.sahaya.notify.contact.ContactBook;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.escalation.EscalationPolicy;
@@ -48,8 +49,9 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
         ChannelLineup lineup = ChannelLineup.from(config.providers(), config.demo(), database, clock);
         Map<Channel, NotificationChannel> channels = new EnumMap<>(lineup.channels());
         channels.putAll(extra);
+        NotifierOptions options = NotifierOptions.defaults().withDelivery(DeliveryPolicy.within(config.providers().familyBudget()));
         FamilyNotifier notifier = new FamilyNotifier(database, channels, clock, () -> ids.next("NTF"),
-                DeliveryPolicy.within(config.providers().familyBudget()), ackLinks);
+                ackLinks == null ? options : options.withAckLinks(ackLinks));
         EscalationPolicy escalation = new EscalationPolicy(notify.voiceAfter(), notify.voiceInterval());
         FamilyUpdates updates = new FamilyUpdates(notifier, database, grid, lineup.defaultChannel(), escalation, clock);
         return new FamilyWiring(config, database, clock, lineup, ackLinks, notifier, escalation, updates);

@@ -21,7 +21,7 @@ import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.notify.channel.NotificationChannel;
-import org.sahaya.notify.channel.ChannelLineup;
+import org.sahaya.notify.channel.lineup.ChannelLineup;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;

@@ -16,6 +16,7 @@ import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.notify.escalation.AckVia;
 import org.sahaya.notify.escalation.EscalationRepository;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.receipt.StatusHistoryRepository;

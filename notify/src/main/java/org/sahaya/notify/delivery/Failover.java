@@ -1,9 +1,14 @@
 package org.sahaya.notify.delivery;
 
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sahaya.core.notification.Channel;
+import org.sahaya.core.notification.Notification;
+import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.subscriber.Contact;
 
 /**
@@ -19,7 +24,54 @@ public final class Failover {
 
     public static final List<Channel> ORDER = List.of(Channel.SMS, Channel.PUSH, Channel.VOICE);
 
+    /**
+     * Where a failed message goes next.
+     *
+     * @param next    the channel it goes out on now
+     * @param skipped channels passed over because the contact already has a message on them for this step
+     */
+    public record Choice(Channel next, List<Channel> skipped) {
+
+        /** The new PENDING row for {@code next}: the failed one's contact, step, language and text. */
+        public Notification row(Notification failed, String id, Instant at) {
+            return new Notification(id, failed.incidentId(), failed.contactId(), next, failed.step(),
+                    failed.language(), failed.text(), NotificationStatus.PENDING, at, null, null, null);
+        }
+
+        /** The {@code NOTIFICATION_FAILOVER} timeline entry's message, naming both rows and their channels. */
+        public String note(Notification failed, String newId) {
+            String why = skipped.isEmpty() ? "" : " (" + skipped.stream().map(Channel::name)
+                    .collect(Collectors.joining(", ")) + " already planned for this step)";
+            return "Notification " + failed.id() + " (" + failed.channel() + ") failed over to " + next
+                    + " as " + newId + why + ".";
+        }
+    }
+
     private Failover() {
+    }
+
+    /**
+     * The failover of {@code failed}: the next channel in the chain that the contact can receive, the node
+     * has, and the contact has no message on yet for this step among {@code incidentRows} (every row of
+     * the incident). An emergency's push planned beside the SMS is already out, so a failed SMS goes on to
+     * a call.
+     */
+    public static Optional<Choice> after(Notification failed, Contact contact, Set<Channel> available,
+                                         List<Notification> incidentRows) {
+        Set<Channel> taken = incidentRows.stream()
+                .filter(r -> r.contactId().equals(failed.contactId()) && r.step().equals(failed.step()))
+                .map(Notification::channel)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Channel.class)));
+        return next(failed.channel(), contact, available, taken).map(next -> new Choice(next, ORDER.stream()
+                .filter(ch -> ORDER.indexOf(ch) > ORDER.indexOf(failed.channel())
+                        && ORDER.indexOf(ch) < ORDER.indexOf(next) && taken.contains(ch))
+                .toList()));
+    }
+
+    /** The {@code NOTIFICATION_FAILOVER} message when a reported failure has no channel left to go to. */
+    public static String nothingLeftNote(Notification failed) {
+        return "Notification " + failed.id() + " (" + failed.channel() + ") has no channel left to fail over to;"
+                + " the next escalation step is due now.";
     }
 
     /** The next channel after {@code failed} for {@code contact}, if any. */

@@ -2,7 +2,6 @@ package org.sahaya.notify.escalation;
 
 import java.time.Instant;
 import org.sahaya.core.incident.Priority;
-import org.sahaya.notify.ack.AckVia;
 
 /**
  * The persisted state of one incident's escalation: the timer is {@code nextAt}, so it survives a

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.sahaya.core.incident.Priority;
 import org.sahaya.core.persistence.Jdbc;
-import org.sahaya.notify.ack.AckVia;
 
 /**
  * The {@code escalations} table. Every change is a compare-and-set in SQL, so two nodes (or a timer

@@ -1,16 +1,20 @@
 package org.sahaya.notify.outbox;
 
+import static org.sahaya.notify.outbox.NotificationRows.first;
+import static org.sahaya.notify.outbox.NotificationRows.query;
+import static org.sahaya.notify.outbox.NotificationRows.read;
+import static org.sahaya.notify.outbox.NotificationRows.statusesThatCanMoveTo;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.notification.NotificationStatus;
@@ -19,8 +23,10 @@ import org.sahaya.core.persistence.Jdbc;
 /**
  * The notification outbox: each message is written here before it is sent, and its status only
  * moves forward ({@link NotificationStatus#canMoveTo}), which every update re-checks in SQL so a
- * concurrent writer cannot move a row back. Blocking JDBC; methods take the caller's connection so
- * they join its transaction.
+ * concurrent writer cannot move a row back. Rows waiting for a sender (after a crash, or held by quiet
+ * hours) are found and taken through {@link PendingNotifications}; failures a provider reports later wait
+ * in {@link ReportedFailures}. Blocking JDBC; methods take the caller's connection so they join its
+ * transaction.
  */
 public final class NotificationRepository {
 
@@ -105,15 +111,6 @@ public final class NotificationRepository {
         return query(c, "SELECT * FROM notifications WHERE incident_id = ? ORDER BY created_at, id", incidentId);
     }
 
-    /** Up to {@code limit} rows still PENDING, oldest first. */
-    public List<Notification> findPending(Connection c, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM notifications WHERE status = 'PENDING' ORDER BY created_at, id LIMIT ?")) {
-            ps.setInt(1, limit);
-            return read(ps);
-        }
-    }
-
     /**
      * Moves the row forward to {@code target} (with a reason for FAILED), re-checking the allowed
      * moves in SQL so a concurrent or out-of-order update never moves it back.
@@ -147,73 +144,13 @@ public final class NotificationRepository {
         }
     }
 
-    /** Holds a PENDING row back until {@code notBefore} (quiet hours); it stays visible as PENDING. */
-    public void holdUntil(Connection c, String id, Instant notBefore) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET not_before = ? WHERE id = ?")) {
-            Jdbc.setInstant(ps, 1, notBefore);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Up to {@code limit} PENDING rows due at {@code now} (not held back by quiet hours), oldest first. */
-    public List<Notification> findPending(Connection c, int limit, Instant now) throws SQLException {
-        return findPendingAfter(c, limit, now, null);
-    }
-
-    /**
-     * {@link #findPending(Connection, int, Instant)} continued after {@code after} (the last row of the
-     * previous page, in the same order; null = from the start), so a reader that leaves rows PENDING
-     * (a peer's, in a cluster) still reaches the rows behind them.
-     */
-    public List<Notification> findPendingAfter(Connection c, int limit, Instant now, Notification after)
-            throws SQLException {
-        String page = after == null ? "" : " AND (created_at > ? OR (created_at = ? AND id > ?))";
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notifications WHERE status = 'PENDING'"
-                + " AND (not_before IS NULL OR not_before <= ?)" + page + " ORDER BY created_at, id LIMIT ?")) {
-            int i = 1;
-            Jdbc.setInstant(ps, i++, now);
-            if (after != null) {
-                Jdbc.setInstant(ps, i++, after.createdAt());
-                Jdbc.setInstant(ps, i++, after.createdAt());
-                ps.setString(i++, after.id());
-            }
-            ps.setInt(i, limit);
-            return read(ps);
-        }
-    }
-
-    /** Up to {@code limit} PENDING rows held back by quiet hours whose time has come, oldest first. */
-    public List<Notification> findHeldDue(Connection c, Instant now, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM notifications WHERE status = 'PENDING'"
-                + " AND not_before IS NOT NULL AND not_before <= ? ORDER BY not_before, id LIMIT ?")) {
-            Jdbc.setInstant(ps, 1, now);
-            ps.setInt(2, limit);
-            return read(ps);
-        }
-    }
-
-    /**
-     * Takes a held row for sending: clears its hold if it still has one. A compare-and-set, so of two
-     * nodes looking at the same due row only one sends it.
-     *
-     * @return true if this call took it
-     */
-    public boolean releaseHold(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE notifications SET not_before = NULL"
-                + " WHERE id = ? AND status = 'PENDING' AND not_before IS NOT NULL")) {
-            ps.setString(1, id);
-            return ps.executeUpdate() == 1;
-        }
-    }
-
     /** When each held-back row of the incident may go, by notification id. */
-    public java.util.Map<String, Instant> heldUntil(Connection c, String incidentId) throws SQLException {
+    public Map<String, Instant> heldUntil(Connection c, String incidentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT id, not_before FROM notifications WHERE incident_id = ? AND not_before IS NOT NULL")) {
             ps.setString(1, incidentId);
             try (ResultSet rs = ps.executeQuery()) {
-                java.util.Map<String, Instant> out = new java.util.HashMap<>();
+                Map<String, Instant> out = new HashMap<>();
                 while (rs.next()) {
                     out.put(rs.getString("id"), Jdbc.getInstant(rs, "not_before"));
                 }
@@ -256,38 +193,5 @@ public final class NotificationRepository {
             ps.setString(12, n.failureReason());
             return ps.executeUpdate();
         }
-    }
-
-    private static List<Notification> query(Connection c, String sql, String param) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            return read(ps);
-        }
-    }
-
-    private static List<Notification> read(PreparedStatement ps) throws SQLException {
-        try (ResultSet rs = ps.executeQuery()) {
-            List<Notification> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new Notification(rs.getString("id"), rs.getString("incident_id"), rs.getString("contact_id"),
-                        Jdbc.getEnum(rs, "channel", Channel.class), rs.getString("step"), rs.getString("language"),
-                        rs.getString("body"), Jdbc.getEnum(rs, "status", NotificationStatus.class),
-                        Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "sent_at"),
-                        rs.getString("provider_id"), rs.getString("failure_reason")));
-            }
-            return out;
-        }
-    }
-
-    private static <T> Optional<T> first(List<T> rows) {
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
-    }
-
-    /** The SQL list of statuses allowed to move to {@code target}, from the enum's single rule. */
-    private static String statusesThatCanMoveTo(NotificationStatus target) {
-        return Arrays.stream(NotificationStatus.values())
-                .filter(s -> s.canMoveTo(target))
-                .map(s -> "'" + s.name() + "'")
-                .collect(Collectors.joining(","));
     }
 }

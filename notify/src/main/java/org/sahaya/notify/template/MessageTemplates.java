@@ -1,34 +1,19 @@
 package org.sahaya.notify.template;
 
-import com.ibm.icu.text.DateFormat;
-import com.ibm.icu.text.MessageFormat;
-import com.ibm.icu.text.MessagePattern;
-import com.ibm.icu.util.TimeZone;
 import com.ibm.icu.util.ULocale;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.sahaya.core.alert.AlertType;
 
 /**
- * Family messages in each contact's language: ICU {@link MessageFormat} patterns kept in UTF-8
+ * Family messages in each contact's language: ICU {@code MessageFormat} patterns kept in UTF-8
  * resource files {@code messages_<language>.properties} beside this class, one key per
  * {@link NotificationStep} plus one {@code alert.<TYPE>} phrase per alert kind.
  *
@@ -36,9 +21,8 @@ import org.sahaya.core.alert.AlertType;
  * (in the contact's zone), {@code incidentTime} (in the incident's zone), {@code unit},
  * {@code hospital} and {@code eta} (a number, used as an ICU plural argument).
  *
- * <p>Thread-safe. ICU's formatters are not, and building one (parsing the pattern, loading plural
- * rules and date patterns) cost more CPU than anything else on the way to the provider, so compiled
- * patterns and time formats are pooled per (pattern, locale) and lent to one render at a time.
+ * <p>Thread-safe: ICU's formatters are not, so they are pooled ({@link PooledFormats}). The files are
+ * read and checked by {@link TemplateFiles}.
  */
 public final class MessageTemplates {
 
@@ -55,7 +39,6 @@ public final class MessageTemplates {
     private static final String OTHER_ALERT = "alert.OTHER";
 
     /** Said instead of the hospital's name while no bed is reserved yet. */
-
     static final String HOSPITAL_PENDING = "hospital.PENDING";
 
     /** Said after a voice call's message: how to acknowledge by key press. */
@@ -67,17 +50,8 @@ public final class MessageTemplates {
 
     private static final List<String> PHRASES = List.of(VOICE_PROMPT, VOICE_THANKS, ACK_BUTTON);
 
-    /** "jm": hour and minute in the locale's own clock convention (14:05 in Germany, 2:05 PM in the US). */
-    private static final String TIME_SKELETON = "jm";
-
     private final Map<String, Map<String, String>> patternsByLanguage;
-    /** Compiled patterns by locale and key, each in use by one thread at a time. */
-    private final Map<ULocale, Map<String, Queue<MessageFormat>>> compiled = new ConcurrentHashMap<>();
-    /** Time formats by locale, without a zone; used only through clones. */
-    private final Map<ULocale, Queue<DateFormat>> timeFormats = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED_LOCALES = 1_000;
-    /** Parsed BCP 47 tags: parsing one cost more than the lookup. */
-    private static final Map<String, ULocale> LOCALES = new ConcurrentHashMap<>();
+    private final PooledFormats formats = new PooledFormats();
 
     private MessageTemplates(Map<String, Map<String, String>> patternsByLanguage) {
         this.patternsByLanguage = patternsByLanguage;
@@ -90,23 +64,7 @@ public final class MessageTemplates {
      *                               better to refuse to start than to fail while a family waits
      */
     public static MessageTemplates load() {
-        Map<String, Map<String, String>> all = new LinkedHashMap<>();
-        for (String language : LANGUAGES) {
-            Map<String, String> patterns = read(language);
-            for (String key : requiredKeys()) {
-                String pattern = patterns.get(key);
-                if (pattern == null || pattern.isBlank()) {
-                    throw new IllegalStateException("template " + key + " is missing for language " + language);
-                }
-                try {
-                    new MessagePattern(pattern);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("template " + key + " of " + language + " is not valid ICU", e);
-                }
-            }
-            all.put(language, Map.copyOf(patterns));
-        }
-        MessageTemplates templates = new MessageTemplates(Map.copyOf(all));
+        MessageTemplates templates = new MessageTemplates(TemplateFiles.load(LANGUAGES, requiredKeys()));
         templates.warmUp();
         return templates;
     }
@@ -143,7 +101,7 @@ public final class MessageTemplates {
 
     /** The language a contact with this BCP 47 tag is written to: its base language if supported, else English. */
     public String languageFor(String languageTag) {
-        String base = languageTag == null ? "" : locale(languageTag).getLanguage();
+        String base = languageTag == null ? "" : PooledFormats.locale(languageTag).getLanguage();
         return patternsByLanguage.containsKey(base) ? base : FALLBACK_LANGUAGE;
     }
 
@@ -164,18 +122,18 @@ public final class MessageTemplates {
      */
     public String render(NotificationStep step, String languageTag, MessageArgs args) {
         String language = languageFor(languageTag);
-        ULocale locale = localeFor(languageTag, language);
+        ULocale locale = PooledFormats.localeFor(languageTag, language);
         Map<String, String> patterns = patternsByLanguage.get(language);
         Map<String, Object> values = new HashMap<>();
         values.put("name", args.subscriberName());
         values.put("alert", patterns.getOrDefault(alertKey(args.alertType()), patterns.get(OTHER_ALERT)));
-        values.put("localTime", time(args.occurredAt(), args.contactZone(), locale));
-        values.put("incidentTime", time(args.occurredAt(), args.incidentZone(), locale));
+        values.put("localTime", formats.time(args.occurredAt(), args.contactZone(), locale));
+        values.put("incidentTime", formats.time(args.occurredAt(), args.incidentZone(), locale));
         putIfPresent(values, "unit", args.unitCallSign());
         // No bed was free when the unit left: the family still hears the ambulance is coming.
         values.put("hospital", args.hospitalName() != null ? args.hospitalName() : patterns.get(HOSPITAL_PENDING));
         putIfPresent(values, "eta", args.etaMinutes());
-        return format(patterns, step.name(), locale, values);
+        return formats.format(patterns, step.name(), locale, values);
     }
 
     /** A fixed phrase without arguments ({@link #VOICE_PROMPT}, ...) in the contact's language. */
@@ -184,56 +142,7 @@ public final class MessageTemplates {
             throw new IllegalArgumentException("not a phrase: " + key);
         }
         String language = languageFor(languageTag);
-        return format(patternsByLanguage.get(language), key, localeFor(languageTag, language), Map.of());
-    }
-
-    private static ULocale localeFor(String languageTag, String language) {
-        ULocale requested = languageTag == null ? ULocale.ROOT : locale(languageTag);
-        return requested.getLanguage().equals(language) ? requested : locale(language);
-    }
-
-    private static ULocale locale(String languageTag) {
-        ULocale cached = LOCALES.get(languageTag);
-        if (cached != null) {
-            return cached;
-        }
-        ULocale parsed = ULocale.forLanguageTag(languageTag);
-        if (LOCALES.size() < MAX_CACHED_LOCALES) { // tags come from contacts: keep the cache bounded
-            LOCALES.put(languageTag, parsed);
-        }
-        return parsed;
-    }
-
-    /**
-     * Formats with a compiled pattern taken from the pool for (locale, key), or a new one; it goes back
-     * afterwards, so a warm pattern keeps its plural rules and number format and no two threads ever
-     * use one at the same time.
-     */
-    private String format(Map<String, String> patterns, String key, ULocale locale, Map<String, Object> values) {
-        Queue<MessageFormat> pool = compiled.computeIfAbsent(locale, l -> new ConcurrentHashMap<>())
-                .computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>());
-        MessageFormat format = pool.poll();
-        if (format == null) {
-            format = new MessageFormat(patterns.get(key), locale);
-        }
-        String text = format.format(values);
-        pool.offer(format);
-        return text;
-    }
-
-    private String time(Instant at, ZoneId zone, ULocale locale) {
-        // Pooled like the patterns: one render at a time per instance.
-        Queue<DateFormat> pool = timeFormats.computeIfAbsent(locale, l -> new ConcurrentLinkedQueue<>());
-        DateFormat format = pool.poll();
-        if (format == null) {
-            format = DateFormat.getInstanceForSkeleton(TIME_SKELETON, locale);
-        }
-        format.setTimeZone(TimeZone.getTimeZone(zone.getId()));
-        String text = format.format(Date.from(at));
-        pool.offer(format);
-        // CLDR puts a narrow no-break space before AM/PM; it is not in GSM-7, and one such character
-        // would turn a one-part English SMS into a three-part UCS-2 one.
-        return text.replace('\u202F', ' ').replace('\u00A0', ' ');
+        return formats.format(patternsByLanguage.get(language), key, PooledFormats.localeFor(languageTag, language), Map.of());
     }
 
     private static void putIfPresent(Map<String, Object> values, String key, Object value) {
@@ -244,21 +153,5 @@ public final class MessageTemplates {
 
     private static String alertKey(AlertType type) {
         return "alert." + type.name();
-    }
-
-    private static Map<String, String> read(String language) {
-        String file = "messages_" + language + ".properties";
-        try (InputStream in = MessageTemplates.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new IllegalStateException("template file " + file + " is missing");
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> patterns = new HashMap<>();
-            properties.stringPropertyNames().forEach(key -> patterns.put(key, properties.getProperty(key)));
-            return patterns;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read template file " + file, e);
-        }
     }
 }

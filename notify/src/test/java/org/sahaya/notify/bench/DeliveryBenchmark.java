@@ -32,6 +32,7 @@ import org.sahaya.core.persistence.Jdbc;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.NotifierOptions;
 import org.sahaya.notify.channel.ChannelException;
 import org.sahaya.notify.channel.OutgoingMessage;
 import org.sahaya.notify.channel.twilio.TwilioAccount;
@@ -95,7 +96,8 @@ class DeliveryBenchmark {
             boolean channelOnly = "channel".equals(System.getProperty("sahaya.bench.mode", "outbox"));
             TwilioSmsChannel sms = new TwilioSmsChannel(account);
             FamilyNotifier notifier = new FamilyNotifier(database, Map.of(Channel.SMS, sms),
-                    Clock.systemUTC(), () -> "N-" + ids.incrementAndGet(), DeliveryPolicy.within(Duration.ofMinutes(2)));
+                    Clock.systemUTC(), () -> "N-" + ids.incrementAndGet(),
+                    NotifierOptions.defaults().withDelivery(DeliveryPolicy.within(Duration.ofMinutes(2))));
 
             com.sun.management.OperatingSystemMXBean os =
                     (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();

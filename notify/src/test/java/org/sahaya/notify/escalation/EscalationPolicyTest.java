@@ -9,7 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.incident.Priority;
 import org.sahaya.notify.FamilyFixture;
-import org.sahaya.notify.ack.AckVia;
 
 class EscalationPolicyTest {
 

@@ -54,7 +54,7 @@ class NotificationRepositoryTest {
     }
 
     private List<Notification> pending(int limit) {
-        return database.withConnection(c -> outbox.findPending(c, limit));
+        return database.withConnection(c -> new PendingNotifications().findPending(c, limit));
     }
 
     private boolean markSent(String id, Instant at, String providerId) {

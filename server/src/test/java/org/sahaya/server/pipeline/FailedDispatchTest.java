@@ -48,6 +48,7 @@ import org.sahaya.dispatch.intake.IntakeResult;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.notify.FamilyNotifier;
+import org.sahaya.notify.NotifierOptions;
 import org.sahaya.notify.channel.sandbox.SandboxChannel;
 
 /**
@@ -152,7 +153,7 @@ class FailedDispatchTest {
         Dispatcher dispatcher = new Dispatcher(grid, fleet, claims, new GridBedClaims(grid.hospitals()),
                 DispatchPolicy.defaults(), ConfiguredEta.model(config.eta()), database, clock, java.time.ZoneId.of("Asia/Kolkata"));
         FamilyNotifier notifier = new FamilyNotifier(database, Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)),
-                clock, () -> "NTF-" + UUID.randomUUID());
+                clock, () -> "NTF-" + UUID.randomUUID(), NotifierOptions.defaults());
         FamilyUpdates family = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX);
         return new IncidentWorkflow(vertx, dispatcher, family, database, new StageTimers(
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), offload, clock, config::verificationWindow);

@@ -1,4 +1,4 @@
-package org.sahaya.notify.channel;
+package org.sahaya.notify.channel.lineup;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -10,6 +10,7 @@ import org.sahaya.core.config.ConfigException;
 import org.sahaya.core.config.ProviderConfig;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
+import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.fcm.FcmAccount;
 import org.sahaya.notify.channel.fcm.FcmPushChannel;
 import org.sahaya.notify.channel.sandbox.SandboxChannel;

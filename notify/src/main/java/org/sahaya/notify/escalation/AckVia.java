@@ -1,6 +1,9 @@
-package org.sahaya.notify.ack;
+package org.sahaya.notify.escalation;
 
-/** How a contact acknowledged. */
+/**
+ * How a contact acknowledged. It lives with the escalation it stops ({@link Escalation} records it), so
+ * that {@code ack}, which stops escalations, depends on {@code escalation} and not the other way round.
+ */
 public enum AckVia {
     /** Pressed 1 on the escalation call. */
     VOICE_KEYPRESS,

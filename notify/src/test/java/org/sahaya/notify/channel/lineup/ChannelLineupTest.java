@@ -1,4 +1,4 @@
-package org.sahaya.notify.channel;
+package org.sahaya.notify.channel.lineup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,50 @@
+package org.sahaya.notify;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.sahaya.notify.ack.AckLinks;
+import org.sahaya.notify.ack.SmsAckHint;
+import org.sahaya.notify.delivery.DeliveryPolicy;
+
+/**
+ * How a {@link FamilyNotifier} delivers, beyond what it must have. Start from {@link #defaults()}
+ * and change what the node configures.
+ *
+ * @param delivery retries within the family budget before a row fails over ({@link DeliveryPolicy#within}),
+ *                 or one attempt per row ({@link DeliveryPolicy#singleAttempt()})
+ * @param ackLinks signs the acknowledgement link added to SMS texts ({@link SmsAckHint} decides when) and
+ *                 the token in push data; empty: no links
+ * @param pause    waits between attempts: production sleeps (on a virtual thread), tests advance a clock
+ */
+public record NotifierOptions(DeliveryPolicy delivery, Optional<AckLinks> ackLinks, Pause pause) {
+
+    /** Waits between attempts. */
+    @FunctionalInterface
+    public interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    public NotifierOptions {
+        Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(ackLinks, "ackLinks");
+        Objects.requireNonNull(pause, "pause");
+    }
+
+    /** One attempt per row (a failure fails over at once), no acknowledgement links, real sleeps. */
+    public static NotifierOptions defaults() {
+        return new NotifierOptions(DeliveryPolicy.singleAttempt(), Optional.empty(), Thread::sleep);
+    }
+
+    public NotifierOptions withDelivery(DeliveryPolicy policy) {
+        return new NotifierOptions(policy, ackLinks, pause);
+    }
+
+    public NotifierOptions withAckLinks(AckLinks links) {
+        return new NotifierOptions(delivery, Optional.of(links), pause);
+    }
+
+    public NotifierOptions withPause(Pause waits) {
+        return new NotifierOptions(delivery, ackLinks, waits);
+    }
+}
