@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.alert.AlertType;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 import org.sahaya.loadtest.alerts.TrafficMix;
 
 /** Panels against a receiver on a real TCP socket that answers out of order, as an asynchronous receiver may. */
