@@ -1,22 +1,32 @@
 package org.sahaya.server;
 
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.sahaya.core.config.ConfigException;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
 import org.sahaya.server.cli.AlertCommand;
+import org.sahaya.server.cli.CommandLines;
 import org.sahaya.server.gateway.dc09.Dc09Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The front door behind {@code ./sahaya}: {@code demo} (embedded defaults and the demo city),
- * {@code node} (from configuration), {@code alert} (send a signed alert as a device).
+ * {@code node} (from configuration), {@code alert} (send a signed alert as a device), {@code dc09}
+ * (send one panel message). picocli picks the command; {@code alert} and {@code dc09} read their
+ * own options, so that each explains its own mistakes.
  */
-public final class Main {
+@Command(name = "sahaya", customSynopsis = Main.USAGE)
+public final class Main implements Runnable {
+
+    static final String USAGE = "usage: sahaya demo | node | alert --device ID --type TYPE [--follow]"
+            + " | dc09 --account ID --event CODE";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -25,18 +35,50 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("vertx.logger-delegate-factory-class-name", "io.vertx.core.logging.SLF4JLogDelegateFactory");
-        String command = args.length == 0 ? "help" : args[0];
-        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
-        switch (command) {
-            case "demo" -> run(true);
-            case "node" -> run(false);
-            case "alert" -> System.exit(AlertCommand.run(rest, System.getenv()));
-            case "dc09" -> System.exit(Dc09Command.run(rest, System.getenv(), System.out));
-            default -> {
-                System.err.println("usage: sahaya demo | node | alert --device ID --type TYPE [--follow]");
-                System.exit(2);
-            }
+        CommandLine commands = CommandLines.of(new Main()).setUnmatchedOptionsArePositionalParams(true)
+                .setParameterExceptionHandler((e, a) -> usage())
+                .setExecutionExceptionHandler((e, cli, parsed) -> {
+                    throw e; // as before picocli: a failed start ends main with its exception
+                });
+        int code = commands.execute(args);
+        if (code != 0) {
+            System.exit(code);
         }
+    }
+
+    /** No command, or one that is not known. */
+    @Override
+    public void run() {
+        System.exit(usage());
+    }
+
+    @Command(name = "demo")
+    void demo(@Parameters(arity = "0..*", paramLabel = "IGNORED") List<String> ignored) throws Exception {
+        run(true);
+    }
+
+    @Command(name = "node")
+    void node(@Parameters(arity = "0..*", paramLabel = "IGNORED") List<String> ignored) throws Exception {
+        run(false);
+    }
+
+    @Command(name = "alert")
+    void alert(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
+        System.exit(AlertCommand.run(array(options), System.getenv()));
+    }
+
+    @Command(name = "dc09")
+    void dc09(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
+        System.exit(Dc09Command.run(array(options), System.getenv(), System.out));
+    }
+
+    private static String[] array(List<String> options) {
+        return options == null ? new String[0] : options.toArray(String[]::new);
+    }
+
+    private static int usage() {
+        System.err.println(USAGE);
+        return 2;
     }
 
     private static void run(boolean demo) throws Exception {

@@ -13,8 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import org.sahaya.loadtest.Endpoint;
-import org.sahaya.loadtest.Target;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.Target;
 
 /**
  * Sends signed device alerts ({@code POST /api/v1/alerts}) as the {@link TrafficMix} plans them,

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.sahaya.loadtest.Await;
-import org.sahaya.loadtest.Endpoint;
-import org.sahaya.loadtest.Target;
-import org.sahaya.loadtest.Ticker;
+import org.sahaya.loadtest.run.Await;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.Target;
+import org.sahaya.loadtest.run.Ticker;
 import org.sahaya.loadtest.alerts.AlertTarget;
 import org.sahaya.loadtest.alerts.IncidentSample;
 import org.sahaya.loadtest.alerts.TrafficMix;
@@ -25,6 +25,7 @@ import org.sahaya.loadtest.mqtt.MqttAlertTarget;
 import org.sahaya.loadtest.mqtt.MqttDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sahaya.loadtest.city.map.CityMap;
 
 /**
  * Measures the city scenario at one alert rate: the bare endpoint first and the reference

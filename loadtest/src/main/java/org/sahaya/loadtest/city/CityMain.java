@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
-import org.sahaya.loadtest.Await;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Await;
+import org.sahaya.loadtest.run.Endpoint;
 import org.sahaya.loadtest.baseline.BaselineServer;
 import org.sahaya.loadtest.dc09.Dc09Panels;
 import org.sahaya.loadtest.mqtt.MqttDevices;
@@ -23,6 +23,7 @@ import org.sahaya.loadtest.reference.ReferenceDispatcher;
 import org.sahaya.loadtest.report.LatencyPlot;
 import org.sahaya.loadtest.report.Machine;
 import org.sahaya.loadtest.report.MarkdownSection;
+import org.sahaya.loadtest.city.map.CityMap;
 
 /**
  * {@code --scenario city}: reads the city from the node, opens the MQTT and DC-09 connections,
@@ -42,7 +43,7 @@ public final class CityMain {
             options = CityOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("loadtest: " + e.getMessage());
-            System.err.println(CityOptions.USAGE);
+            System.err.println(CityOptions.usage());
             return 2;
         }
         Vertx vertx = Vertx.vertx();

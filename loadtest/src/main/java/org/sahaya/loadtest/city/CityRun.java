@@ -8,9 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.sahaya.loadtest.OpenLoopRun;
-import org.sahaya.loadtest.Target;
-import org.sahaya.loadtest.Ticker;
+import org.sahaya.loadtest.run.OpenLoopRun;
+import org.sahaya.loadtest.run.Target;
+import org.sahaya.loadtest.run.Ticker;
 
 /**
  * Runs every stream of a city scenario at once, each open loop on its own sender thread with its

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sahaya.loadtest.Schedule;
+import org.sahaya.loadtest.run.Schedule;
 
 /**
  * The city scenario as rates, a pure plan: heartbeats of {@code 1,000,000 × scale} registered

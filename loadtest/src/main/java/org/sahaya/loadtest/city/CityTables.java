@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.sahaya.loadtest.LatencySummary;
-import org.sahaya.loadtest.RunResult;
+import org.sahaya.loadtest.run.LatencySummary;
+import org.sahaya.loadtest.run.RunResult;
 import org.sahaya.loadtest.report.Table;
 
 /** The city scenario's result tables, the same cells for the terminal and the docs. */

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.DeviceSignature;
-import org.sahaya.loadtest.Endpoint;
-import org.sahaya.loadtest.Target;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.Target;
+import org.sahaya.loadtest.city.map.CityMap;
 
 /**
  * The city's routine traffic over the public HTTP API: device heartbeats (signed like alerts),

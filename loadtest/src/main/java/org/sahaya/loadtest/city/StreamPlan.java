@@ -1,7 +1,7 @@
 package org.sahaya.loadtest.city;
 
 import java.time.Duration;
-import org.sahaya.loadtest.Schedule;
+import org.sahaya.loadtest.run.Schedule;
 
 /**
  * One constant-rate, open-loop stream of the city scenario.

@@ -6,7 +6,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import java.util.ArrayList;
 import java.util.List;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 
 /**
  * The demo city's home hubs as unencrypted DC-09 panels, each on its own connection: accounts

@@ -5,7 +5,7 @@ import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.util.Map;
 import org.sahaya.core.metrics.StageTimers;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 
 /** Scrapes the node's {@code GET /metrics} for its stage timers. */
 public final class NodeMetrics {

@@ -13,7 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 
 /**
  * One device's MQTT 3.1.1 connection, as a wearable holds it: QoS 1 publishes, each answered by

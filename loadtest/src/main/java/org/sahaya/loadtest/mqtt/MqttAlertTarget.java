@@ -3,7 +3,7 @@ package org.sahaya.loadtest.mqtt;
 import io.vertx.core.Future;
 import java.time.Duration;
 import org.sahaya.core.alert.AlertType;
-import org.sahaya.loadtest.Target;
+import org.sahaya.loadtest.run.Target;
 import org.sahaya.loadtest.alerts.AlertTarget;
 import org.sahaya.loadtest.alerts.TrafficMix;
 

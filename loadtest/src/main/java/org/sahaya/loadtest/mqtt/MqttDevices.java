@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sahaya.core.subscriber.Device;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 
 /**
  * The demo devices connected to one MQTT endpoint, one connection each (as real wearables hold

@@ -25,8 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.DeviceSignature;
-import org.sahaya.loadtest.Endpoint;
-import org.sahaya.loadtest.city.CityMap;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.city.map.CityMap;
 
 /**
  * The comparison: an emergency dispatcher built the way a typical team would build one, measured

@@ -5,7 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.sahaya.loadtest.city.CityMap;
+import org.sahaya.loadtest.city.map.CityMap;
 
 /**
  * The reference dispatcher's database: a PostgreSQL database of its own with PostGIS, created

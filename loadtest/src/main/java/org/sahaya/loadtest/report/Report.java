@@ -3,7 +3,6 @@ package org.sahaya.loadtest.report;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.sahaya.loadtest.RatePoint;
 
 /**
  * The whole report of one invocation, for the terminal or as a markdown section of

@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.sahaya.loadtest.LatencySummary;
-import org.sahaya.loadtest.RatePoint;
-import org.sahaya.loadtest.RunResult;
+import org.sahaya.loadtest.run.LatencySummary;
+import org.sahaya.loadtest.run.RunResult;
 import org.sahaya.loadtest.metrics.StageLatency;
 
 /** The result tables, the same cells for the terminal and for the docs. */

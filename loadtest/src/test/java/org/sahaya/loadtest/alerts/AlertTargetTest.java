@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.alert.AlertType;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 
 /** The alerts as a node receives them, and the incident check against a node that lost one. */
 class AlertTargetTest {

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.DeviceSignature;
-import org.sahaya.loadtest.Endpoint;
-import org.sahaya.loadtest.Target;
-import org.sahaya.loadtest.Ticker;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.Target;
+import org.sahaya.loadtest.run.Ticker;
 import org.sahaya.loadtest.alerts.AlertTarget;
 import org.sahaya.loadtest.alerts.IncidentSample;
 import org.sahaya.loadtest.alerts.TrafficMix;
 import org.sahaya.loadtest.dc09.Dc09AlertTarget;
 import org.sahaya.loadtest.dc09.Dc09Panels;
+import org.sahaya.loadtest.city.map.CityMap;
 
 /**
  * A few seconds of a tiny city scenario, every stream at once and a surge, against a stand-in node

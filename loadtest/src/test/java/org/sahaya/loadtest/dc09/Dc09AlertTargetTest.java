@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.dc09.Dc09Envelope;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 import org.sahaya.loadtest.alerts.TrafficMix;
 
 /** Panels against a receiver on a real TCP socket that answers out of order, as an asynchronous receiver may. */

@@ -6,10 +6,10 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.sahaya.loadtest.OpenLoopRun;
-import org.sahaya.loadtest.RunResult;
-import org.sahaya.loadtest.Schedule;
-import org.sahaya.loadtest.Ticker;
+import org.sahaya.loadtest.run.OpenLoopRun;
+import org.sahaya.loadtest.run.RunResult;
+import org.sahaya.loadtest.run.Schedule;
+import org.sahaya.loadtest.run.Ticker;
 import org.sahaya.loadtest.alerts.TrafficMix;
 import org.sahaya.loadtest.baseline.MqttBaselineServer;
 

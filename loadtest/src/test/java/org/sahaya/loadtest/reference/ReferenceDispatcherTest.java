@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.alert.AlertType;
-import org.sahaya.loadtest.Endpoint;
-import org.sahaya.loadtest.city.CityMap;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.city.map.CityMap;
 import org.sahaya.loadtest.city.PartnerTargets;
 
 /**

@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-import org.sahaya.loadtest.RatePoint;
-import org.sahaya.loadtest.RunResult;
+import org.sahaya.loadtest.run.RunResult;
 import org.sahaya.loadtest.alerts.IncidentCheck;
 import org.sahaya.loadtest.metrics.StageLatency;
 

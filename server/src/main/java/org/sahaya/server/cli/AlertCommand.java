@@ -41,7 +41,7 @@ public final class AlertCommand {
             options = AlertOptions.parse(args, env);
         } catch (IllegalArgumentException e) {
             System.err.println("sahaya alert: " + e.getMessage());
-            System.err.println(AlertOptions.USAGE);
+            System.err.println(AlertOptions.usage());
             return 2;
         }
         try {

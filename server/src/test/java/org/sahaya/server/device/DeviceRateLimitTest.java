@@ -49,4 +49,31 @@ class DeviceRateLimitTest {
         assertThat(limit.admitRoutine("d1")).isTrue();
         assertThat(limit.admitRoutine("d1")).isFalse();
     }
+
+    @Test
+    void aDeviceQuietLongEnoughNoLongerHoldsABucketWhileABusyOneStaysLimited() {
+        limit.admitRoutine("quiet");
+        IntStream.range(0, 5).forEach(i -> limit.admitRoutine("busy"));
+        clock.advance(Duration.ofSeconds(1)); // "quiet" is full again, "busy" has one token of five
+
+        IntStream.range(0, 4).forEach(i -> limit.admitRoutine("busy"));
+
+        assertThat(limit.holdsBucket("quiet")).isFalse();
+        assertThat(limit.holdsBucket("busy")).isTrue();
+        assertThat(limit.admitRoutine("busy")).isFalse();
+        assertThat(limit.admitRoutine("quiet")).isTrue();
+    }
+
+    @Test
+    void aDeviceInDebtAfterEmergenciesKeepsItsBucketUntilRepaid() {
+        IntStream.range(0, 10).forEach(i -> limit.admit("d1", AlertType.SOS));
+        clock.advance(Duration.ofSeconds(9)); // -5 + 9 = 4 tokens: not yet full
+
+        IntStream.range(0, 4).forEach(i -> limit.admitRoutine("d2"));
+
+        assertThat(limit.holdsBucket("d1")).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        IntStream.range(0, 4).forEach(i -> limit.admitRoutine("d2"));
+        assertThat(limit.holdsBucket("d1")).isFalse();
+    }
 }

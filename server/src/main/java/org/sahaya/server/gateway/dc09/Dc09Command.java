@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.sahaya.core.dc09.Dc09Frame;
 import org.sahaya.server.gateway.dc09.account.AccountKey;
@@ -20,29 +19,22 @@ import org.sahaya.server.gateway.dc09.account.AccountKey;
  */
 public final class Dc09Command {
 
-    static final String USAGE = "usage: sahaya dc09 --account 1001 --event 100|MA|NULL [--key ASCII-KEY] [--seq 0001]"
-            + " [--host 127.0.0.1] [--port 5090]";
-
     private Dc09Command() {
     }
 
     /** @return the exit code: 0 ACK, 1 any other answer or no answer, 2 usage */
     public static int run(String[] args, Map<String, String> env, PrintStream out) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i], args[i + 1]);
-        }
-        String account = o.getOrDefault("--account", "").toUpperCase();
-        String event = o.getOrDefault("--event", "").toUpperCase();
-        if (args.length % 2 != 0 || !account.matches("[0-9A-F]{3,16}") || !event.matches("\\d{3}|[A-Z]{2}|NULL")) {
-            out.println(USAGE);
+        Dc09Options o;
+        try {
+            o = Dc09Options.parse(args, env);
+        } catch (IllegalArgumentException e) {
+            out.println(Dc09Options.usage());
             return 2;
         }
-        String seq = o.getOrDefault("--seq", String.format("%04d", 1 + Instant.now().getEpochSecond() % 9999));
-        String frame = frame(account, event, seq, o.get("--key"), Instant.now());
-        int port = Integer.parseInt(o.getOrDefault("--port", env.getOrDefault("SAHAYA_DC09_PORT", "5090")));
+        String frame = frame(o.account(), o.event(), o.seq(), o.key(), Instant.now());
+        int port = o.port();
         out.println("sent:   " + frame.strip());
-        try (Socket socket = new Socket(o.getOrDefault("--host", "127.0.0.1"), port)) {
+        try (Socket socket = new Socket(o.host(), port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(frame.getBytes(StandardCharsets.ISO_8859_1));
             String answer = readFrame(socket.getInputStream());

@@ -1,8 +1,9 @@
-package org.sahaya.loadtest;
+package org.sahaya.loadtest.report;
 
 import java.util.List;
 import org.sahaya.loadtest.alerts.IncidentCheck;
 import org.sahaya.loadtest.metrics.StageLatency;
+import org.sahaya.loadtest.run.RunResult;
 
 /**
  * Everything measured at one arrival rate.

@@ -1,4 +1,4 @@
-package org.sahaya.loadtest;
+package org.sahaya.loadtest.run;
 
 /** A clock that moves only when told to, or when the generator waits for a moment on it. */
 final class SimulatedTicker implements Ticker {

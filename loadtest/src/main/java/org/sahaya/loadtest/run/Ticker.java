@@ -1,4 +1,4 @@
-package org.sahaya.loadtest;
+package org.sahaya.loadtest.run;
 
 import java.util.concurrent.locks.LockSupport;
 

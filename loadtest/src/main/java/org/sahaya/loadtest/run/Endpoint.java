@@ -1,4 +1,4 @@
-package org.sahaya.loadtest;
+package org.sahaya.loadtest.run;
 
 /**
  * An HTTP server on this machine that the load tool may talk to. Only {@link LoopbackGuard} and

@@ -1,4 +1,4 @@
-package org.sahaya.loadtest;
+package org.sahaya.loadtest.single;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.client.WebClient;
@@ -15,6 +15,14 @@ import org.sahaya.loadtest.metrics.NodeMetrics;
 import org.sahaya.loadtest.metrics.StageLatency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sahaya.loadtest.run.Await;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.OpenLoopRun;
+import org.sahaya.loadtest.run.RunResult;
+import org.sahaya.loadtest.run.Schedule;
+import org.sahaya.loadtest.run.Target;
+import org.sahaya.loadtest.run.Ticker;
+import org.sahaya.loadtest.report.RatePoint;
 
 /**
  * Measures one arrival rate: the baseline endpoint first (when there is one), then the node with

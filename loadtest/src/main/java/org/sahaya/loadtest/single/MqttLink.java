@@ -1,4 +1,4 @@
-package org.sahaya.loadtest;
+package org.sahaya.loadtest.single;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -7,6 +7,9 @@ import org.sahaya.loadtest.alerts.TrafficMix;
 import org.sahaya.loadtest.baseline.MqttBaselineServer;
 import org.sahaya.loadtest.mqtt.MqttAlertTarget;
 import org.sahaya.loadtest.mqtt.MqttDevices;
+import org.sahaya.loadtest.run.Await;
+import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.Target;
 
 /**
  * MQTT mode ({@code --mqtt PORT}): every demo device connected to the node's MQTT gateway and, with

@@ -1,4 +1,4 @@
-package org.sahaya.loadtest;
+package org.sahaya.loadtest.run;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;

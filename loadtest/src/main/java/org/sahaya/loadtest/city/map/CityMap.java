@@ -1,4 +1,4 @@
-package org.sahaya.loadtest.city;
+package org.sahaya.loadtest.city.map;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.sahaya.loadtest.Endpoint;
+import org.sahaya.loadtest.run.Endpoint;
 
 /**
  * The ambulances and hospitals of the demo city as the node's public API shows them, read once
