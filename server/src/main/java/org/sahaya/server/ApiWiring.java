@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.SahayaConfig;
@@ -17,30 +19,43 @@ import org.sahaya.core.subscriber.Device;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
-import org.sahaya.server.http.AlertHandler;
 import org.sahaya.server.http.ApiKeyHandler;
-import org.sahaya.server.http.CoordinatorHandlers;
-import org.sahaya.server.http.DeviceAdmission;
-import org.sahaya.server.http.DeviceSignatureHandler;
-import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.http.GuardedHttpServer;
-import org.sahaya.server.http.HeartbeatHandler;
+import org.sahaya.server.http.HealthRoutes;
 import org.sahaya.server.http.HttpApi;
-import org.sahaya.server.http.PartnerHandlers;
-import org.sahaya.server.http.QueryHandlers;
+import org.sahaya.server.http.PartnerKeys;
+import org.sahaya.server.http.RouteTable;
+import org.sahaya.server.http.RoutineLane;
+import org.sahaya.server.http.alert.AlertHandler;
+import org.sahaya.server.http.alert.AlertRoutes;
+import org.sahaya.server.http.coordinator.CoordinatorHandlers;
+import org.sahaya.server.http.coordinator.CoordinatorRoutes;
+import org.sahaya.server.http.device.DeviceAdmission;
+import org.sahaya.server.http.device.DeviceRoutes;
+import org.sahaya.server.http.device.DeviceSignatureHandler;
+import org.sahaya.server.http.device.HeartbeatHandler;
+import org.sahaya.server.http.fleet.FleetHandlers;
+import org.sahaya.server.http.fleet.FleetRoutes;
+import org.sahaya.server.http.hospital.HospitalHandlers;
+import org.sahaya.server.http.hospital.HospitalRoutes;
+import org.sahaya.server.http.incident.IncidentRoutes;
+import org.sahaya.server.http.incident.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.AlertReception;
 import org.sahaya.server.pipeline.DispatchDesk;
-import org.sahaya.server.webhook.FamilyHandlers;
 
-/** The HTTP API of a node: every route's handler over the node's services, behind the guarded server. */
+/** The HTTP API of a node: each feature's route table over the node's services, behind the guarded server. */
 final class ApiWiring {
 
     private ApiWiring() {
     }
 
-    /** The services the routes hand their work to. */
-    record Services(AlertReception reception, DispatchDesk desk, FamilyHandlers family, DeviceHealth deviceHealth,
+    /**
+     * The services the routes hand their work to.
+     *
+     * @param family the family side's route tables (webhooks, acknowledgements, contacts)
+     */
+    record Services(AlertReception reception, DispatchDesk desk, List<RouteTable> family, DeviceHealth deviceHealth,
                     DeviceRateLimit rateLimit, PrometheusMeterRegistry registry) {
     }
 
@@ -56,18 +71,24 @@ final class ApiWiring {
         DeviceSignatureHandler routineSignature = new DeviceSignatureHandler(
                 id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
                 clock, config.replayWindow(), config.demo());
-        HttpApi.Handlers handlers = new HttpApi.Handlers(signature, routineSignature, new RoutineLane(config.routineInFlight()),
-                new AlertHandler(services.reception()),
-                new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database), offload),
-                HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
-                HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
-                PrometheusScrapingHandler.create(services.registry()),
-                services.family(),
-                new DeviceAdmission(services.deviceHealth(), services.rateLimit(), config.devices().ratePerSecond()),
-                new HeartbeatHandler(services.deviceHealth()),
-                new ApiKeyHandler(config.apiKeys(), config.demo()), new PartnerHandlers(services.desk(), offload),
-                new CoordinatorHandlers(services.desk(), new IncidentViews(database, grid, clock), offload));
-        return HttpApi.router(vertx, handlers, config.maxAlertBytes(), clock)
+        RoutineLane routine = new RoutineLane(config.routineInFlight());
+        DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
+                config.devices().ratePerSecond());
+        ApiKeyHandler apiKeys = new ApiKeyHandler(new PartnerKeys(config.apiKeys(), config.demo()));
+        List<RouteTable> tables = new ArrayList<>(List.of(
+                new AlertRoutes(signature, admission, new AlertHandler(services.reception())),
+                new DeviceRoutes(routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
+                new IncidentRoutes(new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database),
+                        offload)),
+                new FleetRoutes(routine, apiKeys, new FleetHandlers(services.desk(), offload)),
+                new HospitalRoutes(routine, apiKeys, new HospitalHandlers(services.desk(), offload)),
+                new CoordinatorRoutes(apiKeys, new CoordinatorHandlers(services.desk(),
+                        new IncidentViews(database, grid, clock), offload)),
+                new HealthRoutes(HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
+                        HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
+                        PrometheusScrapingHandler.create(services.registry()))));
+        tables.addAll(services.family());
+        return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
     }

@@ -3,6 +3,7 @@ package org.sahaya.server;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.sahaya.core.Ids;
@@ -24,11 +25,13 @@ import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.escalation.EscalationPolicy;
 import org.sahaya.notify.receipt.Receipts;
 import org.sahaya.notify.template.MessageTemplates;
+import org.sahaya.server.http.RouteTable;
+import org.sahaya.server.http.family.AckHandlers;
+import org.sahaya.server.http.family.ContactHandler;
+import org.sahaya.server.http.family.FamilyRoutes;
 import org.sahaya.server.pipeline.EscalationScheduler;
 import org.sahaya.server.pipeline.FamilyUpdates;
-import org.sahaya.server.webhook.AckHandlers;
-import org.sahaya.server.webhook.ContactHandler;
-import org.sahaya.server.webhook.FamilyHandlers;
+import org.sahaya.server.webhook.TwilioRoutes;
 import org.sahaya.server.webhook.TwilioSignatureHandler;
 import org.sahaya.server.webhook.TwilioWebhooks;
 
@@ -57,17 +60,18 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
         return new FamilyWiring(config, database, clock, lineup, ackLinks, notifier, escalation, updates);
     }
 
-    FamilyHandlers handlers(Offload offload) {
+    /** The route tables of the family side: Twilio's webhooks, acknowledgements, contacts. */
+    List<RouteTable> handlers(Offload offload) {
         ProviderConfig providers = config.providers();
         String publicBaseUrl = providers.publicBaseUrl().toString();
         MessageTemplates templates = MessageTemplates.load();
         Acknowledgements acknowledgements = new Acknowledgements(database, clock);
-        return new FamilyHandlers(
-                new TwilioSignatureHandler(providers.twilioAuthToken(), publicBaseUrl),
-                new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
-                        publicBaseUrl),
-                new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
-                new ContactHandler(new ContactBook(database), offload));
+        return List.of(
+                new TwilioRoutes(new TwilioSignatureHandler(providers.twilioAuthToken(), publicBaseUrl),
+                        new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
+                                publicBaseUrl)),
+                new FamilyRoutes(new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
+                        new ContactHandler(new ContactBook(database), offload)));
     }
 
     /** Starts ticking the escalation steps of the incidents this member {@code owns}. */

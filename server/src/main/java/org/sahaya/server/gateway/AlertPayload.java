@@ -16,9 +16,8 @@ import org.sahaya.core.Coordinates;
 import org.sahaya.core.alert.Alert;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.subscriber.Device;
-import org.sahaya.server.http.ContractDocument;
-import org.sahaya.server.http.ContractValidation;
-import org.sahaya.server.http.HttpApi;
+import org.sahaya.server.http.contract.ContractDocument;
+import org.sahaya.server.http.contract.ContractValidation;
 
 /**
  * The v1 alert JSON, the same on every gateway: validated against the {@code Alert} schema of the
@@ -39,7 +38,7 @@ public final class AlertPayload {
 
     /** Reads the contract from the classpath. */
     public static Future<AlertPayload> fromContract(Vertx vertx) {
-        return OpenAPIContract.from(vertx, ContractDocument.load(HttpApi.CONTRACT)).map(AlertPayload::new);
+        return OpenAPIContract.from(vertx, ContractDocument.load(ContractDocument.CONTRACT)).map(AlertPayload::new);
     }
 
     /**
@@ -48,7 +47,7 @@ public final class AlertPayload {
      * classes happens here.
      */
     public static AlertPayload load(Vertx vertx) throws java.util.concurrent.TimeoutException {
-        OpenAPIContract contract = OpenAPIContract.from(vertx, ContractDocument.load(HttpApi.CONTRACT))
+        OpenAPIContract contract = OpenAPIContract.from(vertx, ContractDocument.load(ContractDocument.CONTRACT))
                 .await(60, java.util.concurrent.TimeUnit.SECONDS);
         AlertPayload payload = new AlertPayload(contract);
         payload.schema.validate(new JsonObject()); // first validation loads the validator's classes, here

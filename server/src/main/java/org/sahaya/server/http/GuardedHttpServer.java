@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.HttpLimits;
+import org.sahaya.server.http.contract.Problem;
 
 /**
  * The HTTP server with limits on what a client may cost us. Netty's idle timeout closes a connection

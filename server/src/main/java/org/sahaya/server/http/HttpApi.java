@@ -4,53 +4,45 @@ import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
-import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.validation.RequestValidator;
 import java.time.Clock;
-import org.sahaya.server.webhook.FamilyHandlers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
-import org.sahaya.core.config.ApiKey.Role;
+import org.sahaya.server.http.contract.ContractDocument;
+import org.sahaya.server.http.contract.ContractValidation;
+import org.sahaya.server.http.contract.PrebuiltSchemas;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the node's router from the OpenAPI contract ({@code openapi/sahaya-v1.yaml}): every
- * operation of the contract gets its handler here, and every request is validated against it.
- * Any failure is answered as a problem; nothing reaches the client as a stack trace.
+ * operation of the contract gets its handlers from the feature's {@link RouteTable}, and every
+ * request is validated against it. Any failure is answered as a problem; nothing reaches the
+ * client as a stack trace.
  */
 public final class HttpApi {
 
-    public static final String CONTRACT = "openapi/sahaya-v1.yaml";
+    /** When the request arrived (an {@link java.time.Instant}), stamped before its body is read. */
+    public static final String RECEIVED_AT = "sahaya.receivedAt";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-
-    /** The handlers the contract's operations are wired to. */
-    /**
-     * The handlers the contract's operations are wired to.
-     *
-     * @param signature        authenticates alerts (finding the device through the database's alert lane)
-     * @param routineSignature authenticates heartbeats (through the main pool)
-     * @param routine          bounds routine traffic: heartbeats, unit positions, bed boards
-     */
-    public record Handlers(DeviceSignatureHandler signature, DeviceSignatureHandler routineSignature, RoutineLane routine,
-                           AlertHandler alerts, QueryHandlers queries,
-                           HealthCheckHandler live, HealthCheckHandler ready, Handler<RoutingContext> metrics,
-                           FamilyHandlers family,
-                           DeviceAdmission admission, HeartbeatHandler heartbeat,
-                           ApiKeyHandler apiKeys, PartnerHandlers partners, CoordinatorHandlers coordinators) {
-    }
 
     private HttpApi() {
     }
 
-    public static Future<Router> router(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
+    /** The router over {@code tables}, which between them serve each operation of the contract exactly once. */
+    public static Future<Router> router(Vertx vertx, List<RouteTable> tables, int maxBodyBytes, Clock clock) {
         // Reading and checking the contract against the OpenAPI meta-schema takes a second or more on
         // a busy machine, in callbacks on the caller's context: build it on a virtual thread, never on
         // an event loop.
@@ -58,63 +50,35 @@ public final class HttpApi {
         return vertx.deployVerticle(new AbstractVerticle() {
             @Override
             public void start() {
-                built.set(build(vertx, handlers, maxBodyBytes, clock).await());
+                built.set(build(vertx, tables, maxBodyBytes, clock).await());
             }
         }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).map(id -> built.get());
     }
 
-    private static Future<Router> build(Vertx vertx, Handlers handlers, int maxBodyBytes, Clock clock) {
-        return OpenAPIContract.from(vertx, ContractDocument.load(CONTRACT)).map(contract -> {
+    private static Future<Router> build(Vertx vertx, List<RouteTable> tables, int maxBodyBytes, Clock clock) {
+        Map<String, RouteTable.Mount> mounts = mounts(tables);
+        return OpenAPIContract.from(vertx, ContractDocument.load(ContractDocument.CONTRACT)).map(contract -> {
             RequestValidator validator = RequestValidator.create(vertx, new PrebuiltSchemas(contract));
             RouterBuilder builder = RouterBuilder.create(vertx, contract);
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+            TreeSet<String> unserved = new TreeSet<>(mounts.keySet());
             for (OpenAPIRoute route : builder.getRoutes()) {
-                route.setDoValidation(false);
-                ContractValidation validation = new ContractValidation(validator, route.getOperation());
-                switch (route.getOperation().getOperationId()) {
-                    case "postAlert" -> route.addHandler(handlers.signature()).addHandler(validation)
-                            .addHandler(handlers.admission().alerts()).addHandler(handlers.alerts());
-                    case "postHeartbeat" -> route.addHandler(handlers.routine()).addHandler(handlers.routineSignature())
-                            .addHandler(validation)
-                            .addHandler(handlers.admission().routine()).addHandler(handlers.heartbeat());
-                    case "getIncident" -> route.addHandler(validation).addHandler(handlers.queries()::incident);
-                    case "listIncidents" -> route.addHandler(validation).addHandler(handlers.queries()::incidentList);
-                    case "listSandboxMessages" -> route.addHandler(validation).addHandler(handlers.queries()::sandboxMessages);
-                    case "live" -> route.addHandler(handlers.live());
-                    case "ready" -> route.addHandler(handlers.ready());
-                    case "metrics" -> route.addHandler(handlers.metrics());
-                    case "twilioStatus" -> route.addHandler(handlers.family().twilioSignature()).addHandler(validation)
-                            .addHandler(handlers.family().twilio()::status);
-                    case "twilioVoiceGather" -> route.addHandler(handlers.family().twilioSignature())
-                            .addHandler(validation).addHandler(handlers.family().twilio()::gather);
-                    case "twilioSmsReply" -> route.addHandler(handlers.family().twilioSignature()).addHandler(validation)
-                            .addHandler(handlers.family().twilio()::sms);
-                    case "ackLinkPage" -> route.addHandler(validation).addHandler(handlers.family().acks()::page);
-                    case "ackLinkConfirm" -> route.addHandler(validation).addHandler(handlers.family().acks()::confirm);
-                    case "postAcknowledgement" -> route.addHandler(validation).addHandler(handlers.family().acks()::push);
-                    case "putContact" -> route.addHandler(validation).addHandler(handlers.family().contacts()::put);
-                    case "getUnit" -> route.addHandler(validation).addHandler(handlers.partners()::unit);
-                    case "postUnitPosition" -> route.addHandler(handlers.routine())
-                            .addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
-                            .addHandler(validation).addHandler(handlers.partners()::position);
-                    case "putUnitStatus" -> route.addHandler(handlers.apiKeys().require(Role.FLEET, Role.COORDINATOR))
-                            .addHandler(validation).addHandler(handlers.partners()::status);
-                    case "getHospital" -> route.addHandler(validation).addHandler(handlers.partners()::hospital);
-                    case "putHospitalBeds" -> route.addHandler(handlers.routine())
-                            .addHandler(handlers.apiKeys().require(Role.HOSPITAL, Role.COORDINATOR))
-                            .addHandler(validation).addHandler(handlers.partners()::beds);
-                    case "postIncidentAssignment" -> route.addHandler(handlers.apiKeys().require(Role.COORDINATOR))
-                            .addHandler(validation).addHandler(handlers.coordinators()::assign);
-                    case "closeIncident" -> route.addHandler(handlers.apiKeys().require(Role.COORDINATOR))
-                            .addHandler(validation).addHandler(handlers.coordinators()::close);
-                    default -> throw new IllegalStateException("the contract has an operation without a handler: "
-                            + route.getOperation().getOperationId());
+                String operation = route.getOperation().getOperationId();
+                RouteTable.Mount mount = mounts.get(operation);
+                if (mount == null) {
+                    throw new IllegalStateException("the contract has an operation without a handler: " + operation);
                 }
+                unserved.remove(operation);
+                route.setDoValidation(false);
+                mount.on(route, new ContractValidation(validator, route.getOperation()));
+            }
+            if (!unserved.isEmpty()) {
+                throw new IllegalStateException("route tables name operations the contract does not have: " + unserved);
             }
             // The receive time is stamped on arrival, before the body is read, by an outer router.
             Router router = Router.router(vertx);
             router.route().handler(ctx -> {
-                ctx.put(AlertHandler.RECEIVED_AT, clock.instant());
+                ctx.put(RECEIVED_AT, clock.instant());
                 ctx.next();
             });
             router.route().handler(HttpApi::jsonOnly);
@@ -130,6 +94,18 @@ public final class HttpApi {
             router.errorHandler(500, HttpApi::failure);
             return router;
         });
+    }
+
+    private static Map<String, RouteTable.Mount> mounts(List<RouteTable> tables) {
+        Map<String, RouteTable.Mount> mounts = new HashMap<>();
+        for (RouteTable table : tables) {
+            table.routes().forEach((operation, mount) -> {
+                if (mounts.putIfAbsent(operation, mount) != null) {
+                    throw new IllegalStateException("two route tables serve the operation " + operation);
+                }
+            });
+        }
+        return mounts;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sahaya.server.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.Semaphore;
+import org.sahaya.server.http.contract.Problem;
 
 /**
  * Bounds how much routine traffic (heartbeats, unit positions, bed boards) the node works on at

@@ -5,7 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.Map;
-import org.sahaya.server.http.Problem;
+import org.sahaya.server.http.contract.Problem;
 
 /**
  * Lets a Twilio webhook through only with a valid {@code X-Twilio-Signature}, checked by the Twilio

@@ -17,8 +17,8 @@ import org.sahaya.notify.escalation.AckVia;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.receipt.Receipts;
 import org.sahaya.notify.template.MessageTemplates;
-import org.sahaya.server.http.Problem;
-import org.sahaya.server.http.ProblemException;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
 
 /**
  * Twilio's callbacks, each behind {@link TwilioSignatureHandler}: delivery receipts, the key pressed

@@ -22,6 +22,7 @@ import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.http.contract.Problem;
 
 /** Every kind of bad alert request gets its own status and problem body, and changes nothing. */
 class BadAlertRequestsTest {

@@ -28,6 +28,7 @@ import org.sahaya.core.subscriber.DeviceSignature;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.http.contract.Problem;
 
 /**
  * Throws random and mutated requests at a real node over real HTTP: every one gets an answer, bad

@@ -29,6 +29,8 @@ import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.incident.QueryHandlers;
 
 /**
  * {@code GET /api/v1/incidents} in pages: the body stays the array it always was, and

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.alert;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +8,10 @@ import org.sahaya.core.alert.Alert;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.gateway.InvalidAlert;
+import org.sahaya.server.http.HttpApi;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
+import org.sahaya.server.http.device.DeviceSignatureHandler;
 import org.sahaya.server.pipeline.AlertReception;
 
 /**
@@ -16,8 +20,6 @@ import org.sahaya.server.pipeline.AlertReception;
  * is stored. The same alert again gets the same body.
  */
 public final class AlertHandler implements Handler<RoutingContext> {
-
-    public static final String RECEIVED_AT = "sahaya.receivedAt";
 
     private final AlertReception reception;
 
@@ -31,7 +33,7 @@ public final class AlertHandler implements Handler<RoutingContext> {
         JsonObject body = ctx.body().asJsonObject();
         Alert alert;
         try {
-            alert = toAlert(body, device, ctx.get(RECEIVED_AT));
+            alert = toAlert(body, device, ctx.get(HttpApi.RECEIVED_AT));
         } catch (ProblemException e) {
             e.problem().send(ctx);
             return;

@@ -1,10 +1,13 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.coordinator;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.AssignmentResult;
 import org.sahaya.dispatch.incident.CloseResult;
+import org.sahaya.server.http.JsonReply;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.DispatchDesk;
 
@@ -30,7 +33,7 @@ public final class CoordinatorHandlers {
         JsonObject body = ctx.body().asJsonObject();
         String unitId = body.getString("unitId");
         String reason = body.getString("reason").strip();
-        PartnerHandlers.reply(ctx, offload.submit(() -> switch (desk.assign(id, unitId, reason)) {
+        JsonReply.send(ctx, offload.submit(() -> switch (desk.assign(id, unitId, reason)) {
             case AssignmentResult.Assigned a -> views.find(id).orElseThrow();
             case AssignmentResult.UnknownIncident u -> throw unknownIncident(id);
             case AssignmentResult.UnknownUnit u -> throw new ProblemException(Problem.ofField(404, "unit-not-found",
@@ -45,7 +48,7 @@ public final class CoordinatorHandlers {
     public void close(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String reason = ctx.body().asJsonObject().getString("reason").strip();
-        PartnerHandlers.reply(ctx, offload.submit(() -> switch (desk.close(id, reason)) {
+        JsonReply.send(ctx, offload.submit(() -> switch (desk.close(id, reason)) {
             case CloseResult.Closed c -> views.find(id).orElseThrow();
             case CloseResult.Unknown u -> throw unknownIncident(id);
             case CloseResult.NotOpen n -> throw notOpen(id, n.incident().state().name());

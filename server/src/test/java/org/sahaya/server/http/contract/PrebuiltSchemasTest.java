@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class PrebuiltSchemasTest {
     @BeforeAll
     static void load() throws Exception {
         vertx = Vertx.vertx();
-        contract = OpenAPIContract.from(vertx, ContractDocument.load(HttpApi.CONTRACT)).await(60, TimeUnit.SECONDS);
+        contract = OpenAPIContract.from(vertx, ContractDocument.load(ContractDocument.CONTRACT)).await(60, TimeUnit.SECONDS);
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.contract;
 
 /** Carries a {@link Problem} through a future chain to the route's failure handler. */
 public final class ProblemException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.contract;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.openapi.contract.MediaType;
@@ -18,6 +18,9 @@ import org.yaml.snakeyaml.Yaml;
  * the validator sees. Requests are validated against the document exactly as written.
  */
 public final class ContractDocument {
+
+    /** The public contract of the HTTP API, on the classpath: the one definition of every route and body. */
+    public static final String CONTRACT = "openapi/sahaya-v1.yaml";
 
     private ContractDocument() {
     }

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.contract;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -1,4 +1,4 @@
-package org.sahaya.server.webhook;
+package org.sahaya.server.http.family;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,8 +12,8 @@ import org.sahaya.notify.ack.Acknowledgements;
 import org.sahaya.notify.escalation.AckVia;
 import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.template.MessageTemplates;
-import org.sahaya.server.http.Problem;
-import org.sahaya.server.http.ProblemException;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
 
 /**
  * Acknowledgement by signed token: the link in an SMS ({@code GET /a/{token}} shows a page with a

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.device;
 
 import org.sahaya.core.subscriber.DeviceSignature;
 
@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.server.http.contract.Problem;
 
 /**
  * Authenticates the device of an alert before anything else looks at the body: unsigned, unknown,

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.contract;
 
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.http.HttpMethod;
@@ -30,12 +30,12 @@ import java.util.Map;
  * the validators are the repository's own, built from the contract's own schemas. A validator
  * holds no state between validations, so one serves every request on every thread.
  */
-final class PrebuiltSchemas implements OpenAPIContract {
+public final class PrebuiltSchemas implements OpenAPIContract {
 
     private final OpenAPIContract contract;
     private final Repository repository;
 
-    PrebuiltSchemas(OpenAPIContract contract) {
+    public PrebuiltSchemas(OpenAPIContract contract) {
         this.contract = contract;
         // Keyed by identity: the contract's operations hand out the same schema objects every time,
         // and identity is what makes a lookup cheaper than building the validator.

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.device;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -6,6 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.server.device.DeviceHealth;
+import org.sahaya.server.http.HttpApi;
+import org.sahaya.server.http.contract.Problem;
 
 /**
  * {@code POST /api/v1/devices/{id}/heartbeat}, after authentication, validation and the rate limit:
@@ -33,7 +35,7 @@ public final class HeartbeatHandler implements Handler<RoutingContext> {
             JsonObject body = ctx.body().asJsonObject();
             battery = body.getInteger("batteryPercent");
         }
-        Instant at = ctx.get(AlertHandler.RECEIVED_AT);
+        Instant at = ctx.get(HttpApi.RECEIVED_AT);
         health.heard(device.id(), at, DeviceAdmission.GATEWAY, battery);
         ctx.response().setStatusCode(204).end();
     }

@@ -1,4 +1,4 @@
-package org.sahaya.server.webhook;
+package org.sahaya.server.http.family;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,8 +7,8 @@ import java.util.List;
 import org.sahaya.core.node.Offload;
 import org.sahaya.notify.contact.ContactBook;
 import org.sahaya.notify.contact.ContactDraft;
-import org.sahaya.server.http.Problem;
-import org.sahaya.server.http.ProblemException;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
 
 /**
  * {@code PUT /api/v1/subscribers/{id}/contacts/{contactId}}: creates or replaces a family contact

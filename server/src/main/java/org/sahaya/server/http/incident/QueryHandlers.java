@@ -1,12 +1,14 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.incident;
 
-import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.json.Json;
 import org.sahaya.core.node.Offload;
-import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.core.persistence.IncidentRepository;
+import org.sahaya.notify.channel.sandbox.SandboxInbox;
+import org.sahaya.server.http.JsonReply;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
 import org.sahaya.server.incident.IncidentCursor;
 import org.sahaya.server.incident.IncidentViews;
 
@@ -28,7 +30,7 @@ public final class QueryHandlers {
 
     public void incident(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        reply(ctx, offload.submit(() -> incidents.find(id)).map(found -> found
+        JsonReply.send(ctx, offload.submit(() -> incidents.find(id)).map(found -> found
                 .<Object>map(v -> v)
                 .orElseThrow(() -> new ProblemException(Problem.ofField(404, "incident-not-found", "Incident not found",
                         "no incident has the id " + id, "id")))));
@@ -61,16 +63,11 @@ public final class QueryHandlers {
     public void sandboxMessages(RoutingContext ctx) {
         String recipient = ctx.queryParams().get("recipient");
         int limit = Math.min(intParam(ctx, "limit", 50), SandboxInbox.MAX_LIMIT);
-        reply(ctx, offload.submit(() -> recipient == null ? sandbox.latest(limit) : sandbox.latest(limit, recipient)));
+        JsonReply.send(ctx, offload.submit(() -> recipient == null ? sandbox.latest(limit) : sandbox.latest(limit, recipient)));
     }
 
     private static int intParam(RoutingContext ctx, String name, int fallback) {
         String v = ctx.queryParams().get(name);
         return v == null ? fallback : Integer.parseInt(v);
-    }
-
-    private static void reply(RoutingContext ctx, Future<?> result) {
-        result.onSuccess(body -> ctx.response().putHeader("Content-Type", "application/json").end(Json.write(body)))
-                .onFailure(ctx::fail);
     }
 }

@@ -1,4 +1,4 @@
-package org.sahaya.server.http;
+package org.sahaya.server.http.device;
 
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +8,8 @@ import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.http.HttpApi;
+import org.sahaya.server.http.contract.Problem;
 
 /**
  * After a device's request is authenticated and valid: notes that the device was heard, then
@@ -45,7 +47,7 @@ public final class DeviceAdmission {
 
     private Device heard(RoutingContext ctx) {
         Device device = ctx.get(DeviceSignatureHandler.DEVICE);
-        Instant at = ctx.get(AlertHandler.RECEIVED_AT);
+        Instant at = ctx.get(HttpApi.RECEIVED_AT);
         activity.heard(device.id(), at, GATEWAY);
         return device;
     }

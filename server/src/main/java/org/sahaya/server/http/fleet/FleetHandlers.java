@@ -1,0 +1,70 @@
+package org.sahaya.server.http.fleet;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import org.sahaya.core.Coordinates;
+import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.UnitStatus;
+import org.sahaya.core.node.Offload;
+import org.sahaya.dispatch.fleet.StatusChange;
+import org.sahaya.server.http.JsonReply;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
+import org.sahaya.server.pipeline.DispatchDesk;
+
+/**
+ * The fleet side of the API, after authentication and contract validation: fleets report unit
+ * positions and statuses; anyone may read a unit. An unknown id answers 404 and an illegal status
+ * move 409 naming both statuses; either way nothing changed.
+ */
+public final class FleetHandlers {
+
+    private final DispatchDesk desk;
+    private final Offload offload;
+
+    public FleetHandlers(DispatchDesk desk, Offload offload) {
+        this.desk = desk;
+        this.offload = offload;
+    }
+
+    public void unit(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonReply.send(ctx, offload.submit(() -> desk.unit(id)).map(u -> UnitView.of(u.orElseThrow(() -> unknownUnit(id)))));
+    }
+
+    public void position(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonObject body = ctx.body().asJsonObject();
+        Coordinates at = new Coordinates(body.getDouble("lat"), body.getDouble("lon"));
+        JsonReply.send(ctx, offload.submit(() -> desk.position(id, at))
+                .map(u -> UnitView.of(u.orElseThrow(() -> unknownUnit(id)))));
+    }
+
+    public void status(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonObject body = ctx.body().asJsonObject();
+        UnitStatus status = UnitStatus.valueOf(body.getString("status"));
+        String note = body.getString("note");
+        JsonReply.send(ctx, offload.submit(() -> desk.status(id, status, note)).map(report -> switch (report.change()) {
+            case StatusChange.Changed c -> UnitView.of(c.after());
+            case StatusChange.Unknown u -> throw unknownUnit(id);
+            case StatusChange.Illegal i -> throw new ProblemException(Problem.ofField(409, "illegal-status-transition",
+                    "Illegal status transition", "unit " + id + " cannot move from " + i.unit().status() + " to "
+                            + i.requested() + "; nothing changed", "status"));
+        }));
+    }
+
+    private static ProblemException unknownUnit(String id) {
+        return new ProblemException(Problem.ofField(404, "unit-not-found", "Unit not found", "no unit has the id " + id, "id"));
+    }
+
+    /** A unit as partners and coordinators read it. */
+    public record UnitView(String id, String callSign, String level, String station, Coordinates position, String status,
+                           String incidentId, Instant updatedAt) {
+        static UnitView of(Unit u) {
+            return new UnitView(u.id(), u.callSign(), u.level().name(), u.station(), u.position(), u.status().name(),
+                    u.incidentId(), u.updatedAt());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.sahaya.server.http.hospital;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.EnumMap;
+import java.util.Map;
+import org.sahaya.core.hospital.BedKind;
+import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.node.Offload;
+import org.sahaya.server.http.JsonReply;
+import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.http.contract.ProblemException;
+import org.sahaya.server.pipeline.DispatchDesk;
+
+/**
+ * The hospital side of the API, after authentication and contract validation: hospitals report
+ * their free beds; anyone may read a bed board. An unknown id answers 404 and changes nothing.
+ */
+public final class HospitalHandlers {
+
+    private final DispatchDesk desk;
+    private final Offload offload;
+
+    public HospitalHandlers(DispatchDesk desk, Offload offload) {
+        this.desk = desk;
+        this.offload = offload;
+    }
+
+    public void hospital(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonReply.send(ctx, offload.submit(() -> desk.hospital(id))
+                .map(h -> BedBoardView.of(h.orElseThrow(() -> unknownHospital(id)))));
+    }
+
+    public void beds(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonObject reported = ctx.body().asJsonObject().getJsonObject("freeBeds");
+        Map<BedKind, Integer> free = new EnumMap<>(BedKind.class);
+        reported.forEach(e -> free.put(BedKind.valueOf(e.getKey()), ((Number) e.getValue()).intValue()));
+        JsonReply.send(ctx, offload.submit(() -> desk.beds(id, free))
+                .map(h -> BedBoardView.of(h.orElseThrow(() -> unknownHospital(id)))));
+    }
+
+    private static ProblemException unknownHospital(String id) {
+        return new ProblemException(Problem.ofField(404, "hospital-not-found", "Hospital not found",
+                "no hospital has the id " + id, "id"));
+    }
+
+    /** A hospital's bed board: free beds per kind and how many of each are reserved for open incidents. */
+    public record BedBoardView(String id, String name, boolean partner, Map<BedKind, Integer> freeBeds,
+                               Map<BedKind, Integer> reservedBeds) {
+        static BedBoardView of(Hospital h) {
+            Map<BedKind, Integer> reserved = new EnumMap<>(BedKind.class);
+            h.reservations().values().forEach(k -> reserved.merge(k, 1, Integer::sum));
+            return new BedBoardView(h.id(), h.name(), h.partner(), h.freeBeds(), reserved);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.sahaya.server.http.hospital;
+
+import static org.sahaya.core.config.ApiKey.Role.COORDINATOR;
+import static org.sahaya.core.config.ApiKey.Role.HOSPITAL;
+
+import java.util.Map;
+import org.sahaya.server.http.ApiKeyHandler;
+import org.sahaya.server.http.RouteTable;
+import org.sahaya.server.http.RoutineLane;
+
+/**
+ * The hospitals' side: anyone may read a bed board; a hospital (or coordinator) key reports free
+ * beds, routine traffic through the routine lane.
+ */
+public record HospitalRoutes(RoutineLane routine, ApiKeyHandler apiKeys, HospitalHandlers hospitals)
+        implements RouteTable {
+
+    @Override
+    public Map<String, Mount> routes() {
+        return Map.of(
+                "getHospital", (route, validation) -> route.addHandler(validation).addHandler(hospitals::hospital),
+                "putHospitalBeds", (route, validation) -> route.addHandler(routine)
+                        .addHandler(apiKeys.require(HOSPITAL, COORDINATOR)).addHandler(validation)
+                        .addHandler(hospitals::beds));
+    }
+}
