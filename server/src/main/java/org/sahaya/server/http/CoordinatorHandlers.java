@@ -3,7 +3,7 @@ package org.sahaya.server.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.sahaya.core.node.Offload;
-import org.sahaya.dispatch.AssignmentResult;
+import org.sahaya.dispatch.assignment.AssignmentResult;
 import org.sahaya.dispatch.incident.CloseResult;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.pipeline.DispatchDesk;

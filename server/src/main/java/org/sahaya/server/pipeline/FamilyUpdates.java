@@ -16,7 +16,7 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
-import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
 import org.sahaya.notify.FamilyNotifier;
 import org.sahaya.notify.contact.PreferencesRepository;
 import org.sahaya.notify.escalation.EscalationPolicy;
