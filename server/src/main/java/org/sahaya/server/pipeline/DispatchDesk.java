@@ -75,7 +75,7 @@ public final class DispatchDesk {
     }
 
     public Optional<Hospital> hospital(String hospitalId) {
-        return Optional.ofNullable(grid.hospitals().get(hospitalId));
+        return grid.hospital(hospitalId);
     }
 
     /** @return the unit at its new position; empty for an unknown unit */

@@ -93,9 +93,9 @@ public final class FamilyUpdates {
         String hospital = null;
         Integer eta = null;
         if (step == NotificationStep.DISPATCHED) {
-            callSign = Optional.ofNullable(grid.units().get(incident.unitId())).map(Unit::callSign).orElse(incident.unitId());
+            callSign = grid.unit(incident.unitId()).map(Unit::callSign).orElse(incident.unitId());
             hospital = incident.hospitalId() == null ? null
-                    : Optional.ofNullable(grid.hospitals().get(incident.hospitalId())).map(Hospital::name).orElse(null);
+                    : grid.hospital(incident.hospitalId()).map(Hospital::name).orElse(null);
             eta = incident.etaSeconds() == null ? null : (incident.etaSeconds() + 59) / 60;
         }
         return new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel, prefs);
