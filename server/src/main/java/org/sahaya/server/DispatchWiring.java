@@ -6,8 +6,8 @@ import java.util.function.BooleanSupplier;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.persistence.Database;
-import org.sahaya.dispatch.Dispatcher;
-import org.sahaya.dispatch.UnitAssignment;
+import org.sahaya.dispatch.assignment.Dispatcher;
+import org.sahaya.dispatch.assignment.UnitAssignment;
 import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
@@ -30,11 +30,11 @@ record DispatchWiring(Grid grid, Database database, Clock clock, FleetIndex flee
     private static final ZoneId CITY = ZoneId.of("Asia/Kolkata");
 
     static DispatchWiring of(SahayaConfig config, Database database, Grid grid, Clock clock) {
-        FleetIndex fleet = new FleetIndex(grid.units());
+        FleetIndex fleet = new FleetIndex(grid);
         ServiceAreas areas = ServiceAreas.load(database);
-        GridUnitClaims unitClaims = new GridUnitClaims(grid.units(), clock);
-        GridBedClaims bedClaims = new GridBedClaims(grid.hospitals());
-        Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid.hospitals()), unitClaims, bedClaims,
+        GridUnitClaims unitClaims = new GridUnitClaims(grid, clock);
+        GridBedClaims bedClaims = new GridBedClaims(grid);
+        Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), unitClaims, bedClaims,
                 DispatchPolicy.defaults(),
                 ConfiguredEta.model(config.eta()), database, clock, CITY, areas);
         return new DispatchWiring(grid, database, clock, fleet, areas, unitClaims, bedClaims, dispatcher);
@@ -47,9 +47,9 @@ record DispatchWiring(Grid grid, Database database, Clock clock, FleetIndex flee
     /** Where partners' reports and coordinators' commands arrive; {@code mayDispatch} fences a minority member. */
     DispatchDesk desk(IncidentWorkflow workflow, BooleanSupplier mayDispatch) {
         IncidentClosing closing = new IncidentClosing(grid, unitClaims, bedClaims, database, clock);
-        GridFleet gridFleet = new GridFleet(grid.units(), clock);
+        GridFleet gridFleet = new GridFleet(grid, clock);
         return new DispatchDesk(grid, gridFleet,
-                new DutyCycle(gridFleet, fleet, new GridIncidents(grid.incidents()), dispatcher, closing, database, clock),
+                new DutyCycle(gridFleet, fleet, new GridIncidents(grid), dispatcher, closing, database, clock),
                 bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow,
                 dispatcher, database, mayDispatch);
     }

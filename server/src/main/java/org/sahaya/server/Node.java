@@ -196,7 +196,7 @@ public final class Node implements AutoCloseable {
      * the rest stops without any graceful step.
      */
     public void crash() {
-        grid.hazelcast().getLifecycleService().terminate();
+        grid.terminate();
         database.close();
         if (dc09 != null) {
             dc09.close();

@@ -14,8 +14,11 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapStore;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.Units;
 import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.hospital.Hospitals;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.persistence.Database;
 
@@ -28,8 +31,15 @@ import org.sahaya.core.persistence.Database;
  * clustered member also carries the maps the Vert.x cluster manager needs, detects a dead peer within
  * about three seconds, and counts whether it sees a majority of the configured members
  * ({@link #hasMajority()}): a side of a split with fewer must not dispatch.
+ *
+ * <p>Everyone else reaches the maps through typed interfaces: the read views {@link Units} and
+ * {@link Hospitals} this class implements, and dispatch's domain services (claims, fleet reports,
+ * incident moves, this member's fleet index and bed boards), each a Hazelcast implementation beside
+ * its interface. The raw maps ({@link #units()}, {@link #hospitals()}, {@link #incidents()}) are for
+ * those implementations and for tests only, so that no caller can get-check-put around an entry
+ * processor.
  */
-public final class Grid implements AutoCloseable {
+public final class Grid implements Units, Hospitals, AutoCloseable {
 
     public static final String UNITS = "units";
     public static final String HOSPITALS = "hospitals";
@@ -137,18 +147,32 @@ public final class Grid implements AutoCloseable {
         return map;
     }
 
+    /** The raw units map: for the Hazelcast implementations of dispatch's services and tests only. */
     public IMap<String, Unit> units() {
         return hazelcast.getMap(UNITS);
     }
 
+    /** The raw hospitals map: for the Hazelcast implementations of dispatch's services and tests only. */
     public IMap<String, Hospital> hospitals() {
         return hazelcast.getMap(HOSPITALS);
     }
 
+    /** The raw incidents map: for the Hazelcast implementations of dispatch's services and tests only. */
     public IMap<String, Incident> incidents() {
         return hazelcast.getMap(INCIDENTS);
     }
 
+    @Override
+    public Optional<Unit> unit(String unitId) {
+        return Optional.ofNullable(units().get(unitId));
+    }
+
+    @Override
+    public Optional<Hospital> hospital(String hospitalId) {
+        return Optional.ofNullable(hospitals().get(hospitalId));
+    }
+
+    /** The member itself: for the cluster adapter (membership, partitions) and Vert.x's cluster manager. */
     public HazelcastInstance hazelcast() {
         return hazelcast;
     }
@@ -177,6 +201,11 @@ public final class Grid implements AutoCloseable {
 
     public boolean isRunning() {
         return hazelcast.getLifecycleService().isRunning();
+    }
+
+    /** Dies as a {@code kill -9} would: no partitions handed over (fault tests in one JVM). */
+    public void terminate() {
+        hazelcast.getLifecycleService().terminate();
     }
 
     @Override

@@ -29,6 +29,11 @@ public final class ServiceAreas {
         return new ServiceAreas(Map.of());
     }
 
+    /** Units bound to areas, given directly (a pure decision's test) rather than loaded. */
+    public static ServiceAreas of(Map<String, ServiceArea> byUnit) {
+        return new ServiceAreas(byUnit);
+    }
+
     public static ServiceAreas load(Database database) {
         return database.withConnection(c -> {
             Map<String, ServiceArea> areas = new HashMap<>();

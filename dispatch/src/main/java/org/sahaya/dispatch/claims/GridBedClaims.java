@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 
@@ -13,8 +14,8 @@ public final class GridBedClaims implements BedClaims {
 
     private final IMap<String, Hospital> hospitals;
 
-    public GridBedClaims(IMap<String, Hospital> hospitals) {
-        this.hospitals = hospitals;
+    public GridBedClaims(Grid grid) {
+        this.hospitals = grid.hospitals();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
+import org.sahaya.core.grid.Grid;
 
 /**
  * Unit claims as entry processors on the partition that owns the unit: the check "is it available?"
@@ -19,8 +20,8 @@ public final class GridUnitClaims implements UnitClaims {
     private final IMap<String, Unit> units;
     private final Clock clock;
 
-    public GridUnitClaims(IMap<String, Unit> units, Clock clock) {
-        this.units = units;
+    public GridUnitClaims(Grid grid, Clock clock) {
+        this.units = grid.units();
         this.clock = clock;
     }
 

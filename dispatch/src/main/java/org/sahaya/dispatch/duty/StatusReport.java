@@ -2,7 +2,7 @@ package org.sahaya.dispatch.duty;
 
 import java.util.List;
 import org.sahaya.core.fleet.Unit;
-import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
 import org.sahaya.dispatch.fleet.StatusChange;
 
 /**

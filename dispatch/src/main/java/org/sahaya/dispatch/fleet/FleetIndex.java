@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.grid.Grid;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.geo.GeoPoint;
 import org.sahaya.geo.index.Candidate;
@@ -36,8 +37,8 @@ public final class FleetIndex implements AutoCloseable {
     private final IMap<String, Unit> units;
     private final UUID listener;
 
-    public FleetIndex(IMap<String, Unit> units) {
-        this.units = units;
+    public FleetIndex(Grid grid) {
+        this.units = grid.units();
         this.listener = units.addEntryListener(new Listener(), true);
         units.values().forEach(this::update);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
+import org.sahaya.core.grid.Grid;
 
 /**
  * What fleet partners report about their units, applied in the grid: statuses checked against
@@ -21,8 +22,8 @@ public final class GridFleet {
     private final IMap<String, Unit> units;
     private final Clock clock;
 
-    public GridFleet(IMap<String, Unit> units, Clock clock) {
-        this.units = units;
+    public GridFleet(Grid grid, Clock clock) {
+        this.units = grid.units();
         this.clock = clock;
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.Hospital;
 
 /**
@@ -25,13 +26,13 @@ import org.sahaya.core.hospital.Hospital;
 public final class HospitalBoard implements AutoCloseable {
 
     private final Map<String, Hospital> hospitals = new ConcurrentHashMap<>();
-    private final IMap<String, Hospital> grid;
+    private final IMap<String, Hospital> boards;
     private final UUID listener;
 
-    public HospitalBoard(IMap<String, Hospital> grid) {
-        this.grid = grid;
-        this.listener = grid.addEntryListener(new Listener(), true);
-        grid.values().forEach(h -> hospitals.put(h.id(), h));
+    public HospitalBoard(Grid grid) {
+        this.boards = grid.hospitals();
+        this.listener = boards.addEntryListener(new Listener(), true);
+        boards.values().forEach(h -> hospitals.put(h.id(), h));
     }
 
     /**
@@ -54,7 +55,7 @@ public final class HospitalBoard implements AutoCloseable {
 
     @Override
     public void close() {
-        grid.removeEntryListener(listener);
+        boards.removeEntryListener(listener);
     }
 
     private final class Listener implements EntryAddedListener<String, Hospital>, EntryUpdatedListener<String, Hospital> {

@@ -5,6 +5,8 @@ import com.hazelcast.map.IMap;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.fleet.UnitLevel;
 import org.sahaya.core.hospital.BedKind;
@@ -21,8 +23,13 @@ public final class GridIncidents {
 
     private final IMap<String, Incident> incidents;
 
-    public GridIncidents(IMap<String, Incident> incidents) {
-        this.incidents = incidents;
+    public GridIncidents(Grid grid) {
+        this.incidents = grid.incidents();
+    }
+
+    /** An incident the database already holds (just opened): the grid takes its copy without writing it again. */
+    public void admit(Incident incident) {
+        incidents.putTransient(incident.id(), incident, 0, TimeUnit.SECONDS);
     }
 
     public Optional<Incident> get(String id) {

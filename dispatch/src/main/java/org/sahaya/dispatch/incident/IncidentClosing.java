@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.Units;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.hospital.Hospitals;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
@@ -24,7 +26,8 @@ import org.sahaya.dispatch.claims.UnitClaims;
  */
 public final class IncidentClosing {
 
-    private final Grid grid;
+    private final Units units;
+    private final Hospitals hospitalBoards;
     private final GridIncidents incidents;
     private final UnitClaims unitClaims;
     private final BedClaims bedClaims;
@@ -35,8 +38,9 @@ public final class IncidentClosing {
     private final TimelineRepository timeline = new TimelineRepository();
 
     public IncidentClosing(Grid grid, UnitClaims unitClaims, BedClaims bedClaims, Database database, Clock clock) {
-        this.grid = grid;
-        this.incidents = new GridIncidents(grid.incidents());
+        this.units = grid;
+        this.hospitalBoards = grid;
+        this.incidents = new GridIncidents(grid);
         this.unitClaims = unitClaims;
         this.bedClaims = bedClaims;
         this.database = database;
@@ -58,10 +62,10 @@ public final class IncidentClosing {
         Incident incident = closed.get();
         StringBuilder message = new StringBuilder("Closed: ").append(reason);
         Unit freed = null;
-        Unit unit = incident.unitId() == null ? null : grid.units().get(incident.unitId());
+        Unit unit = incident.unitId() == null ? null : units.unit(incident.unitId()).orElse(null);
         if (unit != null && incidentId.equals(unit.incidentId())) {
             unitClaims.release(unit.id(), incidentId);
-            Unit after = grid.units().get(unit.id());
+            Unit after = units.unit(unit.id()).orElse(null);
             if (after != null && after.isAvailable()) {
                 freed = after;
                 message.append("; unit ").append(unit.callSign()).append(" is available again");
@@ -70,7 +74,7 @@ public final class IncidentClosing {
         Optional<String> bedAt = Optional.ofNullable(incident.hospitalId())
                 .or(() -> database.withConnection(c -> hospitals.reservationOf(c, incidentId)));
         if (bedAt.isPresent()) {
-            String name = Optional.ofNullable(grid.hospitals().get(bedAt.get())).map(Hospital::name).orElse(bedAt.get());
+            String name = hospitalBoards.hospital(bedAt.get()).map(Hospital::name).orElse(bedAt.get());
             if (handedOver) {
                 bedClaims.handOver(bedAt.get(), incidentId);
                 message.append("; the patient was handed over at ").append(name).append(", the bed stays occupied");

@@ -6,15 +6,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.Units;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
-import org.sahaya.dispatch.DispatchOutcome;
-import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
+import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.area.ServiceAreas;
-import org.sahaya.dispatch.duty.Declines;
+import org.sahaya.dispatch.assignment.Declines;
 import org.sahaya.dispatch.fleet.FleetIndex;
 
 /**
@@ -28,7 +29,8 @@ public final class QueueDrain {
     /** More waiting incidents than any city will ever queue at once; read per freed unit. */
     private static final int MAX_WAITING = 10_000;
 
-    private final Grid grid;
+    /** The units as their owners hold them now: the index may lag the event that freed the unit. */
+    private final Units units;
     private final FleetIndex fleet;
     private final Dispatcher dispatcher;
     private final ServiceAreas areas;
@@ -37,7 +39,7 @@ public final class QueueDrain {
     private final Declines declines;
 
     public QueueDrain(Grid grid, FleetIndex fleet, Dispatcher dispatcher, ServiceAreas areas, Database database) {
-        this.grid = grid;
+        this.units = grid;
         this.fleet = fleet;
         this.dispatcher = dispatcher;
         this.areas = areas;
@@ -50,7 +52,7 @@ public final class QueueDrain {
      * @return the dispatches made, in order
      */
     public List<DispatchOutcome> drain(String unitId, Set<String> excluded) {
-        Unit unit = grid.units().get(unitId);
+        Unit unit = units.unit(unitId).orElse(null);
         if (unit == null || !unit.isAvailable()) {
             return List.of();
         }
@@ -64,12 +66,12 @@ public final class QueueDrain {
         List<DispatchOutcome> outcomes = new ArrayList<>();
         for (Incident incident : QueueOrder.servableBy(unit.level(),
                 at -> areas.serves(unitId, FleetIndex.point(at)), waiting, notFor)) {
-            Unit now = grid.units().get(unitId);
+            Unit now = units.unit(unitId).orElse(null);
             if (now == null || !now.isAvailable()) {
                 break;
             }
             DispatchOutcome outcome = dispatcher.dispatch(incident.id());
-            if (outcome instanceof DispatchOutcome.Queued && grid.units().get(unitId) instanceof Unit still
+            if (outcome instanceof DispatchOutcome.Queued && units.unit(unitId).orElse(null) instanceof Unit still
                     && still.isAvailable()) {
                 // A late event of the index hid the unit again: show it and try the same incident once more.
                 fleet.update(still);

@@ -24,12 +24,13 @@ import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
-import org.sahaya.dispatch.DispatchOutcome;
-import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
+import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.triage.Triage;
@@ -69,11 +70,11 @@ class ServiceAreaDispatchTest {
             ServiceAreas.save(c, SOUTH, List.of(boundSouthNearMgRoad.id()));
             return null;
         });
-        fleet = new FleetIndex(grid.units());
+        fleet = new FleetIndex(grid);
         intake = new AlertIntake(database, grid,
                 new Triage(SahayaConfig.from(Settings.of(Map.of()), false)::verificationWindow), TestCity.CLOCK);
-        dispatcher = new Dispatcher(grid, fleet, new GridUnitClaims(grid.units(), TestCity.CLOCK),
-                new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
+        dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), new GridUnitClaims(grid, TestCity.CLOCK),
+                new GridBedClaims(grid), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
                 TestCity.CLOCK, TestCity.ZONE, ServiceAreas.load(database));
         await().atMost(Duration.ofSeconds(10)).until(() -> fleet.size() == 2);
     }

@@ -36,7 +36,7 @@ class BedClaimsTest {
         database = TestCity.openDatabase();
         grid = TestCity.startGrid(database);
         hospitals = grid.hospitals();
-        beds = new GridBedClaims(hospitals);
+        beds = new GridBedClaims(grid);
     }
 
     @AfterAll

@@ -43,7 +43,7 @@ class UnitClaimsTest {
         database = TestCity.openDatabase();
         grid = TestCity.startGrid(database);
         units = grid.units();
-        claims = new GridUnitClaims(units, TestCity.CLOCK);
+        claims = new GridUnitClaims(grid, TestCity.CLOCK);
     }
 
     @AfterAll

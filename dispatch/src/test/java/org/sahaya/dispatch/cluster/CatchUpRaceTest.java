@@ -24,7 +24,7 @@ import org.sahaya.core.fleet.UnitStatus;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.persistence.Database;
-import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
 import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.TestCity.Wearer;
 import org.sahaya.dispatch.fleet.FleetIndex;

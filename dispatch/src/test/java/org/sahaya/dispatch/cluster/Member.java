@@ -18,7 +18,7 @@ import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.persistence.Database;
-import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
@@ -68,13 +68,13 @@ record Member(Grid grid, FleetIndex fleet, HospitalBoard hospitals, AlertIntake 
 
     static Member start(Database database, String cluster, int port, List<String> members, Clock clock) {
         Grid grid = Grid.start(database, cluster, port, members);
-        FleetIndex fleet = new FleetIndex(grid.units());
+        FleetIndex fleet = new FleetIndex(grid);
         // Every alert type of the test dispatches at once, inactivity included, so priorities mix.
         Triage triage = new Triage(SahayaConfig.from(Settings.of(Map.of("SAHAYA_VERIFY_INACTIVITY_SECONDS", "0")), false)
                 ::verificationWindow);
-        GridUnitClaims units = new GridUnitClaims(grid.units(), clock);
-        GridBedClaims beds = new GridBedClaims(grid.hospitals());
-        HospitalBoard hospitals = new HospitalBoard(grid.hospitals());
+        GridUnitClaims units = new GridUnitClaims(grid, clock);
+        GridBedClaims beds = new GridBedClaims(grid);
+        HospitalBoard hospitals = new HospitalBoard(grid);
         Dispatcher dispatcher = new Dispatcher(grid, fleet, hospitals, units, beds, DispatchPolicy.defaults(),
                 DetourEtaModel.bengaluru(), database, clock, TestCity.ZONE, ServiceAreas.none());
         return new Member(grid, fleet, hospitals, new AlertIntake(database, grid, triage, clock), dispatcher,

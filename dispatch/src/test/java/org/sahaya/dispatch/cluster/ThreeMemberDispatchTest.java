@@ -35,7 +35,7 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
-import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
 import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.TestCity.Wearer;
 import org.sahaya.dispatch.incident.CloseResult;

@@ -32,12 +32,12 @@ class HospitalBoardTest {
         Hospital bowring = TestCity.hospital("Bowring Hospital", east(MG_ROAD, 1_000), false, Map.of(BedKind.ER, 2));
         grid.hospitals().put(bowring.id(), bowring);
 
-        try (HospitalBoard board = new HospitalBoard(grid.hospitals())) {
+        try (HospitalBoard board = new HospitalBoard(grid)) {
             assertThat(board.get(bowring.id())).contains(bowring);
 
             Hospital manipal = TestCity.hospital("Manipal Hospital", east(MG_ROAD, 3_000), true, Map.of(BedKind.ICU, 1));
             grid.hospitals().put(manipal.id(), manipal);
-            new GridBedClaims(grid.hospitals()).reserve(bowring.id(), "INC-1", BedKind.ER);
+            new GridBedClaims(grid).reserve(bowring.id(), "INC-1", BedKind.ER);
 
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(board.all()).extracting(Hospital::id).containsExactlyInAnyOrder(bowring.id(), manipal.id());

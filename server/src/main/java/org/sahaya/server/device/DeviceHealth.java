@@ -1,6 +1,5 @@
 package org.sahaya.server.device;
 
-import com.hazelcast.map.IMap;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -38,13 +37,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceHealth implements DeviceActivity, AutoCloseable {
 
-    public static final String MAP = "device-last-heard";
-
     private static final Logger LOG = LoggerFactory.getLogger(DeviceHealth.class);
     /** Sightings written per transaction by a sweep. */
     static final int PERSIST_BATCH = 500;
 
-    private final IMap<String, Seen> lastHeard;
+    private final Sightings lastHeard;
     private final Database database;
     private final Offload offload;
     private final DeviceSettings settings;
@@ -60,7 +57,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
     /** @param reception where raised alerts go: the node's alert reception (persist, triage, tell) */
     public DeviceHealth(Grid grid, Database database, Offload offload, DeviceSettings settings, Clock clock,
                         Function<Alert, Future<IntakeResult>> reception) {
-        this.lastHeard = grid.hazelcast().getMap(MAP);
+        this.lastHeard = new GridSightings(grid);
         this.database = database;
         this.offload = offload;
         this.settings = settings;
@@ -77,7 +74,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
     /** A heartbeat that reported the battery's charge (0–100). Non-blocking. */
     public void heard(String deviceId, Instant at, String gateway, Integer batteryPercent) {
         try {
-            lastHeard.submitToKey(deviceId, new KeepLater(new Seen(at.toEpochMilli(), gateway, batteryPercent)))
+            lastHeard.note(deviceId, new Seen(at.toEpochMilli(), gateway, batteryPercent))
                     .exceptionally(e -> {
                         LOG.warn("Could not note that device {} was heard: {}", deviceId, e.toString());
                         return null;
@@ -136,7 +133,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
      */
     private void persistSightings() {
         List<Map.Entry<String, Seen>> batch = new ArrayList<>(PERSIST_BATCH);
-        for (Map.Entry<String, Seen> e : lastHeard.entrySet()) {
+        for (Map.Entry<String, Seen> e : lastHeard.pending()) {
             batch.add(Map.entry(e.getKey(), e.getValue()));
             if (batch.size() == PERSIST_BATCH) {
                 persist(batch);
@@ -156,7 +153,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
             return null;
         });
         // Only once committed; a newer sighting noted meanwhile stays for the next sweep.
-        batch.forEach(e -> lastHeard.remove(e.getKey(), e.getValue()));
+        batch.forEach(e -> lastHeard.forget(e.getKey(), e.getValue()));
     }
 
     private void apply(HealthVerdict verdict, Instant now) {

@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.Units;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.hospital.Hospitals;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
@@ -31,7 +33,8 @@ import org.sahaya.notify.receipt.StatusHistoryRepository;
 public final class IncidentViews {
 
     private final Database database;
-    private final Grid grid;
+    private final Units units;
+    private final Hospitals hospitals;
     private final Clock clock;
     private final IncidentRepository incidents = new IncidentRepository();
     private final AlertRepository alerts = new AlertRepository();
@@ -43,7 +46,8 @@ public final class IncidentViews {
 
     public IncidentViews(Database database, Grid grid, Clock clock) {
         this.database = database;
-        this.grid = grid;
+        this.units = grid;
+        this.hospitals = grid;
         this.clock = clock;
     }
 
@@ -81,8 +85,8 @@ public final class IncidentViews {
         var subscriber = directory.subscriber(c, i.subscriberId()).orElseThrow();
         Map<String, Contact> contacts = directory.contacts(c, i.subscriberId()).stream()
                 .collect(Collectors.toMap(Contact::id, Function.identity()));
-        Unit unit = i.unitId() == null ? null : grid.units().get(i.unitId());
-        Hospital hospital = i.hospitalId() == null ? null : grid.hospitals().get(i.hospitalId());
+        Unit unit = i.unitId() == null ? null : units.unit(i.unitId()).orElse(null);
+        Hospital hospital = i.hospitalId() == null ? null : hospitals.hospital(i.hospitalId()).orElse(null);
         return new IncidentView(i.id(), i.state().name(), i.priority().name(), i.action().name(), i.alertType().name(),
                 new IncidentView.SubscriberRef(subscriber.id(), subscriber.name(), subscriber.language()),
                 i.location(), i.openedAt(), i.updatedAt(), waiting(i), name(i.needs()),

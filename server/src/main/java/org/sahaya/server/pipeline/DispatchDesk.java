@@ -16,9 +16,9 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
-import org.sahaya.dispatch.AssignmentResult;
-import org.sahaya.dispatch.Dispatcher;
-import org.sahaya.dispatch.UnitAssignment;
+import org.sahaya.dispatch.assignment.AssignmentResult;
+import org.sahaya.dispatch.assignment.Dispatcher;
+import org.sahaya.dispatch.assignment.UnitAssignment;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.duty.StatusReport;
@@ -75,7 +75,7 @@ public final class DispatchDesk {
     }
 
     public Optional<Hospital> hospital(String hospitalId) {
-        return Optional.ofNullable(grid.hospitals().get(hospitalId));
+        return grid.hospital(hospitalId);
     }
 
     /** @return the unit at its new position; empty for an unknown unit */

@@ -10,7 +10,7 @@ import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
-import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.assignment.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,7 +16,7 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
-import org.sahaya.dispatch.DispatchOutcome;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
 import org.sahaya.notify.FamilyNotifier;
 import org.sahaya.notify.contact.PreferencesRepository;
 import org.sahaya.notify.escalation.EscalationPolicy;
@@ -93,9 +93,9 @@ public final class FamilyUpdates {
         String hospital = null;
         Integer eta = null;
         if (step == NotificationStep.DISPATCHED) {
-            callSign = Optional.ofNullable(grid.units().get(incident.unitId())).map(Unit::callSign).orElse(incident.unitId());
+            callSign = grid.unit(incident.unitId()).map(Unit::callSign).orElse(incident.unitId());
             hospital = incident.hospitalId() == null ? null
-                    : Optional.ofNullable(grid.hospitals().get(incident.hospitalId())).map(Hospital::name).orElse(null);
+                    : grid.hospital(incident.hospitalId()).map(Hospital::name).orElse(null);
             eta = incident.etaSeconds() == null ? null : (incident.etaSeconds() + 59) / 60;
         }
         return new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel, prefs);

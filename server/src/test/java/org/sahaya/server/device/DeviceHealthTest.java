@@ -118,7 +118,7 @@ class DeviceHealthTest {
         int devices = 2 * DeviceHealth.PERSIST_BATCH + 50; // three transactions
         start(Map.of("SAHAYA_DEMO_DEVICES", Integer.toString(devices)));
         DeviceHealth health = node.deviceHealth();
-        var noted = node.grid().hazelcast().getMap(DeviceHealth.MAP);
+        var noted = node.grid().hazelcast().getMap(GridSightings.MAP);
         java.time.Instant at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         for (int i = 1; i <= devices; i++) {
             health.heard(org.sahaya.core.subscriber.Device.demoId(i), at, "http");

@@ -37,12 +37,14 @@ import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
-import org.sahaya.dispatch.Dispatcher;
+import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
+import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.eta.ConfiguredEta;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.intake.IntakeResult;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -72,7 +74,7 @@ class FailedDispatchTest {
     void start() {
         database = Database.open("jdbc:h2:mem:failed-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         grid = Grid.start(database, "test-" + UUID.randomUUID(), 5801, List.of());
-        fleet = new FleetIndex(grid.units());
+        fleet = new FleetIndex(grid);
         vertx = Vertx.vertx();
         offload = new Offload();
     }
@@ -132,7 +134,7 @@ class FailedDispatchTest {
 
     /** The real grid claims, failing as a lost database would while {@code failuresLeft} lasts. */
     private UnitClaims failingClaims(AtomicInteger failuresLeft) {
-        GridUnitClaims real = new GridUnitClaims(grid.units(), clock);
+        GridUnitClaims real = new GridUnitClaims(grid, clock);
         return new UnitClaims() {
             @Override
             public Optional<Unit> claim(String unitId, String incidentId) {
@@ -150,8 +152,8 @@ class FailedDispatchTest {
     }
 
     private IncidentWorkflow workflow(UnitClaims claims) {
-        Dispatcher dispatcher = new Dispatcher(grid, fleet, claims, new GridBedClaims(grid.hospitals()),
-                DispatchPolicy.defaults(), ConfiguredEta.model(config.eta()), database, clock, java.time.ZoneId.of("Asia/Kolkata"));
+        Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), claims, new GridBedClaims(grid),
+                DispatchPolicy.defaults(), ConfiguredEta.model(config.eta()), database, clock, java.time.ZoneId.of("Asia/Kolkata"), ServiceAreas.none());
         FamilyNotifier notifier = new FamilyNotifier(database, Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)),
                 clock, () -> "NTF-" + UUID.randomUUID(), NotifierOptions.defaults());
         FamilyUpdates family = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX);

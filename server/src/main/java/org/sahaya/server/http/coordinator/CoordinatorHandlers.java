@@ -3,7 +3,7 @@ package org.sahaya.server.http.coordinator;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.sahaya.core.node.Offload;
-import org.sahaya.dispatch.AssignmentResult;
+import org.sahaya.dispatch.assignment.AssignmentResult;
 import org.sahaya.dispatch.incident.CloseResult;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;

@@ -1,4 +1,4 @@
-package org.sahaya.dispatch;
+package org.sahaya.dispatch.assignment;
 
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.incident.Incident;

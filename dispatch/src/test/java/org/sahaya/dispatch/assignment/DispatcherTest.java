@@ -1,4 +1,4 @@
-package org.sahaya.dispatch;
+package org.sahaya.dispatch.assignment;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +39,10 @@ import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.TimelineRepository;
-import org.sahaya.dispatch.DispatchOutcome.Dispatched;
-import org.sahaya.dispatch.DispatchOutcome.Queued;
-import org.sahaya.dispatch.DispatchOutcome.Skipped;
+import org.sahaya.dispatch.assignment.DispatchOutcome.Dispatched;
+import org.sahaya.dispatch.assignment.DispatchOutcome.Queued;
+import org.sahaya.dispatch.assignment.DispatchOutcome.Skipped;
+import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.TestCity.Wearer;
 import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
@@ -74,12 +75,12 @@ class DispatcherTest {
     static void start() {
         database = TestCity.openDatabase();
         grid = TestCity.startGrid(database);
-        fleet = new FleetIndex(grid.units());
+        fleet = new FleetIndex(grid);
         intake = new AlertIntake(database, grid,
                 new Triage(SahayaConfig.from(Settings.of(Map.of()), false)::verificationWindow), TestCity.CLOCK);
-        board = new HospitalBoard(grid.hospitals());
-        dispatcher = new Dispatcher(grid, fleet, board, new GridUnitClaims(grid.units(), TestCity.CLOCK),
-                new GridBedClaims(grid.hospitals()), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
+        board = new HospitalBoard(grid);
+        dispatcher = new Dispatcher(grid, fleet, board, new GridUnitClaims(grid, TestCity.CLOCK),
+                new GridBedClaims(grid), DispatchPolicy.defaults(), DetourEtaModel.bengaluru(), database,
                 TestCity.CLOCK, TestCity.ZONE, ServiceAreas.none());
     }
 
@@ -116,8 +117,8 @@ class DispatcherTest {
         Hospital closer = open("Bowring Hospital", east(MG_ROAD, 1_000), Map.of(BedKind.ER, 2));
         String incident = fallAt(MG_ROAD);
         // The previous run claimed a unit and a bed, then died before the incident said DISPATCHED.
-        new GridUnitClaims(grid.units(), TestCity.CLOCK).claim(held.id(), incident);
-        new GridBedClaims(grid.hospitals()).reserve(heldAt.id(), incident, BedKind.ER);
+        new GridUnitClaims(grid, TestCity.CLOCK).claim(held.id(), incident);
+        new GridBedClaims(grid).reserve(heldAt.id(), incident, BedKind.ER);
 
         DispatchOutcome outcome = dispatcher.dispatch(incident);
 

@@ -1,4 +1,4 @@
-package org.sahaya.dispatch.duty;
+package org.sahaya.dispatch.assignment;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,10 @@
-package org.sahaya.dispatch;
+package org.sahaya.dispatch.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.Units;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
@@ -26,7 +27,8 @@ import org.sahaya.geo.GeoPoint;
  */
 public final class UnitAssignment {
 
-    private final Grid grid;
+    /** The units as their owners hold them now: the coordinator's choice is checked there, not in the index. */
+    private final Units units;
     private final GridIncidents incidents;
     private final Dispatcher dispatcher;
     private final UnitClaims unitClaims;
@@ -38,8 +40,8 @@ public final class UnitAssignment {
 
     public UnitAssignment(Grid grid, Dispatcher dispatcher, UnitClaims unitClaims, FleetIndex fleet, Database database,
                           Clock clock) {
-        this.grid = grid;
-        this.incidents = new GridIncidents(grid.incidents());
+        this.units = grid;
+        this.incidents = new GridIncidents(grid);
         this.dispatcher = dispatcher;
         this.unitClaims = unitClaims;
         this.fleet = fleet;
@@ -53,7 +55,7 @@ public final class UnitAssignment {
         if (open.isEmpty()) {
             return notOpen(incidentId);
         }
-        Unit unit = grid.units().get(unitId);
+        Unit unit = units.unit(unitId).orElse(null);
         if (unit == null) {
             return new AssignmentResult.UnknownUnit(unitId);
         }
@@ -63,15 +65,14 @@ public final class UnitAssignment {
         }
         Optional<Unit> claimed = unitClaims.claim(unitId, incidentId);
         if (claimed.isEmpty()) {
-            return new AssignmentResult.UnitBusy(grid.units().get(unitId));
+            return new AssignmentResult.UnitBusy(units.unit(unitId).orElse(null));
         }
         fleet.update(claimed.get());
         GeoPoint scene = FleetIndex.point(incident.location());
         UnitOption option = dispatcher.optionFor(claimed.get(), scene);
         if (incident.state() != IncidentState.DISPATCHED) {
             DispatchOutcome outcome = dispatcher.complete(incident, claimed.get(), option,
-                    "Considered: " + option.describe() + " (chosen by the coordinator)",
-                    "Unit " + option.describe() + ": coordinator override: " + reason, scene);
+                    DispatchExplanation.chosenByCoordinator(option), DispatchExplanation.override(option, reason), scene);
             return outcome instanceof DispatchOutcome.Dispatched d
                     ? new AssignmentResult.Assigned(d, null)
                     : notOpen(incidentId);
@@ -86,15 +87,15 @@ public final class UnitAssignment {
         Unit released = null;
         if (previous != null) {
             unitClaims.release(previous, incidentId);
-            released = grid.units().get(previous);
+            released = units.unit(previous).orElse(null);
             if (released != null) {
                 fleet.update(released);
             }
         }
-        String was = released == null ? "" : " in place of " + released.callSign();
+        String was = released == null ? null : released.callSign();
         database.inTransaction(c -> {
             timeline.append(c, new TimelineEntry(incidentId, now, TimelineStage.OVERRIDE,
-                    "Coordinator assigned unit " + option.describe() + was + ": " + reason));
+                    DispatchExplanation.reassigned(option, was, reason)));
             return null;
         });
         return new AssignmentResult.Assigned(new DispatchOutcome.Dispatched(reassigned.get(), claimed.get(), null),

@@ -1,0 +1,80 @@
+package org.sahaya.dispatch.assignment;
+
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.sahaya.core.hospital.Hospital;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.HospitalRepository;
+import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.dispatch.claims.BedClaims;
+import org.sahaya.dispatch.hospital.HospitalBoard;
+import org.sahaya.dispatch.policy.HospitalOption;
+import org.sahaya.geo.GeoPoint;
+
+/**
+ * Reserves an incident's bed where {@link BedChoice} says, trying each hospital in turn on its owner
+ * (a refused reservation moves on to the next), ranked from this member's copy of the bed boards.
+ * Reads the family's preference and any bed already held for the incident from the database. Blocking.
+ */
+final class BedReservations {
+
+    private final HospitalBoard hospitals;
+    private final BedClaims bedClaims;
+    private final BedChoice choice;
+    private final Database database;
+    private final DirectoryRepository directory = new DirectoryRepository();
+    private final HospitalRepository hospitalRepository = new HospitalRepository();
+
+    BedReservations(HospitalBoard hospitals, BedClaims bedClaims, BedChoice choice, Database database) {
+        this.hospitals = hospitals;
+        this.bedClaims = bedClaims;
+        this.choice = choice;
+        this.database = database;
+    }
+
+    /**
+     * What a reservation got.
+     *
+     * @param bed  the hospital now holding the bed, or null if none had one free
+     * @param plan the hospitals it tried, in order, and whether the bed was kept from before
+     */
+    record Reserved(HospitalOption bed, BedChoice.Plan plan) {
+    }
+
+    /** A bed for a dispatch: the one a previous run held for the incident, else the best free one. */
+    Reserved forDispatch(Incident incident, GeoPoint scene, ZonedDateTime at) {
+        return reserve(incident, choice.plan(hospitals.all(), scene, incident.bedKind(), preferredHospital(incident),
+                database.withConnection(c -> hospitalRepository.reservationOf(c, incident.id())), at));
+    }
+
+    /** A bed for an incident dispatched without one, now that a hospital reported free beds. */
+    Reserved late(Incident incident, GeoPoint scene, ZonedDateTime at) {
+        return reserve(incident, choice.plan(hospitals.all(), scene, incident.bedKind(), preferredHospital(incident),
+                Optional.empty(), at));
+    }
+
+    /** A bed board as this member just changed it (a report): ranked from at once. */
+    void update(Hospital hospital) {
+        hospitals.update(hospital);
+    }
+
+    void release(String hospitalId, String incidentId) {
+        bedClaims.release(hospitalId, incidentId);
+    }
+
+    private Reserved reserve(Incident incident, BedChoice.Plan plan) {
+        for (HospitalOption h : plan.order()) {
+            if (bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
+                return new Reserved(h, plan);
+            }
+        }
+        return new Reserved(null, plan);
+    }
+
+    private String preferredHospital(Incident incident) {
+        return database.withConnection(c -> directory.subscriber(c, incident.subscriberId())
+                .map(Subscriber::preferredHospitalId).orElse(null));
+    }
+}
