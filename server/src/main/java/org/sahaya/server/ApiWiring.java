@@ -29,8 +29,8 @@ import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.PartnerHandlers;
 import org.sahaya.server.http.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
-import org.sahaya.server.pipeline.AlertReception;
-import org.sahaya.server.pipeline.DispatchDesk;
+import org.sahaya.dispatch.workflow.AlertReception;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.server.webhook.FamilyHandlers;
 
 /** The HTTP API of a node: every route's handler over the node's services, behind the guarded server. */

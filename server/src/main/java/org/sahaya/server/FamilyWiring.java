@@ -10,6 +10,7 @@ import org.sahaya.core.config.NotifyConfig;
 import org.sahaya.core.config.ProviderConfig;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.IncidentListener;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
@@ -21,10 +22,13 @@ import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.contact.ContactBook;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.escalation.EscalationPolicy;
+import org.sahaya.notify.family.EscalationScheduler;
+import org.sahaya.notify.family.FamilyNews;
+import org.sahaya.notify.family.FamilyUpdates;
+import org.sahaya.notify.family.LowBatteryNews;
+import org.sahaya.notify.family.RoutineNews;
 import org.sahaya.notify.receipt.Receipts;
 import org.sahaya.notify.template.MessageTemplates;
-import org.sahaya.server.pipeline.EscalationScheduler;
-import org.sahaya.server.pipeline.FamilyUpdates;
 import org.sahaya.server.webhook.AckHandlers;
 import org.sahaya.server.webhook.ContactHandler;
 import org.sahaya.server.webhook.FamilyHandlers;
@@ -66,6 +70,11 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
                         publicBaseUrl),
                 new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
                 new ContactHandler(new ContactBook(database), offload));
+    }
+
+    /** The family's side of every incident; {@code lowBattery} says when a low battery is news. */
+    IncidentListener news(Offload offload, LowBatteryNews lowBattery) {
+        return new FamilyNews(updates, new RoutineNews(updates, lowBattery, database, offload, clock));
     }
 
     /** Starts ticking the escalation steps of the incidents this member {@code owns}. */

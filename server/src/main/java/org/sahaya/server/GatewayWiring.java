@@ -18,7 +18,7 @@ import org.sahaya.server.gateway.dc09.Dc09Server;
 import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
 import org.sahaya.server.gateway.mqtt.MqttCounters;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
-import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.dispatch.workflow.AlertReception;
 
 /** The device gateways beside HTTP, DC-09 and MQTT, sharing the node's reception, health and rate limit. */
 record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {

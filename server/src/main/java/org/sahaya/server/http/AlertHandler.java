@@ -8,7 +8,7 @@ import org.sahaya.core.alert.Alert;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.gateway.InvalidAlert;
-import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.dispatch.workflow.AlertReception;
 
 /**
  * {@code POST /api/v1/alerts}, after authentication and contract validation: turns the body into

@@ -6,7 +6,7 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.AssignmentResult;
 import org.sahaya.dispatch.incident.CloseResult;
 import org.sahaya.server.incident.IncidentViews;
-import org.sahaya.server.pipeline.DispatchDesk;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 
 /**
  * The coordinator's commands, after authentication and contract validation: send this unit

@@ -14,7 +14,7 @@ import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.json.Json;
 import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.fleet.StatusChange;
-import org.sahaya.server.pipeline.DispatchDesk;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 
 /**
  * The partner side of the API, after authentication and contract validation: fleets report unit

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.Dc09Config;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
-import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.dispatch.workflow.AlertReception;
 
 /**
  * The handlers of one DC-09 connection, in order: frames (CR-delimited, size-limited), answers out,

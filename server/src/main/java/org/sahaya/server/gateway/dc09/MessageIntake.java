@@ -11,7 +11,7 @@ import org.sahaya.dispatch.intake.IntakeResult;
 import org.sahaya.dispatch.intake.UnknownDeviceException;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
-import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.dispatch.workflow.AlertReception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
