@@ -14,6 +14,8 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.dispatch.workflow.AlertReception;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
@@ -22,15 +24,13 @@ import org.sahaya.server.http.ApiKeyHandler;
 import org.sahaya.server.http.CoordinatorHandlers;
 import org.sahaya.server.http.DeviceAdmission;
 import org.sahaya.server.http.DeviceSignatureHandler;
-import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.HeartbeatHandler;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.PartnerHandlers;
 import org.sahaya.server.http.QueryHandlers;
+import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.incident.IncidentViews;
-import org.sahaya.dispatch.workflow.AlertReception;
-import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.server.webhook.FamilyHandlers;
 
 /** The HTTP API of a node: every route's handler over the node's services, behind the guarded server. */

@@ -63,7 +63,7 @@ public final class Recovery {
     }
 
     /**
-     * @param candidates         incidents in {@link #WAITING} states
+     * @param candidates incidents in {@link #WAITING} states
      * @return those waiting for a dispatch at {@code now} (NEW, QUEUED, or VERIFYING past their
      *         window), most urgent first, then oldest
      */
