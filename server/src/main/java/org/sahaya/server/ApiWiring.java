@@ -16,6 +16,8 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.dispatch.workflow.AlertReception;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
@@ -41,8 +43,6 @@ import org.sahaya.server.http.hospital.HospitalRoutes;
 import org.sahaya.server.http.incident.IncidentRoutes;
 import org.sahaya.server.http.incident.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
-import org.sahaya.server.pipeline.AlertReception;
-import org.sahaya.server.pipeline.DispatchDesk;
 
 /** The HTTP API of a node: each feature's route table over the node's services, behind the guarded server. */
 final class ApiWiring {

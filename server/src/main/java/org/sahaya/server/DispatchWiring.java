@@ -2,9 +2,12 @@ package org.sahaya.server;
 
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.function.BooleanSupplier;
+import io.vertx.core.Vertx;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.IncidentListener;
+import org.sahaya.core.metrics.StageTimers;
+import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.assignment.UnitAssignment;
@@ -20,11 +23,12 @@ import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.queue.QueueDrain;
-import org.sahaya.server.pipeline.DispatchDesk;
-import org.sahaya.server.pipeline.IncidentWorkflow;
+import org.sahaya.dispatch.workflow.DispatchDesk;
+import org.sahaya.dispatch.workflow.IncidentPlacement;
+import org.sahaya.dispatch.workflow.IncidentWorkflow;
 
 /** A node's dispatch services over its grid member: the fleet index, the claims and the dispatcher. */
-record DispatchWiring(Grid grid, Database database, Clock clock, FleetIndex fleet, ServiceAreas areas,
+record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock clock, FleetIndex fleet, ServiceAreas areas,
                       GridUnitClaims unitClaims, GridBedClaims bedClaims, Dispatcher dispatcher) {
 
     private static final ZoneId CITY = ZoneId.of("Asia/Kolkata");
@@ -37,20 +41,27 @@ record DispatchWiring(Grid grid, Database database, Clock clock, FleetIndex flee
         Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), unitClaims, bedClaims,
                 DispatchPolicy.defaults(),
                 ConfiguredEta.model(config.eta()), database, clock, CITY, areas);
-        return new DispatchWiring(grid, database, clock, fleet, areas, unitClaims, bedClaims, dispatcher);
+        return new DispatchWiring(config, grid, database, clock, fleet, areas, unitClaims, bedClaims, dispatcher);
     }
 
-    QueueDrain queue() {
+    private QueueDrain queue() {
         return new QueueDrain(grid, fleet, dispatcher, areas, database);
     }
 
-    /** Where partners' reports and coordinators' commands arrive; {@code mayDispatch} fences a minority member. */
-    DispatchDesk desk(IncidentWorkflow workflow, BooleanSupplier mayDispatch) {
+    /** Dispatch and the family's news for each incident, on its owner ({@code placement}). */
+    IncidentWorkflow workflow(Vertx vertx, StageTimers timers, Offload offload, IncidentPlacement placement,
+                              IncidentListener listener) {
+        return new IncidentWorkflow(new IncidentWorkflow.Parts(vertx, dispatcher, queue(), database, timers, offload, clock,
+                config::verificationWindow), placement, listener);
+    }
+
+    /** Where partners' reports and coordinators' commands arrive; the workflow fences a minority member. */
+    DispatchDesk desk(IncidentWorkflow workflow) {
         IncidentClosing closing = new IncidentClosing(grid, unitClaims, bedClaims, database, clock);
         GridFleet gridFleet = new GridFleet(grid, clock);
         return new DispatchDesk(grid, gridFleet,
                 new DutyCycle(gridFleet, fleet, new GridIncidents(grid), dispatcher, closing, database, clock),
                 bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow,
-                dispatcher, database, mayDispatch);
+                dispatcher, database);
     }
 }

@@ -11,6 +11,7 @@ import org.sahaya.core.config.NotifyConfig;
 import org.sahaya.core.config.ProviderConfig;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.IncidentListener;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
@@ -23,14 +24,17 @@ import org.sahaya.notify.channel.lineup.ChannelLineup;
 import org.sahaya.notify.contact.ContactBook;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.escalation.EscalationPolicy;
+import org.sahaya.notify.family.EscalationScheduler;
+import org.sahaya.notify.family.FamilyNews;
+import org.sahaya.notify.family.FamilyUpdates;
+import org.sahaya.notify.family.LowBatteryNews;
+import org.sahaya.notify.family.RoutineNews;
 import org.sahaya.notify.receipt.Receipts;
 import org.sahaya.notify.template.MessageTemplates;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.family.AckHandlers;
 import org.sahaya.server.http.family.ContactHandler;
 import org.sahaya.server.http.family.FamilyRoutes;
-import org.sahaya.server.pipeline.EscalationScheduler;
-import org.sahaya.server.pipeline.FamilyUpdates;
 import org.sahaya.server.webhook.TwilioRoutes;
 import org.sahaya.server.webhook.TwilioSignatureHandler;
 import org.sahaya.server.webhook.TwilioWebhooks;
@@ -72,6 +76,11 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
                                 publicBaseUrl)),
                 new FamilyRoutes(new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
                         new ContactHandler(new ContactBook(database), offload)));
+    }
+
+    /** The family's side of every incident; {@code lowBattery} says when a low battery is news. */
+    IncidentListener news(Offload offload, LowBatteryNews lowBattery) {
+        return new FamilyNews(updates, new RoutineNews(updates, lowBattery, database, offload, clock));
     }
 
     /** Starts ticking the escalation steps of the incidents this member {@code owns}. */

@@ -10,6 +10,7 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.AlertPayload;
@@ -18,7 +19,6 @@ import org.sahaya.server.gateway.dc09.Dc09Server;
 import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
 import org.sahaya.server.gateway.mqtt.MqttCounters;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
-import org.sahaya.server.pipeline.AlertReception;
 
 /** The device gateways beside HTTP, DC-09 and MQTT, sharing the node's reception, health and rate limit. */
 record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {

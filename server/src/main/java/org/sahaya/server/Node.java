@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.IncidentListener;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.node.VertxBootstrap;
@@ -20,23 +21,25 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.triage.Triage;
+import org.sahaya.dispatch.workflow.AlertReception;
+import org.sahaya.dispatch.workflow.IncidentPlacement;
+import org.sahaya.dispatch.workflow.IncidentWorkflow;
+import org.sahaya.dispatch.workflow.LoneMember;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.lineup.ChannelLineup;
+import org.sahaya.server.cluster.ClusterPlacement;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;
 import org.sahaya.server.demo.DemoCity;
-import org.sahaya.server.demo.DemoSeeder;
 import org.sahaya.server.demo.DemoHubAccounts;
+import org.sahaya.server.demo.DemoSeeder;
 import org.sahaya.server.device.DeviceActivity;
+import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.gateway.dc09.Dc09Server;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
-import org.sahaya.server.device.DeviceHealth;
-import org.sahaya.server.device.LowBatteryNotices;
-import org.sahaya.server.pipeline.AlertReception;
-import org.sahaya.server.pipeline.IncidentWorkflow;
-import org.sahaya.server.pipeline.RoutineNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,21 +108,22 @@ public final class Node implements AutoCloseable {
         FamilyWiring family = FamilyWiring.of(config, database, grid, clock, channels);
         LOG.info(family.lineup().summary());
         IncidentOwnership ownership = new IncidentOwnership(grid);
-        OwnerRouting routing = grid.clustered() ? new OwnerRouting(vertx, ownership) : null;
-        IncidentWorkflow workflow = new IncidentWorkflow(vertx, dispatch.dispatcher(), family.updates(), database, timers,
-                offload, clock, config::verificationWindow, dispatch.queue(), ownership, routing);
-        if (routing != null) {
-            routing.serve(workflow::runHere);
+        IncidentPlacement placement = grid.clustered()
+                ? new ClusterPlacement(ownership, new OwnerRouting(vertx, ownership)) : new LoneMember();
+        IncidentListener news = family.news(offload, new LowBatteryNotices(database));
+        IncidentWorkflow workflow = dispatch.workflow(vertx, timers, offload, placement, news);
+        if (placement instanceof ClusterPlacement clustered) {
+            clustered.routing().serve(workflow::runHere);
         }
         AlertReception reception = new AlertReception(
                 new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock,
-                new RoutineNews(family.updates(), new LowBatteryNotices(database), database, offload, clock));
+                news);
         // One device health and one rate limit per node, shared by every gateway.
         DeviceHealth deviceHealth = new DeviceHealth(grid, database, offload, config.devices(), clock, reception::receive);
         DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
-                dispatch.desk(workflow, ownership::mayDispatch), family.handlers(offload), deviceHealth, rateLimit,
+                dispatch.desk(workflow), family.handlers(offload), deviceHealth, rateLimit,
                 registry), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.deviceHealth = deviceHealth;
@@ -137,7 +141,7 @@ public final class Node implements AutoCloseable {
         }
         node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
         node.takeOver.start();
-        family.startEscalation(vertx, offload, ownership::owns);
+        family.startEscalation(vertx, offload, placement::owns);
         return node;
     }
 

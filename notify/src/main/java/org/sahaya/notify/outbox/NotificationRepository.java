@@ -194,4 +194,14 @@ public final class NotificationRepository {
             return ps.executeUpdate();
         }
     }
+
+    /** Whether any message was ever written for the incident (whatever became of it). */
+    public boolean anyForIncident(Connection c, String incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM notifications WHERE incident_id = ?")) {
+            ps.setString(1, incidentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.sahaya.dispatch.workflow.IncidentPlacement.Work;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,16 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class OwnerRouting {
 
-    /** What the owner does with a handed-over incident. */
-    @FunctionalInterface
-    public interface Work {
-        /**
-         * @param receivedAt  when its alert arrived (for the stage timers); null if not latency
-         * @param verifyAfter a verification window to wait before dispatching; null to dispatch now
-         */
-        void runHere(String incidentId, Instant receivedAt, Duration verifyAfter);
-    }
-
     static final Duration RETRY = Duration.ofMillis(250);
     static final Duration GIVE_UP = Duration.ofSeconds(10);
     private static final long SEND_TIMEOUT_MS = 1000;
@@ -37,7 +28,6 @@ public final class OwnerRouting {
 
     private final Vertx vertx;
     private final IncidentOwnership ownership;
-    private Work work;
     private MessageConsumer<JsonObject> consumer;
 
     public OwnerRouting(Vertx vertx, IncidentOwnership ownership) {
@@ -47,7 +37,6 @@ public final class OwnerRouting {
 
     /** Starts taking work handed to this member. Blocking until the consumer is registered cluster-wide. */
     public void serve(Work work) throws Exception {
-        this.work = work;
         consumer = vertx.eventBus().<JsonObject>consumer(address(ownership.self()), message -> {
             JsonObject body = message.body();
             work.runHere(body.getString("incidentId"), instant(body.getString("receivedAt")),
@@ -57,12 +46,12 @@ public final class OwnerRouting {
         consumer.completion().await(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    /** Runs the work on the incident's owner: here if this member owns it, else handed over. */
-    public void route(String incidentId, Instant receivedAt, Duration verifyAfter) {
-        route(incidentId, receivedAt, verifyAfter, System.nanoTime());
+    /** Runs the work on the incident's owner: {@code here} if this member owns it, else handed over. */
+    public void route(String incidentId, Instant receivedAt, Duration verifyAfter, Work here) {
+        route(incidentId, receivedAt, verifyAfter, here, System.nanoTime());
     }
 
-    private void route(String incidentId, Instant receivedAt, Duration verifyAfter, long since) {
+    private void route(String incidentId, Instant receivedAt, Duration verifyAfter, Work work, long since) {
         Optional<UUID> owner = ownership.remoteOwner(incidentId);
         if (owner.isEmpty()) {
             work.runHere(incidentId, receivedAt, verifyAfter);
@@ -82,7 +71,7 @@ public final class OwnerRouting {
                                 GIVE_UP.toSeconds());
                         work.runHere(incidentId, receivedAt, verifyAfter);
                     } else {
-                        vertx.setTimer(RETRY.toMillis(), t -> route(incidentId, receivedAt, verifyAfter, since));
+                        vertx.setTimer(RETRY.toMillis(), t -> route(incidentId, receivedAt, verifyAfter, work, since));
                     }
                 });
     }

@@ -15,8 +15,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.node.Offload;
+import org.sahaya.dispatch.workflow.IncidentWorkflow;
 import org.sahaya.notify.FamilyNotifier;
-import org.sahaya.server.pipeline.IncidentWorkflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -134,7 +134,7 @@ public final class HttpApi {
             p.problem().send(ctx);
             return;
         }
-        if (cause instanceof org.sahaya.server.pipeline.DispatchHeld held) {
+        if (cause instanceof org.sahaya.dispatch.workflow.DispatchHeld held) {
             // Not a field of the request: this member is on the minority side; another member can take it.
             ctx.response().putHeader("Retry-After", "5");
             Problem.of(503, "minority", "Dispatch held on a minority member", held.getMessage()).send(ctx);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
-import org.sahaya.server.pipeline.IncidentWorkflow;
+import org.sahaya.dispatch.workflow.IncidentWorkflow;
 
 /**
  * Split-brain protection: a member that sees fewer than a majority of the configured members stops

@@ -1,11 +1,12 @@
 package org.sahaya.server.gateway.dc09;
 
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.Dc09Config;
+import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.dc09.account.AccountResolver;
@@ -18,7 +19,6 @@ import org.sahaya.server.gateway.dc09.intake.KnownAlerts;
 import org.sahaya.server.gateway.dc09.intake.MessageIntake;
 import org.sahaya.server.gateway.dc09.intake.TimestampWindow;
 import org.sahaya.server.gateway.dc09.message.MessageParser;
-import org.sahaya.server.pipeline.AlertReception;
 
 /**
  * The handlers of one DC-09 connection, in order: frames (CR-delimited, size-limited), answers out,

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.Dc09Config;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
-import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.dispatch.workflow.AlertReception;
 
 /**
  * The SIA DC-09 receiver, on TCP and on UDP at the same port number. A plain Netty server on its

@@ -7,7 +7,7 @@ import org.sahaya.core.alert.Alert;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.gateway.InvalidAlert;
-import org.sahaya.server.pipeline.AlertReception;
+import org.sahaya.dispatch.workflow.AlertReception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -6,13 +6,13 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import org.sahaya.core.alert.Alert;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.gateway.InvalidAlert;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
 import org.sahaya.server.http.device.DeviceSignatureHandler;
-import org.sahaya.server.pipeline.AlertReception;
 
 /**
  * {@code POST /api/v1/alerts}, after authentication and contract validation: turns the body into

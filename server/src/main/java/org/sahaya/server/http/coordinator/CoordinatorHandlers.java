@@ -9,7 +9,7 @@ import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
 import org.sahaya.server.incident.IncidentViews;
-import org.sahaya.server.pipeline.DispatchDesk;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 
 /**
  * The coordinator's commands, after authentication and contract validation: send this unit

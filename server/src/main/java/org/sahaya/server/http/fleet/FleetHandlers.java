@@ -8,10 +8,10 @@ import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
 import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.fleet.StatusChange;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
-import org.sahaya.server.pipeline.DispatchDesk;
 
 /**
  * The fleet side of the API, after authentication and contract validation: fleets report unit

@@ -7,10 +7,10 @@ import java.util.Map;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.node.Offload;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
-import org.sahaya.server.pipeline.DispatchDesk;
 
 /**
  * The hospital side of the API, after authentication and contract validation: hospitals report

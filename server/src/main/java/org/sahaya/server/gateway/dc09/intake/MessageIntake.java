@@ -9,12 +9,12 @@ import org.sahaya.core.alert.Alert;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.dispatch.intake.IntakeResult;
 import org.sahaya.dispatch.intake.UnknownDeviceException;
+import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.dc09.account.Dc09Account;
 import org.sahaya.server.gateway.dc09.frame.Dc09Answer;
 import org.sahaya.server.gateway.dc09.message.Dc09Message;
-import org.sahaya.server.pipeline.AlertReception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.notify.family;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,16 +16,16 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
-import org.sahaya.dispatch.assignment.DispatchOutcome;
 import org.sahaya.notify.FamilyNotifier;
 import org.sahaya.notify.contact.PreferencesRepository;
 import org.sahaya.notify.escalation.EscalationPolicy;
 import org.sahaya.notify.escalation.EscalationRepository;
-import org.sahaya.notify.preference.ContactPreferences;
+import org.sahaya.notify.outbox.NotificationRepository;
 import org.sahaya.notify.plan.NotificationRequest;
+import org.sahaya.notify.preference.ContactPreferences;
 import org.sahaya.notify.template.NotificationStep;
 
-/** Turns a dispatch outcome into the family's messages: gathers who to tell and what to say. Blocking. */
+/** Turns what happened to an incident into the family's messages: gathers who to tell and what to say. Blocking. */
 public final class FamilyUpdates {
 
     private final FamilyNotifier notifier;
@@ -35,12 +35,9 @@ public final class FamilyUpdates {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final PreferencesRepository preferences = new PreferencesRepository();
     private final EscalationRepository escalations = new EscalationRepository();
+    private final NotificationRepository notifications = new NotificationRepository();
     private final EscalationPolicy policy;
     private final Clock clock;
-
-    public FamilyUpdates(FamilyNotifier notifier, Database database, Grid grid, Channel channel) {
-        this(notifier, database, grid, channel, new EscalationPolicy(Map.of(), Map.of()), Clock.systemUTC());
-    }
 
     /**
      * @param policy when to escalate to voice calls; the family's first messages start the incident's
@@ -56,15 +53,12 @@ public final class FamilyUpdates {
         this.clock = clock;
     }
 
-    public List<Notification> tell(DispatchOutcome outcome) {
-        return switch (outcome) {
-            case DispatchOutcome.Dispatched d -> tell(d.incident(), NotificationStep.DISPATCHED);
-            case DispatchOutcome.Queued q -> tell(q.incident(), NotificationStep.QUEUED);
-            case DispatchOutcome.Skipped s -> List.of();
-        };
-    }
-
-    private List<Notification> tell(Incident incident, NotificationStep step) {
+    /**
+     * Tells the family of {@code incident} what {@code step} says, and starts its escalation timer.
+     *
+     * @return the notifications handed to providers now
+     */
+    public List<Notification> tell(Incident incident, NotificationStep step) {
         NotificationRequest request = request(incident, step);
         List<Notification> told = notifier.notify(request);
         Instant now = clock.instant();
@@ -75,7 +69,7 @@ public final class FamilyUpdates {
     }
 
     /** What the family of {@code incident} is told now: the dispatch, or that it waits for an ambulance. */
-    public NotificationRequest requestFor(Incident incident) {
+    private NotificationRequest requestFor(Incident incident) {
         boolean dispatched = incident.unitId() != null && incident.etaSeconds() != null;
         return request(incident, dispatched ? NotificationStep.DISPATCHED : NotificationStep.QUEUED);
     }
@@ -108,21 +102,12 @@ public final class FamilyUpdates {
      */
     public List<Notification> tellNews(Incident incident, NotificationStep step) {
         boolean alreadyTold = step == NotificationStep.STOOD_DOWN
-                && database.withConnection(c -> notifiedBefore(c, incident.id()));
+                && database.withConnection(c -> notifications.anyForIncident(c, incident.id()));
         Incident asNews = alreadyTold ? incident : new Incident(incident.id(), incident.subscriberId(),
                 incident.alertType(), Priority.P4, incident.action(), incident.state(), incident.location(),
                 incident.openedAt(), incident.updatedAt(), incident.needs(), incident.bedKind(), incident.unitId(),
                 incident.hospitalId(), incident.etaSeconds(), incident.dispatchedAt());
         return tell(asNews, step);
-    }
-
-    private static boolean notifiedBefore(java.sql.Connection c, String incidentId) throws java.sql.SQLException {
-        try (var ps = c.prepareStatement("SELECT 1 FROM notifications WHERE incident_id = ?")) {
-            ps.setString(1, incidentId);
-            try (var rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     /**
@@ -132,14 +117,5 @@ public final class FamilyUpdates {
      */
     public int sendHeldDue() {
         return notifier.sendHeldDue() + notifier.failOverReported();
-    }
-
-    public int resumePending() {
-        return notifier.resumePending();
-    }
-
-    /** Resumes only the pending rows of incidents {@code ownsIncident} accepts (a cluster member's own). */
-    public int resumePending(java.util.function.Predicate<String> ownsIncident) {
-        return notifier.resumePending(ownsIncident);
     }
 }

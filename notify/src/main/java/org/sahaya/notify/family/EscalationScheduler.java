@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.notify.family;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -53,11 +53,6 @@ public final class EscalationScheduler implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final Predicate<String> owns;
     private long timerId = -1;
-
-    public EscalationScheduler(Vertx vertx, Offload offload, Database database, FamilyUpdates family,
-                               EscalationPolicy policy, Clock clock) {
-        this(vertx, offload, database, family, policy, clock, incidentId -> true);
-    }
 
     /** @param owns whether this node works an incident (its escalation steps included) */
     public EscalationScheduler(Vertx vertx, Offload offload, Database database, FamilyUpdates family,

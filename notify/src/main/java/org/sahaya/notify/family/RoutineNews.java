@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.notify.family;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +12,6 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.notify.template.NotificationStep;
-import org.sahaya.server.device.LowBatteryNotices;
-import org.sahaya.dispatch.intake.IntakeResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +26,13 @@ public final class RoutineNews {
     private static final Logger LOG = LoggerFactory.getLogger(RoutineNews.class);
 
     private final FamilyUpdates family;
-    private final LowBatteryNotices lowBattery;
+    private final LowBatteryNews lowBattery;
     private final Database database;
     private final Offload offload;
     private final Clock clock;
     private final TimelineRepository timeline = new TimelineRepository();
 
-    public RoutineNews(FamilyUpdates family, LowBatteryNotices lowBattery, Database database, Offload offload,
+    public RoutineNews(FamilyUpdates family, LowBatteryNews lowBattery, Database database, Offload offload,
                        Clock clock) {
         this.family = family;
         this.lowBattery = lowBattery;
@@ -43,13 +41,13 @@ public final class RoutineNews {
         this.clock = clock;
     }
 
-    /** Called once an alert is stored; returns at once, the work runs on a virtual thread. */
-    public void afterIntake(Alert alert, IntakeResult result) {
-        if (result.receipt().duplicate() || result.incident() == null) {
-            return;
-        }
-        Incident incident = result.incident();
-        boolean ownRecord = result.receipt().outcome() == AlertOutcome.RECORDED;
+    /**
+     * Called once an alert is stored (not for a resend); returns at once, the work runs on a virtual thread.
+     *
+     * @param outcome what intake did with the alert; RECORDED: the alert has its own record (not a join)
+     */
+    public void afterIntake(Alert alert, Incident incident, AlertOutcome outcome) {
+        boolean ownRecord = outcome == AlertOutcome.RECORDED;
         switch (alert.type()) {
             case CANCEL -> {
                 if (incident.state() == IncidentState.CANCELLED) {

@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.server.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

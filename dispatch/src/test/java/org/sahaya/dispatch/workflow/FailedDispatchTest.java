@@ -1,6 +1,5 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.dispatch.workflow;
 
-import org.sahaya.core.incident.TimelineStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.alert.Alert;
+import org.sahaya.core.alert.AlertOutcome;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
@@ -27,31 +27,32 @@ import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitLevel;
 import org.sahaya.core.fleet.UnitStatus;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentListener;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.node.Offload;
-import org.sahaya.core.notification.Channel;
+import org.sahaya.core.notification.Notification;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
-import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.eta.ConfiguredEta;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.intake.IntakeResult;
 import org.sahaya.dispatch.policy.DispatchPolicy;
+import org.sahaya.dispatch.queue.QueueDrain;
 import org.sahaya.dispatch.triage.Triage;
-import org.sahaya.notify.FamilyNotifier;
-import org.sahaya.notify.NotifierOptions;
-import org.sahaya.notify.channel.sandbox.SandboxChannel;
 
 /**
  * DESIGN.md invariant 6 for dispatch: an automatic dispatch that throws leaves the incident QUEUED
@@ -154,11 +155,26 @@ class FailedDispatchTest {
     private IncidentWorkflow workflow(UnitClaims claims) {
         Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), claims, new GridBedClaims(grid),
                 DispatchPolicy.defaults(), ConfiguredEta.model(config.eta()), database, clock, java.time.ZoneId.of("Asia/Kolkata"), ServiceAreas.none());
-        FamilyNotifier notifier = new FamilyNotifier(database, Map.of(Channel.SANDBOX, new SandboxChannel(database, clock)),
-                clock, () -> "NTF-" + UUID.randomUUID(), NotifierOptions.defaults());
-        FamilyUpdates family = new FamilyUpdates(notifier, database, grid, Channel.SANDBOX);
-        return new IncidentWorkflow(vertx, dispatcher, family, database, new StageTimers(
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), offload, clock, config::verificationWindow);
+        // The family is not what this test is about: dispatch decisions are heard and nothing is sent.
+        IncidentListener family = new IncidentListener() {
+            @Override
+            public List<Notification> dispatched(Incident incident) {
+                return List.of();
+            }
+
+            @Override
+            public List<Notification> queued(Incident incident) {
+                return List.of();
+            }
+
+            @Override
+            public void alertStored(Alert alert, Incident incident, AlertOutcome outcome) {
+            }
+        };
+        return new IncidentWorkflow(new IncidentWorkflow.Parts(vertx, dispatcher,
+                new QueueDrain(grid, fleet, dispatcher, ServiceAreas.none(), database), database,
+                new StageTimers(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)), offload, clock,
+                config::verificationWindow), new LoneMember(), family);
     }
 
     private Unit station() {

@@ -1,9 +1,10 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.dispatch.workflow;
 
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import org.sahaya.core.alert.Alert;
+import org.sahaya.core.incident.IncidentListener;
 import org.sahaya.core.metrics.Stage;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.node.Offload;
@@ -21,21 +22,17 @@ public final class AlertReception {
     private final StageTimers timers;
     private final IncidentWorkflow workflow;
     private final Clock clock;
-    private final RoutineNews news;
+    private final IncidentListener listener;
 
-    public AlertReception(AlertIntake intake, Offload offload, StageTimers timers, IncidentWorkflow workflow, Clock clock) {
-        this(intake, offload, timers, workflow, clock, null);
-    }
-
-    /** @param news tells the family of stand-downs, silent devices and low batteries; null for none */
+    /** @param listener hears of every alert stored (stand-downs, silent devices, low batteries for the family) */
     public AlertReception(AlertIntake intake, Offload offload, StageTimers timers, IncidentWorkflow workflow, Clock clock,
-                          RoutineNews news) {
+                          IncidentListener listener) {
         this.intake = intake;
         this.offload = offload;
         this.timers = timers;
         this.workflow = workflow;
         this.clock = clock;
-        this.news = news;
+        this.listener = listener;
     }
 
     /** Completes once the alert is persisted: only then may the gateway acknowledge the device. */
@@ -44,8 +41,8 @@ public final class AlertReception {
             if (!result.receipt().duplicate()) {
                 timers.record(Stage.TRIAGE, Duration.between(alert.receivedAt(), clock.instant()));
                 workflow.start(result, alert.receivedAt());
-                if (news != null) {
-                    news.afterIntake(alert, result);
+                if (result.incident() != null) {
+                    listener.alertStored(alert, result.incident(), result.receipt().outcome());
                 }
             }
         });

@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.dispatch.workflow;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.notify.family;
 
 import java.util.List;
 import java.util.function.IntFunction;

@@ -1,11 +1,10 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.dispatch.workflow;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
@@ -46,19 +45,11 @@ public final class DispatchDesk {
     private final IncidentWorkflow workflow;
     private final Dispatcher dispatcher;
     private final Database database;
-    private final BooleanSupplier mayDispatch;
     private final IncidentRepository incidents = new IncidentRepository();
 
+    /** @param workflow also tells whether this member may dispatch (it sees a majority of the cluster) */
     public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
                         IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database) {
-        this(grid, fleet, duty, beds, assignment, closing, workflow, dispatcher, database, () -> true);
-    }
-
-    /** @param mayDispatch whether this member sees a majority of the cluster (always, for a lone node) */
-    public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
-                        IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database,
-                        BooleanSupplier mayDispatch) {
-        this.mayDispatch = mayDispatch;
         this.grid = grid;
         this.fleet = fleet;
         this.duty = duty;
@@ -85,7 +76,7 @@ public final class DispatchDesk {
 
     /** @throws DispatchHeld on a minority member, for a report that takes a unit off its incident (re-dispatch) */
     public StatusReport status(String unitId, UnitStatus status, String note) {
-        if (!mayDispatch.getAsBoolean() && fleet.get(unitId).filter(u -> StatusEffect.of(u.status(), status,
+        if (!workflow.mayDispatch() && fleet.get(unitId).filter(u -> StatusEffect.of(u.status(), status,
                 u.incidentId() != null) == StatusEffect.REDISPATCH).isPresent()) {
             throw new DispatchHeld("A crew leaving its incident (" + status + ", which re-dispatches)");
         }
@@ -120,7 +111,7 @@ public final class DispatchDesk {
 
     /** @throws DispatchHeld on a minority member */
     public AssignmentResult assign(String incidentId, String unitId, String reason) {
-        if (!mayDispatch.getAsBoolean()) {
+        if (!workflow.mayDispatch()) {
             throw new DispatchHeld("A coordinator's override");
         }
         AssignmentResult result = assignment.assign(incidentId, unitId, reason);

@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.notify.family;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.sahaya.server.pipeline;
+package org.sahaya.dispatch.workflow;
 
 /**
  * A command that would dispatch (a coordinator's override, a crew leaving its incident) refused on a
