@@ -10,6 +10,7 @@ import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.core.retry.Backoff;
 import org.sahaya.dispatch.assignment.Dispatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,7 @@ import org.slf4j.LoggerFactory;
 final class FailedDispatches {
 
     static final int MAX_RETRIES = 8;
-    private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
-    private static final Duration LONGEST_DELAY = Duration.ofMinutes(1);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 2.0);
     private static final Logger LOG = LoggerFactory.getLogger(FailedDispatches.class);
 
     private final Vertx vertx;
@@ -51,8 +51,7 @@ final class FailedDispatches {
         if (failuresSoFar < 1 || failuresSoFar > MAX_RETRIES) {
             return Optional.empty();
         }
-        Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(failuresSoFar - 1, 16));
-        return Optional.of(delay.compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay);
+        return Optional.of(BACKOFF.delayAfter(failuresSoFar));
     }
 
     /** The incident was handled (dispatched, queued for lack of a unit, or no longer waiting). */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.notification.Channel;
+import org.sahaya.core.retry.Backoff;
 import org.sahaya.core.subscriber.Contact;
 
 class DeliveryPolicyTest {
@@ -20,7 +21,7 @@ class DeliveryPolicyTest {
 
     @Test
     void backoffGrowsWithJitterAndStaysUnderItsCap() {
-        RetrySchedule schedule = RetrySchedule.DEFAULT;
+        Backoff schedule = DeliveryPolicy.RETRIES;
         assertThat(schedule.delayAfter(1, 0.0)).isEqualTo(Duration.ofMillis(250));
         assertThat(schedule.delayAfter(1, 0.999)).isBetween(Duration.ofMillis(499), Duration.ofMillis(500));
         assertThat(schedule.delayAfter(2, 0.0)).isEqualTo(Duration.ofMillis(500));
