@@ -23,7 +23,7 @@ import redis.clients.jedis.Jedis;
 /**
  * {@code ./sahaya bench-geo}: checks which peers are reachable, runs {@link NearestAvailableBenchmark}
  * for every reachable backend in one JMH run (so the ratios compare like with like), and prints
- * the percentile table for docs/benchmarks.md. Extra arguments are JMH's own ({@code -p units=10000},
+ * the percentile table for docs/benchmarks/geo-nearest-unit.md. Extra arguments are JMH's own ({@code -p units=10000},
  * {@code -wi 1}, ...) and override the defaults here.
  */
 public final class GeoBench {

@@ -49,11 +49,11 @@ final class CityArgs {
             fallbackValue = CityOptions.DEFAULT_REFERENCE_DB,
             description = "also run them against the PostGIS reference dispatcher (database on this PostgreSQL)")
     String reference;
-    @Option(names = "--report", paramLabel = "docs/benchmarks.md", description = "write the tables into --section of this file")
+    @Option(names = "--report", paramLabel = "docs/benchmarks/city-scenario.md", description = "write the tables into --section of this file")
     Path report;
     @Option(names = "--section", paramLabel = "city-scenario", description = "the section of --report")
     String section = "city-scenario";
-    @Option(names = "--plot", paramLabel = "docs/latency-city.png",
+    @Option(names = "--plot", paramLabel = "docs/benchmarks/latency-city.png",
             description = "write a PNG of latency by percentile (first rate: node, reference, baseline)")
     Path plot;
     @Option(names = "--sample", paramLabel = "2000", description = "accepted alerts whose incident is checked afterwards")

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The whole report of one invocation, for the terminal or as a markdown section of
- * {@code docs/benchmarks.md}.
+ * a file under {@code docs/benchmarks/}.
  *
  * @param command     the exact command line, so anyone can run it again
  * @param startedAt   when the first run started

@@ -47,7 +47,7 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
         int warmup = 5;
         @Option(names = "--baseline", description = "also measure a bare Vert.x endpoint started in this process, at each rate")
         boolean baseline;
-        @Option(names = "--report", paramLabel = "docs/benchmarks.md",
+        @Option(names = "--report", paramLabel = "docs/benchmarks/ingest.md",
                 description = "replace (or append) the markdown section --section in this file")
         Path report;
         @Option(names = "--section", paramLabel = "latest", description = "the section of --report")

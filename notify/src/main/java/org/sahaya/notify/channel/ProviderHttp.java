@@ -13,7 +13,7 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The HTTP client under both provider SDKs: Apache HttpClient 5's classic (blocking) client, so
  * each virtual thread does its own socket I/O with no shared selector thread to queue behind (the
- * JDK client held requests for seconds under load, see docs/benchmarks.md); a pool of
+ * JDK client held requests for seconds under load, see docs/benchmarks/notification-delivery.md); a pool of
  * {@value #MAX_CONNECTIONS} keep-alive connections, enough for thousands of requests a second at a
  * few hundred milliseconds each; one timeout for connect, pool wait and answer; automatic retries,
  * redirects and cookies off, because a repeated POST can be a second SMS; no content compression
