@@ -80,6 +80,9 @@ class DeviceHealthTest {
     void aSilentDeviceRaisesDeviceOfflineOnceEvenAcrossARestartAndTheFamilyIsToldAsNews() throws Exception {
         DeviceClient client = new DeviceClient(start().httpPort());
         client.heartbeat("demo-0034", "demo-0034", "");
+        // The 204 does not wait for the grid to note the sighting (an async entry processor): wait, then persist it.
+        var noted = node.grid().hazelcast().getMap(GridSightings.MAP);
+        await().atMost(Duration.ofSeconds(10)).until(() -> noted.containsKey("demo-0034"));
         node.deviceHealth().sweep(); // persists the sighting
         node.close();
 
