@@ -1,15 +1,20 @@
 package org.sahaya.server;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.node.Offload;
@@ -19,9 +24,15 @@ import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
+import org.sahaya.server.access.Access;
+import org.sahaya.server.access.Caller;
+import org.sahaya.server.access.FailureThrottle;
+import org.sahaya.server.access.PartnerLookup;
+import org.sahaya.server.access.Role;
+import org.sahaya.server.access.SessionLookup;
+import org.sahaya.server.audit.Audit;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
-import org.sahaya.server.http.ApiKeyHandler;
 import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.HealthRoutes;
 import org.sahaya.server.http.HttpApi;
@@ -43,6 +54,7 @@ import org.sahaya.server.http.hospital.HospitalRoutes;
 import org.sahaya.server.http.incident.IncidentRoutes;
 import org.sahaya.server.http.incident.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
+import org.sahaya.server.incident.PartnerViews;
 
 /** The HTTP API of a node: each feature's route table over the node's services, behind the guarded server. */
 final class ApiWiring {
@@ -55,7 +67,7 @@ final class ApiWiring {
      *
      * @param family the family side's route tables (webhooks, acknowledgements, contacts)
      */
-    record Services(AlertReception reception, DispatchDesk desk, List<RouteTable> family, DeviceHealth deviceHealth,
+    record Services(AlertReception reception, DispatchDesk desk, Function<Access, List<RouteTable>> family, DeviceHealth deviceHealth,
                     DeviceRateLimit rateLimit, PrometheusMeterRegistry registry) {
     }
 
@@ -74,22 +86,42 @@ final class ApiWiring {
         RoutineLane routine = new RoutineLane(config.routineInFlight());
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
                 config.devices().ratePerSecond());
-        ApiKeyHandler apiKeys = new ApiKeyHandler(new PartnerKeys(config.apiKeys(), config.demo()));
+        Access access = new Access(sessions(), partners(config), audit(),
+                new FailureThrottle(20, Duration.ofMinutes(1), clock), clock);
         List<RouteTable> tables = new ArrayList<>(List.of(
-                new AlertRoutes(signature, admission, new AlertHandler(services.reception())),
-                new DeviceRoutes(routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
-                new IncidentRoutes(new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database),
-                        offload)),
-                new FleetRoutes(routine, apiKeys, new FleetHandlers(services.desk(), offload)),
-                new HospitalRoutes(routine, apiKeys, new HospitalHandlers(services.desk(), offload)),
-                new CoordinatorRoutes(apiKeys, new CoordinatorHandlers(services.desk(),
+                new AlertRoutes(access, signature, admission, new AlertHandler(services.reception())),
+                new DeviceRoutes(access, routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
+                new IncidentRoutes(access, new QueryHandlers(new IncidentViews(database, grid, clock),
+                        new PartnerViews(database, grid, grid, unitId -> Optional.empty()),
+                        new SandboxInbox(database), offload), config.demo()),
+                new FleetRoutes(routine, access, new FleetHandlers(services.desk(), offload)),
+                new HospitalRoutes(routine, access, new HospitalHandlers(services.desk(), offload)),
+                new CoordinatorRoutes(access, new CoordinatorHandlers(services.desk(),
                         new IncidentViews(database, grid, clock), offload)),
                 new HealthRoutes(HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
                         HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
                         PrometheusScrapingHandler.create(services.registry()))));
-        tables.addAll(services.family());
+        tables.addAll(services.family().apply(access));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
+    }
+
+    // Interim until the people, partner and audit parts land: no sessions, the configured keys, no audit.
+    private static SessionLookup sessions() {
+        return (token, address) -> Future.succeededFuture(Optional.empty());
+    }
+
+    private static PartnerLookup partners(SahayaConfig config) {
+        PartnerKeys keys = new PartnerKeys(config.apiKeys(), config.demo());
+        return (key, address) -> keys.authenticate(new TokenCredentials(key))
+                .map(u -> Optional.of(new Caller(u.principal().getString("username"), Caller.Kind.PARTNER,
+                        Set.of(Role.valueOf(u.principal().getString("role"))), u.principal().getString("username"),
+                        address)))
+                .otherwise(Optional.empty());
+    }
+
+    private static Audit audit() {
+        return event -> { };
     }
 }

@@ -31,6 +31,7 @@ import org.sahaya.notify.family.LowBatteryNews;
 import org.sahaya.notify.family.RoutineNews;
 import org.sahaya.notify.receipt.Receipts;
 import org.sahaya.notify.template.MessageTemplates;
+import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.family.AckHandlers;
 import org.sahaya.server.http.family.ContactHandler;
@@ -65,16 +66,16 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
     }
 
     /** The route tables of the family side: Twilio's webhooks, acknowledgements, contacts. */
-    List<RouteTable> handlers(Offload offload) {
+    List<RouteTable> handlers(Offload offload, Access access) {
         ProviderConfig providers = config.providers();
         String publicBaseUrl = providers.publicBaseUrl().toString();
         MessageTemplates templates = MessageTemplates.load();
         Acknowledgements acknowledgements = new Acknowledgements(database, clock);
         return List.of(
-                new TwilioRoutes(new TwilioSignatureHandler(providers.twilioAuthToken(), publicBaseUrl),
+                new TwilioRoutes(access, new TwilioSignatureHandler(providers.twilioAuthToken(), publicBaseUrl),
                         new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
                                 publicBaseUrl)),
-                new FamilyRoutes(new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
+                new FamilyRoutes(access, new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
                         new ContactHandler(new ContactBook(database), offload)));
     }
 

@@ -123,7 +123,7 @@ public final class Node implements AutoCloseable {
         DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
-                dispatch.desk(workflow), family.handlers(offload), deviceHealth, rateLimit,
+                dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
                 registry), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.deviceHealth = deviceHealth;

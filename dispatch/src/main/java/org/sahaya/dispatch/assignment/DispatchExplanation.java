@@ -34,19 +34,19 @@ public final class DispatchExplanation {
     }
 
     /** The coordinator's own choice of unit. */
-    public static String chosenByCoordinator(UnitOption option) {
-        return "Considered: " + option.describe() + " (chosen by the coordinator)";
+    public static String chosenByCoordinator(UnitOption option, String actor) {
+        return "Considered: " + option.describe() + " (chosen by coordinator " + actor + ")";
     }
 
     /** Why the coordinator's unit was sent to an incident not yet dispatched. */
-    public static String override(UnitOption option, String reason) {
-        return "Unit " + option.describe() + ": coordinator override: " + reason;
+    public static String override(UnitOption option, String reason, String actor) {
+        return "Unit " + option.describe() + ": coordinator override by " + actor + ": " + reason;
     }
 
     /** The coordinator replaced the unit of a dispatched incident ({@code replaced} is its call sign, or null). */
-    public static String reassigned(UnitOption option, String replaced, String reason) {
-        return "Coordinator assigned unit " + option.describe() + (replaced == null ? "" : " in place of " + replaced)
-                + ": " + reason;
+    public static String reassigned(UnitOption option, String replaced, String reason, String actor) {
+        return "Coordinator " + actor + " assigned unit " + option.describe()
+                + (replaced == null ? "" : " in place of " + replaced) + ": " + reason;
     }
 
     /**

@@ -49,8 +49,11 @@ public final class UnitAssignment {
         this.clock = clock;
     }
 
-    /** @param reason the coordinator's sentence for the timeline */
-    public AssignmentResult assign(String incidentId, String unitId, String reason) {
+    /**
+     * @param reason the coordinator's sentence for the timeline
+     * @param actor  who gave the order (a username), named on the timeline
+     */
+    public AssignmentResult assign(String incidentId, String unitId, String reason, String actor) {
         Optional<Incident> open = incidents.get(incidentId);
         if (open.isEmpty()) {
             return notOpen(incidentId);
@@ -72,7 +75,8 @@ public final class UnitAssignment {
         UnitOption option = dispatcher.optionFor(claimed.get(), scene);
         if (incident.state() != IncidentState.DISPATCHED) {
             DispatchOutcome outcome = dispatcher.complete(incident, claimed.get(), option,
-                    DispatchExplanation.chosenByCoordinator(option), DispatchExplanation.override(option, reason), scene);
+                    DispatchExplanation.chosenByCoordinator(option, actor), DispatchExplanation.override(option, reason, actor),
+                    scene);
             return outcome instanceof DispatchOutcome.Dispatched d
                     ? new AssignmentResult.Assigned(d, null)
                     : notOpen(incidentId);
@@ -95,7 +99,7 @@ public final class UnitAssignment {
         String was = released == null ? null : released.callSign();
         database.inTransaction(c -> {
             timeline.append(c, new TimelineEntry(incidentId, now, TimelineStage.OVERRIDE,
-                    DispatchExplanation.reassigned(option, was, reason)));
+                    DispatchExplanation.reassigned(option, was, reason, actor)));
             return null;
         });
         return new AssignmentResult.Assigned(new DispatchOutcome.Dispatched(reassigned.get(), claimed.get(), null),

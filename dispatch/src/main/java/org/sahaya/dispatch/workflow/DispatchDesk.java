@@ -109,12 +109,15 @@ public final class DispatchDesk {
         return withoutBed.isEmpty() ? board : hospital(hospitalId);
     }
 
-    /** @throws DispatchHeld on a minority member */
-    public AssignmentResult assign(String incidentId, String unitId, String reason) {
+    /**
+     * @param actor who gave the order, named on the timeline
+     * @throws DispatchHeld on a minority member
+     */
+    public AssignmentResult assign(String incidentId, String unitId, String reason, String actor) {
         if (!workflow.mayDispatch()) {
             throw new DispatchHeld("A coordinator's override");
         }
-        AssignmentResult result = assignment.assign(incidentId, unitId, reason);
+        AssignmentResult result = assignment.assign(incidentId, unitId, reason, actor);
         if (result instanceof AssignmentResult.Assigned assigned) {
             workflow.tell(List.of(assigned.outcome()));
             if (assigned.released() != null) {
@@ -124,8 +127,9 @@ public final class DispatchDesk {
         return result;
     }
 
-    public CloseResult close(String incidentId, String reason) {
-        CloseResult result = closing.close(incidentId, "by the coordinator: " + reason, false);
+    /** @param actor who closed it, named on the timeline */
+    public CloseResult close(String incidentId, String reason, String actor) {
+        CloseResult result = closing.close(incidentId, "by " + actor + ": " + reason, false);
         if (result instanceof CloseResult.Closed closed && closed.freedUnit() != null) {
             workflow.unitFreed(closed.freedUnit().id(), Set.of());
         }

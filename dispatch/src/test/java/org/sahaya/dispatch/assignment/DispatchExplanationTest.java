@@ -64,9 +64,9 @@ class DispatchExplanationTest {
                 .isEqualTo("Queued: no available BLS-capable unit within 60 km; it is dispatched the moment a unit frees up");
         assertThat(DispatchExplanation.lateBed("INC-1", AT, BedKind.ER, "Hospital Bowring: fastest").message())
                 .isEqualTo("ER bed reserved after a hospital reported free beds. Hospital Bowring: fastest");
-        assertThat(DispatchExplanation.reassigned(KA02, "KA-01", "closer to the scene"))
-                .isEqualTo("Coordinator assigned unit KA-02 ALS 2.5 km ETA 5 min in place of KA-01: closer to the scene");
-        assertThat(DispatchExplanation.override(KA02, "family request"))
-                .isEqualTo("Unit KA-02 ALS 2.5 km ETA 5 min: coordinator override: family request");
+        assertThat(DispatchExplanation.reassigned(KA02, "KA-01", "closer to the scene", "asha"))
+                .isEqualTo("Coordinator asha assigned unit KA-02 ALS 2.5 km ETA 5 min in place of KA-01: closer to the scene");
+        assertThat(DispatchExplanation.override(KA02, "family request", "asha"))
+                .isEqualTo("Unit KA-02 ALS 2.5 km ETA 5 min: coordinator override by asha: family request");
     }
 }

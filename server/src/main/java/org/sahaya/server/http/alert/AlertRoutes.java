@@ -1,6 +1,7 @@
 package org.sahaya.server.http.alert;
 
 import java.util.Map;
+import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.device.DeviceAdmission;
 import org.sahaya.server.http.device.DeviceSignatureHandler;
@@ -11,11 +12,12 @@ import org.sahaya.server.http.device.DeviceSignatureHandler;
  *
  * @param signature finds the device through the database's alert lane, never the routine pool
  */
-public record AlertRoutes(DeviceSignatureHandler signature, DeviceAdmission admission, AlertHandler alerts)
+public record AlertRoutes(Access access, DeviceSignatureHandler signature, DeviceAdmission admission, AlertHandler alerts)
         implements RouteTable {
 
     @Override
     public Map<String, Mount> routes() {
+        access.own("postAlert", "the device's signature");
         return Map.of("postAlert", (route, validation) -> route.addHandler(signature).addHandler(validation)
                 .addHandler(admission.alerts()).addHandler(alerts));
     }

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.assignment.AssignmentResult;
 import org.sahaya.dispatch.incident.CloseResult;
+import org.sahaya.server.access.Access;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
@@ -14,7 +15,7 @@ import org.sahaya.dispatch.workflow.DispatchDesk;
 /**
  * The coordinator's commands, after authentication and contract validation: send this unit
  * (override) and close an incident, each with a reason for the timeline. Answers the incident as
- * it now is; a refusal (unknown, finished, unit busy) changes nothing.
+ * it now is, the person who gave the order named on the timeline; a refusal (unknown, finished, unit busy) changes nothing.
  */
 public final class CoordinatorHandlers {
 
@@ -33,7 +34,8 @@ public final class CoordinatorHandlers {
         JsonObject body = ctx.body().asJsonObject();
         String unitId = body.getString("unitId");
         String reason = body.getString("reason").strip();
-        JsonReply.send(ctx, offload.submit(() -> switch (desk.assign(id, unitId, reason)) {
+        String actor = Access.caller(ctx).name();
+        JsonReply.send(ctx, offload.submit(() -> switch (desk.assign(id, unitId, reason, actor)) {
             case AssignmentResult.Assigned a -> views.find(id).orElseThrow();
             case AssignmentResult.UnknownIncident u -> throw unknownIncident(id);
             case AssignmentResult.UnknownUnit u -> throw new ProblemException(Problem.ofField(404, "unit-not-found",
@@ -48,7 +50,8 @@ public final class CoordinatorHandlers {
     public void close(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         String reason = ctx.body().asJsonObject().getString("reason").strip();
-        JsonReply.send(ctx, offload.submit(() -> switch (desk.close(id, reason)) {
+        String actor = Access.caller(ctx).name();
+        JsonReply.send(ctx, offload.submit(() -> switch (desk.close(id, reason, actor)) {
             case CloseResult.Closed c -> views.find(id).orElseThrow();
             case CloseResult.Unknown u -> throw unknownIncident(id);
             case CloseResult.NotOpen n -> throw notOpen(id, n.incident().state().name());

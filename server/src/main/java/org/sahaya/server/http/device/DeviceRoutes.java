@@ -1,6 +1,7 @@
 package org.sahaya.server.http.device;
 
 import java.util.Map;
+import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.RoutineLane;
 
@@ -11,11 +12,12 @@ import org.sahaya.server.http.RoutineLane;
  *
  * @param signature finds the device through the main pool, as routine traffic should
  */
-public record DeviceRoutes(RoutineLane routine, DeviceSignatureHandler signature, DeviceAdmission admission,
+public record DeviceRoutes(Access access, RoutineLane routine, DeviceSignatureHandler signature, DeviceAdmission admission,
                            HeartbeatHandler heartbeat) implements RouteTable {
 
     @Override
     public Map<String, Mount> routes() {
+        access.own("postHeartbeat", "the device's signature");
         return Map.of("postHeartbeat", (route, validation) -> route.addHandler(routine).addHandler(signature)
                 .addHandler(validation).addHandler(admission.routine()).addHandler(heartbeat));
     }

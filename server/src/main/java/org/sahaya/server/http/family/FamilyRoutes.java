@@ -1,20 +1,28 @@
 package org.sahaya.server.http.family;
 
+import static org.sahaya.server.access.Role.ADMIN;
+
 import java.util.Map;
+import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
 
 /**
- * What families use: the acknowledgement link's page and button, the app's push action, and their
- * contact details. The signed token in the link or push is the credential, checked by the handler.
+ * What families use: the acknowledgement link's page and button and the app's push action, where
+ * the signed token in the link or push is the credential, checked by the handler. Their contact
+ * details are changed by an admin only: a new number receives the senior's emergencies.
  */
-public record FamilyRoutes(AckHandlers acks, ContactHandler contacts) implements RouteTable {
+public record FamilyRoutes(Access access, AckHandlers acks, ContactHandler contacts) implements RouteTable {
 
     @Override
     public Map<String, Mount> routes() {
+        access.own("ackLinkPage", "the signed acknowledgement link");
+        access.own("ackLinkConfirm", "the signed acknowledgement link");
+        access.own("postAcknowledgement", "the signed acknowledgement token of the push");
         return Map.of(
                 "ackLinkPage", (route, validation) -> route.addHandler(validation).addHandler(acks::page),
                 "ackLinkConfirm", (route, validation) -> route.addHandler(validation).addHandler(acks::confirm),
                 "postAcknowledgement", (route, validation) -> route.addHandler(validation).addHandler(acks::push),
-                "putContact", (route, validation) -> route.addHandler(validation).addHandler(contacts::put));
+                "putContact", (route, validation) -> route.addHandler(access.require("putContact", ADMIN))
+                        .addHandler(validation).addHandler(contacts::put));
     }
 }
