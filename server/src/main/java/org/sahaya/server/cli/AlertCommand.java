@@ -89,11 +89,21 @@ public final class AlertCommand {
     private void follow(AlertOptions o, String incidentId) throws IOException, InterruptedException {
         Set<String> seen = new HashSet<>();
         Instant deadline = Instant.now().plus(o.followFor());
-        out.println("Following incident " + incidentId + " (Ctrl-C to stop)");
+        String token = DemoLogin.token(client, o.baseUrl());
+        if (token == null) {
+            out.println("Cannot follow: the node refused the demo coordinator's login (only a demo node has it)");
+            return;
+        }
+        out.println("Following incident " + incidentId + " as " + DemoLogin.USER + " (Ctrl-C to stop)");
         while (Instant.now().isBefore(deadline)) {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-                    URI.create(o.baseUrl() + "/api/v1/incidents/" + incidentId)).GET().build(),
+                    URI.create(o.baseUrl() + "/api/v1/incidents/" + incidentId))
+                    .header("Authorization", "Bearer " + token).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                out.println("GET /api/v1/incidents/" + incidentId + " -> " + r.statusCode());
+                return;
+            }
             JsonObject incident = new JsonObject(r.body());
             printNew(incident, seen);
             if (settled(incident)) {

@@ -1,0 +1,49 @@
+package org.sahaya.server.cli;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.sahaya.core.totp.Totp;
+
+/**
+ * Logs in to a demo node as its demo coordinator, the way a person would (password and the code
+ * an authenticator app shows for the demo's published TOTP secret), so that {@code ./sahaya alert
+ * --follow} can read the incident it raised. A node without the demo refuses these credentials.
+ */
+final class DemoLogin {
+
+    static final String USER = "demo-coordinator";
+    private static final String PASSWORD = "demo-password";
+    private static final String TOTP_SECRET = "JBSWY3DPEHPK3PXP";
+
+    private DemoLogin() {
+    }
+
+    /**
+     * The session token, or null when the node refused. A code is accepted once: if this step's code
+     * was already used (another follow a moment ago), it waits for the next step and tries once more.
+     */
+    static String token(HttpClient client, String baseUrl) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/session"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", USER)
+                            .put("password", PASSWORD).put("totp", Totp.now(TOTP_SECRET, Instant.now())).encode()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return new JsonObject(r.body()).getString("token");
+            }
+            if (r.statusCode() != 401 || attempt > 0) {
+                return null;
+            }
+            long intoStep = Instant.now().getEpochSecond() % Totp.STEP_SECONDS;
+            TimeUnit.SECONDS.sleep(Totp.STEP_SECONDS - intoStep + 1);
+        }
+        return null;
+    }
+}
