@@ -1,6 +1,7 @@
 package org.sahaya.server.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What an auditor asks of the log: one page, newest first, of the entries matching every filter given.
@@ -8,8 +9,8 @@ import java.time.Instant;
  * @param actor  exactly this actor; null for any
  * @param record exactly this record, or, when it ends with {@code *}, every record starting with what
  *               comes before the star ({@code subscribers/S-0500*}); null for any
- * @param from   entries at or after this instant; null for no lower bound
- * @param to     entries before this instant; null for no upper bound
+ * @param from   entries at or after this instant (to the microsecond, as stored); null for no lower bound
+ * @param to     entries before this instant (to the microsecond, rounded up); null for no upper bound
  * @param before entries with a smaller seq than this (the previous page's {@link AuditPage#next()}); null
  *               for the newest
  * @param limit  at most this many entries, 1 to {@value #MAX_LIMIT}
@@ -20,6 +21,9 @@ public record AuditSearch(String actor, String record, Instant from, Instant to,
     public static final int MAX_LIMIT = 1000;
 
     public AuditSearch {
+        // The log keeps microseconds: bounds finer than that would fall between stored instants.
+        from = from == null ? null : from.truncatedTo(ChronoUnit.MICROS);
+        to = to == null || to.getNano() % 1_000 == 0 ? to : to.truncatedTo(ChronoUnit.MICROS).plusNanos(1_000);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
         }

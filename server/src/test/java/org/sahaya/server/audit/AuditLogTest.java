@@ -173,6 +173,23 @@ class AuditLogTest {
         assertThat(registry.counter("sahaya.audit.written").count()).isZero();
     }
 
+    @Test
+    void theReaderPagesNewestFirstAndFiltersOnThisDatabase() {
+        written(10); // records incidents/I-0..9 at T0 + n ms, actor u
+        AuditReader reader = new AuditReader(database);
+
+        AuditPage first = reader.page(new AuditSearch("u", null, null, null, null, 4));
+        AuditPage second = reader.page(new AuditSearch("u", null, null, null, first.next(), 4));
+        assertThat(first.entries()).extracting(AuditEntry::seq).containsExactly(10L, 9L, 8L, 7L);
+        assertThat(second.entries()).extracting(AuditEntry::seq).containsExactly(6L, 5L, 4L, 3L);
+        assertThat(reader.page(new AuditSearch(null, "incidents/I-1*", null, null, null, 100)).entries())
+                .extracting(AuditEntry::record).containsExactly("incidents/I-1");
+        assertThat(reader.page(new AuditSearch(null, "incidents_I*", null, null, null, 100)).entries()).isEmpty();
+        assertThat(reader.page(new AuditSearch(null, "incidents/I-3", T0.plusMillis(3), T0.plusMillis(4), null, 100))
+                .entries()).extracting(AuditEntry::seq).containsExactly(4L);
+        assertThat(reader.page(new AuditSearch("nobody", null, null, null, null, 100))).isEqualTo(new AuditPage(List.of(), null));
+    }
+
     /** {@code count} events written and the log closed. */
     private List<AuditEntry> written(int count) {
         AuditLog log = AuditLog.start(database, new SimpleMeterRegistry());
