@@ -30,7 +30,9 @@ import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.access.PartnerLookup;
 import org.sahaya.server.access.Role;
 import org.sahaya.server.access.SessionLookup;
-import org.sahaya.server.audit.Audit;
+import org.sahaya.server.audit.AuditLog;
+import org.sahaya.server.audit.AuditReader;
+import org.sahaya.server.audit.AuditVerifier;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.http.GuardedHttpServer;
@@ -41,6 +43,8 @@ import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.http.alert.AlertHandler;
 import org.sahaya.server.http.alert.AlertRoutes;
+import org.sahaya.server.http.audit.AuditHandlers;
+import org.sahaya.server.http.audit.AuditRoutes;
 import org.sahaya.server.http.coordinator.CoordinatorHandlers;
 import org.sahaya.server.http.coordinator.CoordinatorRoutes;
 import org.sahaya.server.http.device.DeviceAdmission;
@@ -68,7 +72,7 @@ final class ApiWiring {
      * @param family the family side's route tables (webhooks, acknowledgements, contacts)
      */
     record Services(AlertReception reception, DispatchDesk desk, Function<Access, List<RouteTable>> family, DeviceHealth deviceHealth,
-                    DeviceRateLimit rateLimit, PrometheusMeterRegistry registry) {
+                    DeviceRateLimit rateLimit, PrometheusMeterRegistry registry, AuditLog audit) {
     }
 
     /** Starts the HTTP server on {@code SAHAYA_HTTP_PORT}. Blocking until it listens. */
@@ -86,7 +90,7 @@ final class ApiWiring {
         RoutineLane routine = new RoutineLane(config.routineInFlight());
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
                 config.devices().ratePerSecond());
-        Access access = new Access(sessions(), partners(config), audit(),
+        Access access = new Access(sessions(), partners(config), services.audit(),
                 new FailureThrottle(20, Duration.ofMinutes(1), clock), clock);
         List<RouteTable> tables = new ArrayList<>(List.of(
                 new AlertRoutes(access, signature, admission, new AlertHandler(services.reception())),
@@ -102,12 +106,14 @@ final class ApiWiring {
                         HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
                         PrometheusScrapingHandler.create(services.registry()))));
         tables.addAll(services.family().apply(access));
+        tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
+                offload)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
     }
 
-    // Interim until the people, partner and audit parts land: no sessions, the configured keys, no audit.
+    // Interim until the people and partner parts land: no sessions, the configured keys.
     private static SessionLookup sessions() {
         return (token, address) -> Future.succeededFuture(Optional.empty());
     }
@@ -119,9 +125,5 @@ final class ApiWiring {
                         Set.of(Role.valueOf(u.principal().getString("role"))), u.principal().getString("username"),
                         address)))
                 .otherwise(Optional.empty());
-    }
-
-    private static Audit audit() {
-        return event -> { };
     }
 }

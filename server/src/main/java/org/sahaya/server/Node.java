@@ -27,6 +27,7 @@ import org.sahaya.dispatch.workflow.IncidentWorkflow;
 import org.sahaya.dispatch.workflow.LoneMember;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.lineup.ChannelLineup;
+import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.cluster.ClusterPlacement;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
@@ -65,6 +66,7 @@ public final class Node implements AutoCloseable {
     private DeviceRateLimit rateLimit;
     private ChannelLineup channels;
     private TakeOver takeOver;
+    private AuditLog audit;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -122,13 +124,15 @@ public final class Node implements AutoCloseable {
         DeviceHealth deviceHealth = new DeviceHealth(grid, database, offload, config.devices(), clock, reception::receive);
         DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
+        AuditLog audit = AuditLog.start(database, registry);
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
                 dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
-                registry), clock);
+                registry, audit), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.deviceHealth = deviceHealth;
         node.rateLimit = rateLimit;
         node.channels = family.lineup();
+        node.audit = audit;
         deviceHealth.start(vertx);
         try {
             GatewayWiring gateways = GatewayWiring.start(config, vertx, database, offload, reception, deviceHealth,
@@ -213,6 +217,9 @@ public final class Node implements AutoCloseable {
             LOG.warn("Vert.x did not stop within 10 s after the crash");
         }
         offload.close();
+        if (audit != null) {
+            audit.abandon();
+        }
         fleet.close();
     }
 
@@ -232,6 +239,9 @@ public final class Node implements AutoCloseable {
             LOG.warn("Vert.x did not stop within 30 s; closing the rest anyway");
         }
         offload.close();
+        if (audit != null) {
+            audit.close(); // after the HTTP server: every request's line is queued; before the database: written
+        }
         if (channels != null) {
             channels.close();
         }

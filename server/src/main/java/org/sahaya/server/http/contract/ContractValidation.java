@@ -1,5 +1,6 @@
 package org.sahaya.server.http.contract;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,8 @@ import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidatableRequest;
+import io.vertx.openapi.validation.ValidatorException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +44,17 @@ public final class ContractValidation implements Handler<RoutingContext> {
                 return;
             }
         }
-        RequestExtractor.withBodyHandler().extractValidatableRequest(ctx, operation)
+        Future<ValidatableRequest> extracted;
+        try {
+            extracted = RequestExtractor.withBodyHandler().extractValidatableRequest(ctx, operation);
+        } catch (ValidatorException e) {
+            // vertx-openapi decodes the already decoded query once more: a value holding an encoded
+            // '%' (e.g. ?record=%25) throws here. A 400, not a 500 with a stack trace in the log.
+            Problem.of(400, "invalid-parameter", "Invalid parameter",
+                    "a query parameter could not be decoded (a '%' in a value is not supported)").send(ctx);
+            return;
+        }
+        extracted
                 .compose(request -> validator.validate(request, operation.getOperationId()))
                 .onSuccess(validated -> {
                     ctx.put(RouterBuilder.KEY_META_DATA_VALIDATED_REQUEST, validated);
