@@ -3,8 +3,6 @@ package org.sahaya.server;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +21,6 @@ import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.http.ApiKeyHandler;
 import org.sahaya.server.http.GuardedHttpServer;
-import org.sahaya.server.http.HealthRoutes;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.PartnerKeys;
 import org.sahaya.server.http.RouteTable;
@@ -43,6 +40,7 @@ import org.sahaya.server.http.hospital.HospitalRoutes;
 import org.sahaya.server.http.incident.IncidentRoutes;
 import org.sahaya.server.http.incident.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
+import org.sahaya.server.tls.ListenerTls;
 
 /** The HTTP API of a node: each feature's route table over the node's services, behind the guarded server. */
 final class ApiWiring {
@@ -59,7 +57,10 @@ final class ApiWiring {
                     DeviceRateLimit rateLimit, PrometheusMeterRegistry registry) {
     }
 
-    /** Starts the HTTP server on {@code SAHAYA_HTTP_PORT}. Blocking until it listens. */
+    /**
+     * Starts the HTTP server on {@code SAHAYA_HTTP_PORT}, over TLS when a certificate is set. Blocking until it
+     * listens. Health and metrics are not here: they are on the management port ({@code ManagementServer}).
+     */
     static HttpServer listen(SahayaConfig config, Vertx vertx, Database database, Grid grid, Offload offload,
                              Services services, Clock clock) throws Exception {
         DirectoryRepository directory = new DirectoryRepository();
@@ -83,13 +84,11 @@ final class ApiWiring {
                 new FleetRoutes(routine, apiKeys, new FleetHandlers(services.desk(), offload)),
                 new HospitalRoutes(routine, apiKeys, new HospitalHandlers(services.desk(), offload)),
                 new CoordinatorRoutes(apiKeys, new CoordinatorHandlers(services.desk(),
-                        new IncidentViews(database, grid, clock), offload)),
-                new HealthRoutes(HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
-                        HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
-                        PrometheusScrapingHandler.create(services.registry()))));
+                        new IncidentViews(database, grid, clock), offload))));
         tables.addAll(services.family());
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
-                .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
+                .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
+                        .listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
     }
 }

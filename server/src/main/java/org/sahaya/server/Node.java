@@ -40,12 +40,14 @@ import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.gateway.dc09.Dc09Server;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
+import org.sahaya.server.management.ManagementServer;
+import org.sahaya.server.tls.ListenerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Sahaya node: the database, a grid member, Vert.x with the HTTP API, and the services
- * of the hot path wired together. {@link #start} blocks until the node listens; call it from a
+ * One running Sahaya node: the database, a grid member, Vert.x with the HTTP API, the device gateways,
+ * the management port (health and metrics), and the services of the hot path wired together. {@link #start} blocks until the node listens; call it from a
  * plain thread (main, a test), never an event loop.
  */
 public final class Node implements AutoCloseable {
@@ -65,6 +67,7 @@ public final class Node implements AutoCloseable {
     private DeviceRateLimit rateLimit;
     private ChannelLineup channels;
     private TakeOver takeOver;
+    private HttpServer management;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -95,7 +98,8 @@ public final class Node implements AutoCloseable {
         if (config.demo() && new DemoHubAccounts().seedIfMissing(database)) {
             LOG.info("Seeded the demo DC-09 accounts");
         }
-        Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers());
+        Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers(),
+                config.gridAccess());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Clustered Vert.x only with peers: a lone node starts as fast as before.
         Vertx vertx = grid.clustered()
@@ -135,6 +139,9 @@ public final class Node implements AutoCloseable {
                     rateLimit, registry, clock);
             node.dc09 = gateways.dc09();
             node.mqtt = gateways.mqtt();
+            node.management = ManagementServer.listen(vertx, config.management(), new ListenerTls(config.tls()),
+                    NodeHealth.liveness(vertx), NodeHealth.readiness(vertx, database, grid, offload), registry)
+                    .await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
             throw e;
@@ -153,9 +160,15 @@ public final class Node implements AutoCloseable {
         return mqtt.port();
     }
 
+    /** The port of metrics and health ({@code SAHAYA_MANAGEMENT_PORT}), on the management host. */
+    public int managementPort() {
+        return management.actualPort();
+    }
+
     /** The one line operators and scripts read to find the node. Gateways not yet built are "off". */
     public String listeningLine() {
-        return "sahaya listening http=" + httpPort() + " mqtt=" + mqttPort() + " dc09=" + dc09Port();
+        return "sahaya listening http=" + httpPort() + " mqtt=" + mqttPort() + " dc09=" + dc09Port()
+                + " management=" + managementPort();
     }
 
     /** The port of the SIA DC-09 receiver (TCP). */
@@ -226,6 +239,7 @@ public final class Node implements AutoCloseable {
             Future.succeededFuture()
                     .compose(v -> mqtt == null ? Future.succeededFuture() : mqtt.close())
                     .compose(v -> http.close())
+                    .compose(v -> management == null ? Future.succeededFuture() : management.close())
                     .compose(v -> vertx.close())
                     .await(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
