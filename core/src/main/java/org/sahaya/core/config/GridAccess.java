@@ -104,11 +104,17 @@ public record GridAccess(String memberAddress, String secret) {
     }
 
     private static String resolve(String address) {
+        InetAddress resolved;
         try {
-            return InetAddress.getByName(address).getHostAddress();
+            resolved = InetAddress.getByName(address);
         } catch (UnknownHostException e) {
-            throw new ConfigException("SAHAYA_MEMBER_ADDRESS", "is not an address of this machine: '" + address + "'");
+            throw new ConfigException("SAHAYA_MEMBER_ADDRESS", "cannot be resolved: '" + address + "'");
         }
+        if (resolved.isAnyLocalAddress()) {
+            throw new ConfigException("SAHAYA_MEMBER_ADDRESS", "must be one address of this machine, not the wildcard "
+                    + address + " (the member port would listen on every interface)");
+        }
+        return resolved.getHostAddress();
     }
 
     private static boolean isLoopback(String member) {

@@ -77,6 +77,9 @@ public final class Grid implements Units, Hospitals, AutoCloseable {
      * of tests and tools.
      */
     public static Grid start(Database database, String clusterName, int port, List<String> members) {
+        if (!members.isEmpty()) {
+            throw new IllegalArgumentException("members of a cluster share a secret: start them with a GridAccess");
+        }
         return start(database, clusterName, port, members, GridAccess.lone());
     }
 

@@ -48,6 +48,13 @@ class GridAccessTest {
     }
 
     @Test
+    void theWildcardAddressIsRefused() {
+        assertThatThrownBy(() -> GridAccess.from(Settings.of(Map.of("SAHAYA_MEMBER_ADDRESS", "0.0.0.0")), List.of()))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.setting()).isEqualTo("SAHAYA_MEMBER_ADDRESS"));
+    }
+
+    @Test
     void aShortSecretIsRefused() {
         assertThatThrownBy(() -> GridAccess.from(Settings.of(Map.of("SAHAYA_CLUSTER_SECRET", "hunter2")), List.of()))
                 .isInstanceOfSatisfying(ConfigException.class,
