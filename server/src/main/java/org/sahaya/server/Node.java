@@ -46,8 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Sahaya node: the database, a grid member, Vert.x with the HTTP API, the device gateways,
- * the management port (health and metrics), and the services of the hot path wired together. {@link #start} blocks until the node listens; call it from a
+ * One running Sahaya node: the database, a grid member, Vert.x with the HTTP API, and the services
+ * of the hot path wired together. {@link #start} blocks until the node listens; call it from a
  * plain thread (main, a test), never an event loop.
  */
 public final class Node implements AutoCloseable {

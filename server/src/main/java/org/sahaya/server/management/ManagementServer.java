@@ -34,6 +34,9 @@ public final class ManagementServer {
         if (settings.tls()) {
             tls.apply(options);
         }
-        return vertx.createHttpServer(options).requestHandler(router).listen();
+        return vertx.createHttpServer(options).requestHandler(router).listen()
+                .recover(e -> Future.failedFuture(new IllegalStateException("the management port (SAHAYA_MANAGEMENT_HOST "
+                        + settings.host() + ", SAHAYA_MANAGEMENT_PORT " + settings.port() + ") cannot listen: "
+                        + e.getMessage(), e)));
     }
 }
