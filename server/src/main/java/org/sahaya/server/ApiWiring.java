@@ -5,8 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.auth.authentication.TokenCredentials;
-import io.vertx.ext.web.healthchecks.HealthCheckHandler;
-import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +34,6 @@ import org.sahaya.server.audit.AuditVerifier;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.http.GuardedHttpServer;
-import org.sahaya.server.http.HealthRoutes;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.PartnerKeys;
 import org.sahaya.server.http.RouteTable;
@@ -59,6 +56,7 @@ import org.sahaya.server.http.incident.IncidentRoutes;
 import org.sahaya.server.http.incident.QueryHandlers;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.incident.PartnerViews;
+import org.sahaya.server.tls.ListenerTls;
 
 /** The HTTP API of a node: each feature's route table over the node's services, behind the guarded server. */
 final class ApiWiring {
@@ -75,7 +73,10 @@ final class ApiWiring {
                     DeviceRateLimit rateLimit, PrometheusMeterRegistry registry, AuditLog audit) {
     }
 
-    /** Starts the HTTP server on {@code SAHAYA_HTTP_PORT}. Blocking until it listens. */
+    /**
+     * Starts the HTTP server on {@code SAHAYA_HTTP_PORT}, over TLS when a certificate is set. Blocking until it
+     * listens. Health and metrics are not here: they are on the management port ({@code ManagementServer}).
+     */
     static HttpServer listen(SahayaConfig config, Vertx vertx, Database database, Grid grid, Offload offload,
                              Services services, Clock clock) throws Exception {
         DirectoryRepository directory = new DirectoryRepository();
@@ -101,15 +102,13 @@ final class ApiWiring {
                 new FleetRoutes(routine, access, new FleetHandlers(services.desk(), offload)),
                 new HospitalRoutes(routine, access, new HospitalHandlers(services.desk(), offload)),
                 new CoordinatorRoutes(access, new CoordinatorHandlers(services.desk(),
-                        new IncidentViews(database, grid, clock), offload)),
-                new HealthRoutes(HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),
-                        HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
-                        PrometheusScrapingHandler.create(services.registry()))));
+                        new IncidentViews(database, grid, clock), offload))));
         tables.addAll(services.family().apply(access));
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
-                .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
+                .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
+                        .listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
     }
 

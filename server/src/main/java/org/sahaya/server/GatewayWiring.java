@@ -19,17 +19,22 @@ import org.sahaya.server.gateway.dc09.Dc09Server;
 import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
 import org.sahaya.server.gateway.mqtt.MqttCounters;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
+import org.sahaya.server.tls.ListenerTls;
 
 /** The device gateways beside HTTP, DC-09 and MQTT, sharing the node's reception, health and rate limit. */
 record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {
 
-    /** Blocking; a gateway that cannot start (a port taken) leaves the other stopped and throws. */
+    /**
+     * Blocking; a gateway that cannot start (a port taken) leaves the other stopped and throws. Both speak TLS
+     * (DC-09 on TCP only) when {@code SAHAYA_TLS_CERT} is set.
+     */
     static GatewayWiring start(SahayaConfig config, Vertx vertx, Database database, Offload offload,
                                AlertReception reception, DeviceHealth health, DeviceRateLimit rateLimit,
                                MeterRegistry registry, Clock clock) throws Exception {
         DirectoryRepository directory = new DirectoryRepository();
+        ListenerTls tls = new ListenerTls(config.tls());
         Dc09Server dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
-                reception, health, rateLimit, clock);
+                reception, health, rateLimit, clock, tls.netty(vertx));
         try {
             // Built here, on the starting thread, not in a future's callback: the first use of the schema and MQTT
             // classes is slow on a cold JVM and must not land on an event loop.
@@ -39,7 +44,7 @@ record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {
                                     new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
                                             () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
                                     health, new MqttCounters(registry)),
-                            clock)
+                            clock, tls)
                     .await(60, TimeUnit.SECONDS);
             return new GatewayWiring(dc09, mqtt);
         } catch (Exception e) {

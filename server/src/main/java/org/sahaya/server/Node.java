@@ -41,6 +41,8 @@ import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.gateway.dc09.Dc09Server;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
+import org.sahaya.server.management.ManagementServer;
+import org.sahaya.server.tls.ListenerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,7 @@ public final class Node implements AutoCloseable {
     private ChannelLineup channels;
     private TakeOver takeOver;
     private AuditLog audit;
+    private HttpServer management;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -97,7 +100,8 @@ public final class Node implements AutoCloseable {
         if (config.demo() && new DemoHubAccounts().seedIfMissing(database)) {
             LOG.info("Seeded the demo DC-09 accounts");
         }
-        Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers());
+        Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers(),
+                config.gridAccess());
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         // Clustered Vert.x only with peers: a lone node starts as fast as before.
         Vertx vertx = grid.clustered()
@@ -139,6 +143,9 @@ public final class Node implements AutoCloseable {
                     rateLimit, registry, clock);
             node.dc09 = gateways.dc09();
             node.mqtt = gateways.mqtt();
+            node.management = ManagementServer.listen(vertx, config.management(), new ListenerTls(config.tls()),
+                    NodeHealth.liveness(vertx), NodeHealth.readiness(vertx, database, grid, offload), registry)
+                    .await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
             throw e;
@@ -157,9 +164,15 @@ public final class Node implements AutoCloseable {
         return mqtt.port();
     }
 
+    /** The port of metrics and health ({@code SAHAYA_MANAGEMENT_PORT}), on the management host. */
+    public int managementPort() {
+        return management.actualPort();
+    }
+
     /** The one line operators and scripts read to find the node. Gateways not yet built are "off". */
     public String listeningLine() {
-        return "sahaya listening http=" + httpPort() + " mqtt=" + mqttPort() + " dc09=" + dc09Port();
+        return "sahaya listening http=" + httpPort() + " mqtt=" + mqttPort() + " dc09=" + dc09Port()
+                + " management=" + managementPort();
     }
 
     /** The port of the SIA DC-09 receiver (TCP). */
@@ -233,6 +246,7 @@ public final class Node implements AutoCloseable {
             Future.succeededFuture()
                     .compose(v -> mqtt == null ? Future.succeededFuture() : mqtt.close())
                     .compose(v -> http.close())
+                    .compose(v -> management == null ? Future.succeededFuture() : management.close())
                     .compose(v -> vertx.close())
                     .await(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {

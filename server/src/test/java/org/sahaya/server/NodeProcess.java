@@ -17,10 +17,11 @@ import java.util.regex.Pattern;
 /** A node in its own JVM, started as an operator would ({@code Main demo}), so a test can kill -9 it. */
 public final class NodeProcess implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile("sahaya listening http=(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("sahaya listening http=(\\d+).* management=(\\d+)");
 
     private final Process process;
     private final AtomicInteger port = new AtomicInteger();
+    private final AtomicInteger managementPort = new AtomicInteger();
 
     private NodeProcess(Process process) {
         this.process = process;
@@ -41,6 +42,7 @@ public final class NodeProcess implements AutoCloseable {
         env.put("SAHAYA_HTTP_PORT", "0");
         env.put("SAHAYA_DC09_PORT", "0");
         env.put("SAHAYA_MQTT_PORT", "0");
+        env.put("SAHAYA_MANAGEMENT_PORT", "0");
         env.put("SAHAYA_DATA_DIR", dataDir.toString());
         env.put("SAHAYA_CLUSTER_NAME", clusterName);
         env.put("SAHAYA_MEMBER_PORT", "5851");
@@ -59,6 +61,7 @@ public final class NodeProcess implements AutoCloseable {
             for (String line; (line = r.readLine()) != null; ) {
                 Matcher m = LISTENING.matcher(line);
                 if (m.find()) {
+                    managementPort.set(Integer.parseInt(m.group(2)));
                     port.set(Integer.parseInt(m.group(1)));
                 }
             }
@@ -69,6 +72,11 @@ public final class NodeProcess implements AutoCloseable {
 
     public int httpPort() {
         return port.get();
+    }
+
+    /** Where its health and metrics answer ({@code management=} of the listening line). */
+    public int managementPort() {
+        return managementPort.get();
     }
 
     /** SIGKILL: no shutdown hook, no flush, nothing graceful. */

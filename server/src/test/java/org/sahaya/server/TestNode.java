@@ -24,7 +24,8 @@ public final class TestNode {
                 "SAHAYA_DATA_DIR", dataDir.toString(),
                 "SAHAYA_CLUSTER_NAME", "test-" + UUID.randomUUID(),
                 "SAHAYA_MEMBER_PORT", "5801",
-                "SAHAYA_MAX_EVENT_LOOP_MS", "1000"));
+                "SAHAYA_MAX_EVENT_LOOP_MS", "1000",
+                "SAHAYA_MANAGEMENT_PORT", "0"));
         values.putIfAbsent("SAHAYA_MQTT_PORT", "0");
         values.putAll(extra);
         return SahayaConfig.from(Settings.of(values), demo);

@@ -46,6 +46,10 @@ import org.sahaya.core.alert.AlertType;
  *                            hospital and coordinator APIs (demo mode adds the demo keys)
  * @param eta                 the travel-time model's factors ({@code SAHAYA_ETA_*})
  * @param demoCity            the demo city's size ({@code SAHAYA_DEMO_DEVICES}); used in demo mode only
+ * @param gridAccess          the member port's only address and the cluster secret
+ *                            ({@code SAHAYA_MEMBER_ADDRESS}, {@code SAHAYA_CLUSTER_SECRET[_FILE]})
+ * @param management          where metrics and health listen ({@code SAHAYA_MANAGEMENT_HOST}, {@code _PORT}, {@code _TLS})
+ * @param tls                 the listeners' certificate ({@code SAHAYA_TLS_CERT}, {@code SAHAYA_TLS_KEY}); none = plain
  */
 public record SahayaConfig(
         int httpPort,
@@ -74,7 +78,10 @@ public record SahayaConfig(
         ProviderConfig providers,
         List<ApiKey> apiKeys,
         EtaSettings eta,
-        DemoSettings demoCity) {
+        DemoSettings demoCity,
+        GridAccess gridAccess,
+        ManagementSettings management,
+        TlsSettings tls) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -96,6 +103,7 @@ public record SahayaConfig(
         }
         DatabasePools pools = DatabasePools.from(s);
         List<String> members = s.get("SAHAYA_CLUSTER_MEMBERS").map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
+        TlsSettings tls = TlsSettings.from(s);
         return new SahayaConfig(
                 s.getPort("SAHAYA_HTTP_PORT", 8080),
                 s.getPort("SAHAYA_MQTT_PORT", 1884),
@@ -123,7 +131,10 @@ public record SahayaConfig(
                 ProviderConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
                 List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))),
                 EtaSettings.from(s),
-                DemoSettings.from(s));
+                DemoSettings.from(s),
+                GridAccess.from(s, members),
+                ManagementSettings.from(s, tls),
+                tls);
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -15,6 +15,7 @@ import com.hazelcast.map.MapStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sahaya.core.config.GridAccess;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.Units;
 import org.sahaya.core.hospital.Hospital;
@@ -27,7 +28,8 @@ import org.sahaya.core.persistence.Database;
  * open incidents. Each map writes through to the database, so what the grid accepted survives a
  * restart; claims are entry processors on the partition that owns the key.
  *
- * <p>One embedded member by default (no discovery); a TCP/IP member list when configured. A
+ * <p>One embedded member by default (no discovery); a TCP/IP member list when configured. The member
+ * port listens on one address and admits only members holding the cluster secret ({@link MemberDoors}). A
  * clustered member also carries the maps the Vert.x cluster manager needs, detects a dead peer within
  * about three seconds, and counts whether it sees a majority of the configured members
  * ({@link #hasMajority()}): a side of a split with fewer must not dispatch.
@@ -71,33 +73,38 @@ public final class Grid implements Units, Hospitals, AutoCloseable {
     }
 
     /**
+     * Starts a lone member on loopback with a secret of its own (nothing can join it): embedded grids
+     * of tests and tools.
+     */
+    public static Grid start(Database database, String clusterName, int port, List<String> members) {
+        if (!members.isEmpty()) {
+            throw new IllegalArgumentException("members of a cluster share a secret: start them with a GridAccess");
+        }
+        return start(database, clusterName, port, members, GridAccess.lone());
+    }
+
+    /**
      * Starts a member.
      *
-     * @param clusterName members join only a cluster of the same name
+     * @param clusterName members join only a cluster of the same name and secret
      * @param port        member port (auto-incremented when taken)
      * @param members     every member's host[:port], this one included; empty for a lone embedded
      *                    member. A majority of this list is needed to dispatch.
+     * @param access      the one address the member port listens on, and the secret every member holds
      */
-    public static Grid start(Database database, String clusterName, int port, List<String> members) {
+    public static Grid start(Database database, String clusterName, int port, List<String> members, GridAccess access) {
         Config config = new Config();
-        config.setClusterName(clusterName);
+        config.setClusterName(access.clusterName(clusterName));
         config.setProperty("hazelcast.logging.type", "slf4j");
-        config.setProperty("hazelcast.phone.home.enabled", "false");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
-        config.getNetworkConfig().setPort(port).setPortAutoIncrement(true).setPortCount(100);
-        JoinConfig join = config.getNetworkConfig().getJoin();
+        MemberDoors.close(config, access.memberAddress(), port);
+        JoinConfig join = config.getAdvancedNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(!members.isEmpty()).setMembers(members);
         if (members.isEmpty()) {
-            // A lone member must not wait for peers or bind beyond loopback.
+            // A lone member must not wait for peers.
             config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        }
-        if (members.stream().allMatch(Grid::isLoopback)) {
-            // A lone member, or a cluster listed on loopback only (several members on one machine, as in
-            // tests): bind and advertise 127.0.0.1, never an outside interface.
-            config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
-            config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         }
         boolean clustered = !members.isEmpty();
         int majority = members.size() / 2 + 1;
@@ -127,10 +134,6 @@ public final class Grid implements Units, Hospitals, AutoCloseable {
                 .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
         config.addMapConfig(new MapConfig("__vertx.haInfo").setBackupCount(1));
         config.addMapConfig(new MapConfig("__vertx.nodeInfo").setBackupCount(1));
-    }
-
-    private static boolean isLoopback(String member) {
-        return member.startsWith("127.") || member.startsWith("localhost");
     }
 
     private static MapConfig mapConfig(String name, MapStore<String, ?> store) {

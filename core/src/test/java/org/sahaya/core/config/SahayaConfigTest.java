@@ -117,7 +117,8 @@ class SahayaConfigTest {
     @Test
     void clusterMembersAreAListOfHostsWithOptionalPorts() {
         SahayaConfig config = SahayaConfig.from(
-                Settings.of(Map.of("SAHAYA_CLUSTER_MEMBERS", "10.0.0.1:5701 , 10.0.0.2")), false);
+                Settings.of(Map.of("SAHAYA_CLUSTER_MEMBERS", "10.0.0.1:5701 , 10.0.0.2",
+                        "SAHAYA_MEMBER_ADDRESS", "10.0.0.1", "SAHAYA_CLUSTER_SECRET", "0123456789abcdef0123")), false);
 
         assertThat(config.clusterMembers()).containsExactly("10.0.0.1:5701", "10.0.0.2");
     }

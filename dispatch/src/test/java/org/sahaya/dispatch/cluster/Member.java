@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import java.util.List;
 import java.util.Map;
 import org.sahaya.core.config.SahayaConfig;
+import org.sahaya.core.config.GridAccess;
 import org.sahaya.core.config.Settings;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.persistence.Database;
@@ -67,7 +68,8 @@ record Member(Grid grid, FleetIndex fleet, HospitalBoard hospitals, AlertIntake 
     }
 
     static Member start(Database database, String cluster, int port, List<String> members, Clock clock) {
-        Grid grid = Grid.start(database, cluster, port, members);
+        Grid grid = Grid.start(database, cluster, port, members,
+                new GridAccess("127.0.0.1", "dispatch-test-secret-" + cluster));
         FleetIndex fleet = new FleetIndex(grid);
         // Every alert type of the test dispatches at once, inactivity included, so priorities mix.
         Triage triage = new Triage(SahayaConfig.from(Settings.of(Map.of("SAHAYA_VERIFY_INACTIVITY_SECONDS", "0")), false)

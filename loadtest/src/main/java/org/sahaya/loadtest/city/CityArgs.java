@@ -43,6 +43,9 @@ final class CityArgs {
     Integer mqtt;
     @Option(names = "--dc09", paramLabel = "PORT", description = "the node's DC-09 port on the --url host (10%% of the alerts)")
     Integer dc09;
+    @Option(names = "--management", paramLabel = "http://127.0.0.1:8081",
+            description = "the node's management port, where its /metrics answers (default: port 8081 of the --url host)")
+    String management;
     @Option(names = "--baseline", description = "also run the HTTP streams against a bare Vert.x endpoint in this process")
     boolean baseline;
     @Option(names = "--reference", arity = "0..1", paramLabel = CityOptions.DEFAULT_REFERENCE_DB,
@@ -105,7 +108,7 @@ final class CityArgs {
                 Duration.ofMillis(within("--timeout-ms", timeoutMs, 1, 60_000)),
                 Duration.ofSeconds(within("--settle", settle, 0, 60)), within("--devices", devices, 1, 9_999),
                 within("--seed", seed, 0, Integer.MAX_VALUE), Duration.ofSeconds(within("--job-seconds", jobSeconds, 0, 3_600)),
-                seconds("--prewarm", prewarm, 0));
+                seconds("--prewarm", prewarm, 0), OptionRules.management(management, node));
     }
 
     private static Duration seconds(String option, int seconds, int min) {

@@ -69,7 +69,7 @@ public final class CityBenchmark {
         this.dc09Connect = dc09;
         this.reference = reference;
         this.baseline = baseline;
-        this.metrics = new NodeMetrics(client, options.node(), SCRAPE_TIMEOUT);
+        this.metrics = new NodeMetrics(client, options.management(), SCRAPE_TIMEOUT);
         this.crews = options.jobTime().isZero() ? null
                 : new Crews(vertx, client, options.node(), options.jobTime(), options.requestTimeout());
     }

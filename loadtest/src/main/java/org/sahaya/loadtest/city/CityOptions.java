@@ -15,7 +15,7 @@ public record CityOptions(Endpoint node, double scale, List<Integer> alertRates,
                           Duration surgeSeconds, Duration warmup, Duration duration, Integer mqttPort, Integer dc09Port,
                           boolean baseline, String referenceDb, Path report, String section, Path plot, int sampleSize,
                           int maxInFlight, Duration requestTimeout, Duration settle, int devices, long seed,
-                          Duration jobTime, Duration prewarm) {
+                          Duration jobTime, Duration prewarm, Endpoint management) {
 
     public static final int MAX_RATES = 8;
 

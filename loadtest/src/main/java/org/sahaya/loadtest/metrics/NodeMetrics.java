@@ -7,7 +7,7 @@ import java.util.Map;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.loadtest.run.Endpoint;
 
-/** Scrapes the node's {@code GET /metrics} for its stage timers. */
+/** Scrapes the node's {@code GET /metrics} (on its management port) for its stage timers. */
 public final class NodeMetrics {
 
     /** Micrometer's Prometheus name for {@link StageTimers#NAME}: dots to underscores, base unit appended. */
@@ -17,6 +17,7 @@ public final class NodeMetrics {
     private final Endpoint node;
     private final Duration timeout;
 
+    /** @param node the node's management endpoint ({@code SAHAYA_MANAGEMENT_PORT}), not its public one */
     public NodeMetrics(WebClient client, Endpoint node, Duration timeout) {
         this.client = client;
         this.node = node;

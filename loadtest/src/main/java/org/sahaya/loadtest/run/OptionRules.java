@@ -78,4 +78,15 @@ public final class OptionRules {
         }
         return e.getMessage();
     }
+
+    /** The node's default management port ({@code SAHAYA_MANAGEMENT_PORT}). */
+    public static final int MANAGEMENT_PORT = 8081;
+
+    /**
+     * Where the node's {@code /metrics} answers: {@code --management URL} when given (loopback only), else
+     * the default management port on the {@code --url} host.
+     */
+    public static Endpoint management(String url, Endpoint node) {
+        return url == null ? new Endpoint(node.host(), MANAGEMENT_PORT) : LoopbackGuard.requireLoopback(url);
+    }
 }

@@ -61,13 +61,13 @@ final class Benchmark {
         this.client = client;
         this.baseline = baseline;
         this.targets = targets;
-        this.metrics = new NodeMetrics(client, options.node(), SCRAPE_TIMEOUT);
+        this.metrics = new NodeMetrics(client, options.management(), SCRAPE_TIMEOUT);
         this.mix = new TrafficMix(options.devices(), options.seed());
     }
 
     /** Fails fast, before any load, when the node does not answer. */
     void checkNodeAnswers() {
-        Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET " + options.node() + "/metrics");
+        Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET " + options.management() + "/metrics");
     }
 
     RatePoint measure(int rate) {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, Duration warmup, boolean baseline,
                          int maxInFlight, Duration requestTimeout, Path report, String section, int sampleSize,
-                         Duration settle, int devices, long seed, Integer mqttPort) {
+                         Duration settle, int devices, long seed, Integer mqttPort, Endpoint management) {
 
     public static final int MAX_RATES = 10;
 
@@ -69,6 +69,9 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
         @Option(names = "--mqtt", paramLabel = "PORT", description = {"send the alerts as MQTT QoS 1 publishes to this port of the"
                 + " --url host (one connection per device); the baseline is then a bare MQTT QoS 1 echo"})
         Integer mqttPort;
+        @Option(names = "--management", paramLabel = "http://127.0.0.1:8081",
+                description = "the node's management port, where its /metrics answers (default: port 8081 of the --url host)")
+        String management;
 
         RunOptions options() {
             if (url == null) {
@@ -83,7 +86,8 @@ public record RunOptions(Endpoint node, List<Integer> rates, Duration duration, 
                     OptionRules.section(section), OptionRules.within("--sample", sample, 0, 10_000),
                     Duration.ofSeconds(OptionRules.within("--settle", settle, 0, 60)),
                     OptionRules.within("--devices", devices, 1, 9_999), OptionRules.within("--seed", seed, 0, Integer.MAX_VALUE),
-                    mqttPort == null ? null : OptionRules.within("--mqtt", mqttPort, 1, 65_535));
+                    mqttPort == null ? null : OptionRules.within("--mqtt", mqttPort, 1, 65_535),
+                    OptionRules.management(management, node));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.sahaya.loadtest.run.Endpoint;
 
 class CityOptionsTest {
 
@@ -17,6 +18,16 @@ class CityOptionsTest {
         assertThat(o.surgeFactor()).isEqualTo(50);
         assertThat(o.surgeSeconds()).isEqualTo(Duration.ofSeconds(60));
         assertThat(o.referenceDb()).isNull();
+        assertThat(o.management()).as("the default management port on the --url host")
+                .isEqualTo(new Endpoint("127.0.0.1", 8081));
+    }
+
+    @Test
+    void theManagementPortMayBeNamed() {
+        CityOptions o = CityOptions.parse(new String[] {"--scenario", "city", "--url", "http://127.0.0.1:8080",
+                "--management", "http://127.0.0.1:40123"});
+
+        assertThat(o.management()).isEqualTo(new Endpoint("127.0.0.1", 40123));
     }
 
     @Test

@@ -60,4 +60,14 @@ class RunOptionsTest {
         assertThatThrownBy(() -> RunOptions.parse("--url http://127.0.0.1:1 --mqtt 70000".split(" ")))
                 .hasMessageContaining("--mqtt");
     }
+
+    @Test
+    void metricsAreScrapedFromTheManagementPortOfTheNodesHostUnlessNamed() {
+        assertThat(RunOptions.parse(new String[] {"--url", "http://127.0.0.1:8080"}).management())
+                .isEqualTo(new Endpoint("127.0.0.1", 8081));
+        assertThat(RunOptions.parse("--url http://127.0.0.1:8080 --management http://127.0.0.1:9181".split(" "))
+                .management()).isEqualTo(new Endpoint("127.0.0.1", 9181));
+        assertThatThrownBy(() -> RunOptions.parse("--url http://127.0.0.1:8080 --management http://10.0.0.1:8081"
+                .split(" "))).hasMessageContaining("refusing 10.0.0.1");
+    }
 }

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.HttpLimits;
+import org.sahaya.core.config.TlsSettings;
 import org.sahaya.server.http.contract.Problem;
+import org.sahaya.server.tls.ListenerTls;
 
 /**
  * The HTTP server with limits on what a client may cost us. Netty's idle timeout closes a connection
@@ -38,7 +40,12 @@ public final class GuardedHttpServer {
 
     /** A server with {@code limits} applied, answering with {@code app}; call {@code listen} on it. */
     public static HttpServer create(Vertx vertx, HttpLimits limits, Handler<HttpServerRequest> app) {
-        HttpServerOptions options = new HttpServerOptions()
+        return create(vertx, limits, app, new ListenerTls(TlsSettings.none()));
+    }
+
+    /** As {@link #create(Vertx, HttpLimits, Handler)}, speaking TLS when {@code tls} has a certificate. */
+    public static HttpServer create(Vertx vertx, HttpLimits limits, Handler<HttpServerRequest> app, ListenerTls tls) {
+        HttpServerOptions options = tls.apply(new HttpServerOptions())
                 .setIdleTimeout((int) limits.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxHeaderSize(limits.maxHeaderBytes())

@@ -74,7 +74,9 @@ class RouteRoleTest {
             Map.entry("getHospital", EnumSet.of(HOSPITAL_OWN, FLEET_OWN, FLEET_OTHER, COORDINATOR, SUPERVISOR, ADMIN)),
             Map.entry("putHospitalBeds", EnumSet.of(HOSPITAL_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("postIncidentAssignment", EnumSet.of(COORDINATOR, SUPERVISOR)),
-            Map.entry("closeIncident", EnumSet.of(COORDINATOR, SUPERVISOR)));
+            Map.entry("closeIncident", EnumSet.of(COORDINATOR, SUPERVISOR)),
+            Map.entry("listAudit", EnumSet.of(AUDITOR, ADMIN)),
+            Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",

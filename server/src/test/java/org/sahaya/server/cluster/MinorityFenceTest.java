@@ -52,7 +52,8 @@ class MinorityFenceTest {
 
             cluster.crash(1);
             cluster.crash(2);
-            await().atMost(Duration.ofSeconds(15)).until(() -> devices.get("/health/ready").statusCode() == 503);
+            DeviceClient management = new DeviceClient(lone.managementPort());
+            await().atMost(Duration.ofSeconds(15)).until(() -> management.get("/health/ready").statusCode() == 503);
 
             HttpResponse<String> override = partners.post("/api/v1/incidents/" + incidentId + "/assignment",
                     COORDINATOR_KEY, new JsonObject().put("unitId", other).put("reason", "crew knows the building"));

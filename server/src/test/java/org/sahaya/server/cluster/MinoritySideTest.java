@@ -31,12 +31,13 @@ class MinoritySideTest {
             cluster.startAll();
             Node lone = cluster.node(0);
             DeviceClient client = new DeviceClient(lone.httpPort());
-            assertThat(client.get("/health/ready").statusCode()).isEqualTo(200);
+            DeviceClient management = new DeviceClient(lone.managementPort());
+            assertThat(management.get("/health/ready").statusCode()).isEqualTo(200);
 
             cluster.crash(1);
             cluster.crash(2);
-            await().atMost(Duration.ofSeconds(15)).until(() -> client.get("/health/ready").statusCode() == 503);
-            assertThat(client.get("/health/ready").body()).contains("minority");
+            await().atMost(Duration.ofSeconds(15)).until(() -> management.get("/health/ready").statusCode() == 503);
+            assertThat(management.get("/health/ready").body()).contains("minority");
 
             HttpResponse<String> accepted = client.send("demo-0200",
                     DeviceClient.alert("split-1", "demo-0200", "FALL").encode());
@@ -50,7 +51,7 @@ class MinoritySideTest {
 
             cluster.start(1);
             cluster.awaitMembers(2);
-            await().atMost(Duration.ofSeconds(15)).until(() -> client.get("/health/ready").statusCode() == 200);
+            await().atMost(Duration.ofSeconds(15)).until(() -> management.get("/health/ready").statusCode() == 200);
             await().atMost(Duration.ofSeconds(20)).until(() -> MemberLossTest.dispatched(client.incident(incidentId)));
         }
     }

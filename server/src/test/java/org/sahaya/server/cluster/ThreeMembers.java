@@ -38,6 +38,7 @@ final class ThreeMembers implements AutoCloseable {
         this.settings = new HashMap<>(Map.of(
                 "SAHAYA_DB_URL", "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "SAHAYA_CLUSTER_NAME", "cluster-" + UUID.randomUUID(),
+                "SAHAYA_CLUSTER_SECRET", "three-members-" + UUID.randomUUID(),
                 "SAHAYA_CLUSTER_MEMBERS", memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","))));
         settings.putAll(extra);
     }

@@ -172,12 +172,13 @@ class AlertToDispatchTest {
                 DeviceClient.alert("f-6", "demo-0006", "FALL").encode()).body()).getString("incidentId");
         awaitSettled(id);
 
-        String metrics = client.get("/metrics").body();
+        DeviceClient management = new DeviceClient(node.managementPort());
+        String metrics = management.get("/metrics").body();
         for (String stage : List.of("ack", "triage", "dispatch_decided", "first_notification")) {
             assertThat(metrics).contains("sahaya_stage_seconds_count{stage=\"" + stage + "\"}");
         }
-        assertThat(client.get("/health/live").statusCode()).isEqualTo(200);
-        assertThat(client.get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(management.get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(management.get("/health/ready").statusCode()).isEqualTo(200);
     }
 
     private static JsonObject awaitSettled(String id) {

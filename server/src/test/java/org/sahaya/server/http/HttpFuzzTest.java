@@ -117,7 +117,7 @@ class HttpFuzzTest {
         DeviceClient client = new DeviceClient(node.httpPort());
         HttpResponse<String> ok = client.send("demo-0099", DeviceClient.alert(alertId, "demo-0099", "FALL").encode());
         assertThat(ok.statusCode()).isEqualTo(202);
-        assertThat(client.get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(new DeviceClient(node.managementPort()).get("/health/ready").statusCode()).isEqualTo(200);
     }
 
     /** Null when the answer is right for what was sent, else what is wrong with it. */

@@ -70,10 +70,12 @@ class ClusterKillTest {
                                 + "currentSchema=" + SCHEMA,
                         "SAHAYA_DB_USER", PostgresNodeTest.USER,
                         "SAHAYA_CLUSTER_MEMBERS", members,
+                        "SAHAYA_CLUSTER_SECRET", "pg-cluster-secret-" + cluster,
                         "SAHAYA_MEMBER_PORT", String.valueOf(ports.get(i)))));
             }
             DeviceClient first = new DeviceClient(nodes.get(0).httpPort());
-            await().atMost(Duration.ofSeconds(30)).until(() -> first.get("/health/ready").statusCode() == 200);
+            DeviceClient management = new DeviceClient(nodes.get(0).managementPort());
+            await().atMost(Duration.ofSeconds(30)).until(() -> management.get("/health/ready").statusCode() == 200);
 
             List<Acked> acked = new ArrayList<>();
             int device = 400;

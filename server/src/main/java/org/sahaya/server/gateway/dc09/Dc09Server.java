@@ -3,6 +3,7 @@ package org.sahaya.server.gateway.dc09;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -13,9 +14,11 @@ import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.Dc09Config;
 import org.sahaya.server.device.DeviceActivity;
@@ -48,6 +51,16 @@ public final class Dc09Server implements AutoCloseable {
     /** Binds TCP on {@code port} (0 = any free port) and UDP on the same number; returns once both listen. */
     public static Dc09Server start(int port, Dc09Config config, Dc09Directory directory, AlertReception reception,
                                    DeviceActivity activity, DeviceRateLimit rateLimit, Clock clock) throws InterruptedException {
+        return start(port, config, directory, reception, activity, rateLimit, clock, Optional.empty());
+    }
+
+    /**
+     * As above, with TLS on the TCP receiver when {@code tls} is present: a panel's TLS session ends here and
+     * the frames inside it go through the same pipeline. UDP has no TLS; its frames rely on DC-09's own AES.
+     */
+    public static Dc09Server start(int port, Dc09Config config, Dc09Directory directory, AlertReception reception,
+                                   DeviceActivity activity, DeviceRateLimit rateLimit, Clock clock,
+                                   Optional<SslContext> tls) throws InterruptedException {
         EventLoopGroup network = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sahaya-dc09"),
                 NioIoHandler.newFactory());
         EventLoopGroup bridge = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sahaya-dc09-udp"),
@@ -59,7 +72,7 @@ public final class Dc09Server implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(pipeline)
+                    .childHandler(tls.<ChannelHandler>map(context -> new TlsFirst(context, pipeline)).orElse(pipeline))
                     .bind(port).sync().channel();
             int bound = ((InetSocketAddress) tcp.localAddress()).getPort();
             LocalAddress local = new LocalAddress("sahaya-dc09-udp-" + bound);

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sahaya.core.config.MqttSettings;
+import org.sahaya.core.config.TlsSettings;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.AlertPayload;
+import org.sahaya.server.tls.ListenerTls;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +45,13 @@ public final class MqttGateway extends VerticleBase {
     private final Map<String, DeviceSession> sessions = new ConcurrentHashMap<>();
     private long sweeper;
     private String deploymentId;
+    private final ListenerTls tls;
 
     private MqttGateway(int port, MqttSettings settings, DeviceAuthenticator authenticator,
-                        PublishHandler publishes, DeviceActivity activity, MqttCounters counters, Clock clock) {
+                        PublishHandler publishes, DeviceActivity activity, MqttCounters counters, Clock clock,
+                        ListenerTls tls) {
         this.port = port;
+        this.tls = tls;
         this.settings = settings;
         this.authenticator = authenticator;
         this.publishes = publishes;
@@ -67,11 +72,17 @@ public final class MqttGateway extends VerticleBase {
      */
     public static Future<MqttGateway> start(Vertx vertx, int port, MqttSettings settings, int maxAlertBytes,
                                             Services services, Clock clock) {
+        return start(vertx, port, settings, maxAlertBytes, services, clock, new ListenerTls(TlsSettings.none()));
+    }
+
+    /** As above, speaking MQTT over TLS when {@code tls} has a certificate. */
+    public static Future<MqttGateway> start(Vertx vertx, int port, MqttSettings settings, int maxAlertBytes,
+                                            Services services, Clock clock, ListenerTls tls) {
         preloadCodec();
         PublishHandler publishes = new PublishHandler(services.payload(), services.reception(), services.rateLimit(),
                 services.counters(), clock, maxAlertBytes);
         MqttGateway gateway = new MqttGateway(port, settings, services.authenticator(), publishes,
-                services.activity(), services.counters(), clock);
+                services.activity(), services.counters(), clock, tls);
         return vertx.deployVerticle(gateway).map(id -> {
             gateway.deploymentId = id;
             return gateway;
@@ -86,7 +97,7 @@ public final class MqttGateway extends VerticleBase {
             counters.protocolError();
             LOG.debug("MQTT packet refused by the protocol layer: {}", e.toString());
         });
-        server = MqttServer.create(vertx, new MqttServerOptions()
+        server = MqttServer.create(vertx, tls.apply(new MqttServerOptions())
                 .setMaxMessageSize(settings.maxMessageBytes())
                 .setTimeoutOnConnect((int) Math.max(1, settings.connectTimeout().toSeconds()))
                 .setAutoClientId(false)

@@ -30,7 +30,12 @@ final class Dc09Transmitter implements AutoCloseable {
     private final OutputStream out;
 
     Dc09Transmitter(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    /** Over a socket already connected (a TLS one, say). */
+    Dc09Transmitter(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(20_000);
         in = new java.io.BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();

@@ -161,7 +161,7 @@ class MqttAlertsTest {
             device.alertAcknowledged(alert("m3-ok", "demo-0108", "TEST"), false);
         }
         assertThat(alertRows("demo-0108", "m3-ok")).isEqualTo(1);
-        String metrics = http.get("/metrics").body();
+        String metrics = new DeviceClient(node.managementPort()).get("/metrics").body();
         assertThat(metrics).containsPattern(
                 "sahaya_mqtt_publish_refused_total\\{protocol=\"3.1.1\",reason=\"payload-invalid\"} [1-9]");
         assertThat(metrics).containsPattern(

@@ -115,7 +115,7 @@ class MqttFuzzTest {
         try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0499")) {
             assertThat(device.publishAlert(DeviceClient.alert("fz-after", "demo-0499", "FALL").encode())).isZero();
         }
-        assertThat(new DeviceClient(node.httpPort()).get("/health/live").statusCode()).isEqualTo(200);
+        assertThat(new DeviceClient(node.managementPort()).get("/health/live").statusCode()).isEqualTo(200);
     }
 
     /** One connection per input: a mutated CONNECT, or a good CONNECT then a mutated packet and a PINGREQ. */
