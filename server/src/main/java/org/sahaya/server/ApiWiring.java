@@ -19,6 +19,9 @@ import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
+import org.sahaya.server.access.Access;
+import org.sahaya.server.access.FailureThrottle;
+import org.sahaya.server.audit.Audit;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.http.ApiKeyHandler;
@@ -75,6 +78,11 @@ final class ApiWiring {
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
                 config.devices().ratePerSecond());
         ApiKeyHandler apiKeys = new ApiKeyHandler(new PartnerKeys(config.apiKeys(), config.demo()));
+        Audit audit = event -> { }; // until the audit log is wired in
+        PeopleWiring people = PeopleWiring.of(config, database, grid, offload, audit, clock);
+        Access access = new Access(people.sessions(),
+                (key, address) -> io.vertx.core.Future.succeededFuture(Optional.empty()), audit,
+                new FailureThrottle(config.logins().failures(), config.logins().failureWindow(), clock), clock);
         List<RouteTable> tables = new ArrayList<>(List.of(
                 new AlertRoutes(signature, admission, new AlertHandler(services.reception())),
                 new DeviceRoutes(routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
@@ -88,6 +96,7 @@ final class ApiWiring {
                         HealthCheckHandler.createWithHealthChecks(NodeHealth.readiness(vertx, database, grid, offload)),
                         PrometheusScrapingHandler.create(services.registry()))));
         tables.addAll(services.family());
+        tables.add(people.routes(access));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router).listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);

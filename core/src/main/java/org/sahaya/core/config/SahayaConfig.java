@@ -46,6 +46,7 @@ import org.sahaya.core.alert.AlertType;
  *                            hospital and coordinator APIs (demo mode adds the demo keys)
  * @param eta                 the travel-time model's factors ({@code SAHAYA_ETA_*})
  * @param demoCity            the demo city's size ({@code SAHAYA_DEMO_DEVICES}); used in demo mode only
+ * @param logins              people's sessions and login throttling ({@code SAHAYA_SESSION_*}, {@code SAHAYA_LOGIN_*})
  */
 public record SahayaConfig(
         int httpPort,
@@ -74,7 +75,8 @@ public record SahayaConfig(
         ProviderConfig providers,
         List<ApiKey> apiKeys,
         EtaSettings eta,
-        DemoSettings demoCity) {
+        DemoSettings demoCity,
+        LoginSettings logins) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -123,7 +125,8 @@ public record SahayaConfig(
                 ProviderConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
                 List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))),
                 EtaSettings.from(s),
-                DemoSettings.from(s));
+                DemoSettings.from(s),
+                LoginSettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {
