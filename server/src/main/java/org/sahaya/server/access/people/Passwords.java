@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -13,7 +14,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * call them from a virtual thread ({@code Offload}), never an event loop.
  *
  * <p>{@link #verifyUnknown} does the same work as a real check, so that an unknown username takes
- * as long to refuse as a wrong password.
+ * as long to refuse as a wrong password. At most a few hashes run at once (two per core), the rest
+ * wait their turn: a burst of logins costs time, never the node's memory.
  */
 public final class Passwords {
 
@@ -24,6 +26,7 @@ public final class Passwords {
 
     private final PasswordHash.Cost cost;
     private final SecureRandom random;
+    private final Semaphore running = new Semaphore(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()), true);
     private volatile PasswordHash dummy;
 
     public Passwords(PasswordHash.Cost cost, SecureRandom random) {
@@ -70,7 +73,16 @@ public final class Passwords {
         return false;
     }
 
-    private static byte[] argon2(String password, PasswordHash.Cost cost, byte[] salt, int length) {
+    private byte[] argon2(String password, PasswordHash.Cost cost, byte[] salt, int length) {
+        running.acquireUninterruptibly();
+        try {
+            return argon2Now(password, cost, salt, length);
+        } finally {
+            running.release();
+        }
+    }
+
+    private static byte[] argon2Now(String password, PasswordHash.Cost cost, byte[] salt, int length) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
