@@ -155,6 +155,20 @@ class SessionApiTest {
     }
 
     @Test
+    void staffLogsPeopleInOftenWithoutTrippingTheOneUseRule() {
+        String first = Staff.login(node, "demo-supervisor");
+        Staff.create(node, "staff.often", null, Role.COORDINATOR);
+        String a = Staff.token(node, "staff.often", Staff.PASSWORD, Staff.TOTP_SECRET);
+        String b = Staff.token(node, "staff.often", Staff.PASSWORD, Staff.TOTP_SECRET);
+
+        assertThat(Staff.login(node, "demo-supervisor")).isEqualTo(first);
+        assertThat(session(first)).hasValueSatisfying(c -> assertThat(c.roles()).containsExactly(Role.SUPERVISOR));
+        assertThat(session(a)).isPresent();
+        assertThat(session(b)).isPresent();
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
     void aPersonDisabledAfterLoggingInLosesTheSession() {
         String token = Staff.createAndLogin(node, "soon.disabled", Role.AUDITOR);
         assertThat(session(token)).isPresent();
