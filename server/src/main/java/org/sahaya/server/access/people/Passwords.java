@@ -39,6 +39,13 @@ public final class Passwords {
         return new Passwords(PasswordHash.Cost.OWASP, new SecureRandom());
     }
 
+    /** Refuses a password too short for a new account, saying why. */
+    public static void checkNew(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            throw new IllegalArgumentException("a password has at least " + MIN_LENGTH + " characters");
+        }
+    }
+
     /** A new PHC string for {@code password}, with a fresh random salt. Blocking. */
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];

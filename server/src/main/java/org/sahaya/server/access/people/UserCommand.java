@@ -75,9 +75,7 @@ public final class UserCommand {
         Set<Role> roles = roles(o.roles);
         User.checkNew(o.name, roles, o.partner);
         String password = password(o);
-        if (password.length() < Passwords.MIN_LENGTH) {
-            throw new IllegalArgumentException("a password has at least " + Passwords.MIN_LENGTH + " characters");
-        }
+        Passwords.checkNew(password);
         SecureRandom random = new SecureRandom();
         String secret = Totp.newSecret(random);
         User user = new User(o.name, new Passwords(PasswordHash.Cost.OWASP, random).hash(password), secret, roles,

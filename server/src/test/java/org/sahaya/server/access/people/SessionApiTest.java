@@ -133,6 +133,32 @@ class SessionApiTest {
     }
 
     @Test
+    void ofManyAcceptingOneCodeAtOnceExactlyOneGetsThroughAndEarlierStepsNoLonger() throws Exception {
+        TotpSteps steps = new TotpSteps(node.grid().hazelcast());
+        long step = Totp.step(Instant.now());
+        List<java.util.concurrent.Callable<Boolean>> tries = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tries.add(() -> steps.accept("race.user", step));
+        }
+
+        long accepted;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            accepted = pool.invokeAll(tries).stream().filter(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).count();
+        }
+
+        assertThat(accepted).isEqualTo(1);
+        assertThat(steps.accept("race.user", step - 1)).isFalse();
+        assertThat(steps.accept("race.user", step + 1)).isTrue();
+        assertThat(steps.accept("other.user", step)).isTrue();
+    }
+
+    @Test
     void logoutEndsTheSessionAndClearsTheCookie() throws Exception {
         Staff.create(node, "logout.bearer", null, Role.SUPERVISOR);
         Staff.create(node, "logout.cookie", null, Role.SUPERVISOR);
