@@ -91,8 +91,9 @@ final class ApiWiring {
         RoutineLane routine = new RoutineLane(config.routineInFlight());
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
                 config.devices().ratePerSecond());
-        Access access = new Access(sessions(), partners(config), services.audit(),
-                new FailureThrottle(20, Duration.ofMinutes(1), clock), clock);
+        PeopleWiring people = PeopleWiring.of(config, database, grid, offload, services.audit(), clock);
+        Access access = new Access(people.sessions(), partners(config), services.audit(),
+                new FailureThrottle(config.logins().failures(), config.logins().failureWindow(), clock), clock);
         List<RouteTable> tables = new ArrayList<>(List.of(
                 new AlertRoutes(access, signature, admission, new AlertHandler(services.reception())),
                 new DeviceRoutes(access, routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
@@ -106,17 +107,14 @@ final class ApiWiring {
         tables.addAll(services.family().apply(access));
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
+        tables.add(people.routes(access));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
     }
 
-    // Interim until the people and partner parts land: no sessions, the configured keys.
-    private static SessionLookup sessions() {
-        return (token, address) -> Future.succeededFuture(Optional.empty());
-    }
-
+    // Interim until the partner part lands: the configured keys.
     private static PartnerLookup partners(SahayaConfig config) {
         PartnerKeys keys = new PartnerKeys(config.apiKeys(), config.demo());
         return (key, address) -> keys.authenticate(new TokenCredentials(key))

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.sahaya.core.config.ConfigException;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
+import org.sahaya.server.access.people.UserCommand;
 import org.sahaya.server.cli.AlertCommand;
 import org.sahaya.server.cli.CommandLines;
 import org.sahaya.server.gateway.dc09.Dc09Command;
@@ -19,14 +20,14 @@ import picocli.CommandLine.Parameters;
 /**
  * The front door behind {@code ./sahaya}: {@code demo} (embedded defaults and the demo city),
  * {@code node} (from configuration), {@code alert} (send a signed alert as a device), {@code dc09}
- * (send one panel message). picocli picks the command; {@code alert} and {@code dc09} read their
+ * (send one panel message), {@code user} (people's accounts). picocli picks the command; {@code alert} and {@code dc09} read their
  * own options, so that each explains its own mistakes.
  */
 @Command(name = "sahaya", customSynopsis = Main.USAGE)
 public final class Main implements Runnable {
 
     static final String USAGE = "usage: sahaya demo | node | alert --device ID --type TYPE [--follow]"
-            + " | dc09 --account ID --event CODE";
+            + " | dc09 --account ID --event CODE | user add NAME --role ROLE | user list | user disable NAME";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -70,6 +71,11 @@ public final class Main implements Runnable {
     @Command(name = "dc09")
     void dc09(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
         System.exit(Dc09Command.run(array(options), System.getenv(), System.out));
+    }
+
+    @Command(name = "user")
+    void user(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
+        System.exit(UserCommand.run(array(options), System.getenv(), System.in, System.out, System.console()));
     }
 
     private static String[] array(List<String> options) {

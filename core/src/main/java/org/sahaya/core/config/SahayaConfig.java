@@ -50,6 +50,7 @@ import org.sahaya.core.alert.AlertType;
  *                            ({@code SAHAYA_MEMBER_ADDRESS}, {@code SAHAYA_CLUSTER_SECRET[_FILE]})
  * @param management          where metrics and health listen ({@code SAHAYA_MANAGEMENT_HOST}, {@code _PORT}, {@code _TLS})
  * @param tls                 the listeners' certificate ({@code SAHAYA_TLS_CERT}, {@code SAHAYA_TLS_KEY}); none = plain
+ * @param logins              people's sessions and login throttling ({@code SAHAYA_SESSION_*}, {@code SAHAYA_LOGIN_*})
  */
 public record SahayaConfig(
         int httpPort,
@@ -81,7 +82,8 @@ public record SahayaConfig(
         DemoSettings demoCity,
         GridAccess gridAccess,
         ManagementSettings management,
-        TlsSettings tls) {
+        TlsSettings tls,
+        LoginSettings logins) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -134,7 +136,8 @@ public record SahayaConfig(
                 DemoSettings.from(s),
                 GridAccess.from(s, members),
                 ManagementSettings.from(s, tls),
-                tls);
+                tls,
+                LoginSettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -3,7 +3,11 @@ package org.sahaya.core.totp;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
-/** RFC 4648 base32 (the alphabet authenticator apps use for TOTP secrets), without padding on output. */
+/**
+ * RFC 4648 base32 (alphabet A-Z2-7), the form authenticator apps take TOTP secrets in. Encodes
+ * without padding (as otpauth URIs carry them); decodes with or without padding, upper or lower
+ * case, ignoring spaces (secrets are often shown in groups of four).
+ */
 public final class Base32 {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -11,11 +15,11 @@ public final class Base32 {
     private Base32() {
     }
 
-    public static String encode(byte[] bytes) {
-        StringBuilder out = new StringBuilder((bytes.length * 8 + 4) / 5);
+    public static String encode(byte[] data) {
+        StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
         int buffer = 0;
         int bits = 0;
-        for (byte b : bytes) {
+        for (byte b : data) {
             buffer = (buffer << 8) | (b & 0xff);
             bits += 8;
             while (bits >= 5) {
@@ -29,24 +33,18 @@ public final class Base32 {
         return out.toString();
     }
 
-    /**
-     * Decodes, ignoring case, spaces and '=' padding.
-     *
-     * @throws IllegalArgumentException for a character outside the alphabet
-     */
+    /** @throws IllegalArgumentException for a character outside the alphabet */
     public static byte[] decode(String text) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String clean = text.replace(" ", "").replaceAll("=+$", "").toUpperCase(Locale.ROOT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(clean.length() * 5 / 8);
         int buffer = 0;
         int bits = 0;
-        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
-            if (c == '=' || c == ' ') {
-                continue;
+        for (int i = 0; i < clean.length(); i++) {
+            int value = ALPHABET.indexOf(clean.charAt(i));
+            if (value < 0) {
+                throw new IllegalArgumentException("not base32: character " + (i + 1));
             }
-            int v = ALPHABET.indexOf(c);
-            if (v < 0) {
-                throw new IllegalArgumentException("not base32: " + c);
-            }
-            buffer = (buffer << 5) | v;
+            buffer = (buffer << 5) | value;
             bits += 5;
             if (bits >= 8) {
                 out.write((buffer >> (bits - 8)) & 0xff);

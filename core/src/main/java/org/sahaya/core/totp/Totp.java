@@ -1,78 +1,101 @@
 package org.sahaya.core.totp;
 
+import org.sahaya.core.totp.Totp;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Time-based one-time passwords (RFC 6238 over RFC 4226 HOTP): HMAC-SHA1, 30-second steps, six
- * digits, what every authenticator app speaks. The node checks a code against the step before, the
- * step of and the step after the present, and says which step matched, so that a code once used can
- * be refused the second time (RFC 6238, section 5.2).
+ * Time-based one-time passwords (RFC 6238 over RFC 4226's HOTP): HMAC-SHA1, 6 digits, 30-second
+ * steps, what every authenticator app shows. A code is accepted for the step it was made in and the
+ * one before and after (clocks drift, people type slowly); that a code is used once only is
+ * {@link TotpSteps}'s job, since it needs the grid.
  */
 public final class Totp {
 
-    public static final int STEP_SECONDS = 30;
     public static final int DIGITS = 6;
+    public static final long STEP_SECONDS = 30;
+    /** Steps accepted either side of the current one. */
+    public static final int DRIFT_STEPS = 1;
+    private static final int SECRET_BYTES = 20;
+    private static final String ISSUER = "Sahaya";
 
     private Totp() {
     }
 
-    /** The time step {@code at} falls in. */
+    /** A new random secret of 160 bits, base32 as authenticator apps take it. */
+    public static String newSecret(SecureRandom random) {
+        byte[] key = new byte[SECRET_BYTES];
+        random.nextBytes(key);
+        return Base32.encode(key);
+    }
+
+    /** The step {@code at} falls in: seconds since the epoch / 30. */
     public static long step(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), STEP_SECONDS);
     }
 
-    /** The code of {@code step} for a secret, {@code digits} long, zero-padded. */
-    public static String code(byte[] secret, long step, int digits) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret, "HmacSHA1"));
-            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            int offset = h[h.length - 1] & 0x0f;
-            int binary = ((h[offset] & 0x7f) << 24) | ((h[offset + 1] & 0xff) << 16)
-                    | ((h[offset + 2] & 0xff) << 8) | (h[offset + 3] & 0xff);
-            int modulo = (int) Math.pow(10, digits);
-            return String.format("%0" + digits + "d", binary % modulo);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 is part of every JDK", e);
-        }
+    /** The 6-digit code of {@code secret} (base32) for {@code step}. */
+    public static String code(String secret, long step) {
+        return code(Base32.decode(secret), step, DIGITS, "HmacSHA1");
     }
 
-    /** The six-digit code for a base32 secret at {@code at}: what an authenticator app shows. */
-    public static String now(String base32Secret, Instant at) {
-        return code(Base32.decode(base32Secret), step(at), DIGITS);
+    /** RFC 4226 section 5.3: HMAC of the step counter, dynamic truncation, the last {@code digits} decimal digits. */
+    static String code(byte[] key, long step, int digits, String algorithm) {
+        byte[] hash;
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key, "RAW"));
+            hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is not available", e);
+        }
+        int offset = hash[hash.length - 1] & 0xf;
+        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        long modulo = (long) Math.pow(10, digits);
+        String code = Long.toString(binary % modulo);
+        return "0".repeat(digits - code.length()) + code;
     }
 
     /**
-     * The step whose code {@code code} is, among the step of {@code at} and the ones either side; -1
-     * when none matches. Compares every candidate in constant time.
+     * The step within {@link #DRIFT_STEPS} of {@code now} whose code is {@code given}; empty if none
+     * (or the secret or code is malformed). Every candidate step is computed and compared in constant
+     * time, so the time taken does not tell which step matched.
      */
-    public static long matchingStep(byte[] secret, String code, Instant at) {
-        if (code == null || code.length() != DIGITS) {
-            return -1;
+    public static OptionalLong match(String secret, String given, Instant now) {
+        if (given == null || secret == null) {
+            return OptionalLong.empty();
         }
-        long now = step(at);
-        long found = -1;
-        for (long s = now - 1; s <= now + 1; s++) {
-            if (java.security.MessageDigest.isEqual(code(secret, s, DIGITS).getBytes(),
-                    code.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-                found = s;
+        byte[] key;
+        try {
+            key = Base32.decode(secret);
+        } catch (IllegalArgumentException e) {
+            return OptionalLong.empty();
+        }
+        byte[] presented = given.strip().getBytes(StandardCharsets.US_ASCII);
+        long current = step(now);
+        long matched = Long.MIN_VALUE;
+        for (long s = current - DRIFT_STEPS; s <= current + DRIFT_STEPS; s++) {
+            byte[] expected = code(key, s, DIGITS, "HmacSHA1").getBytes(StandardCharsets.US_ASCII);
+            if (MessageDigest.isEqual(expected, presented) && matched == Long.MIN_VALUE) {
+                matched = s;
             }
         }
-        return found;
+        return matched == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(matched);
     }
 
-    /** The {@code otpauth://} URI an authenticator app reads from a QR code. */
-    public static String provisioningUri(String issuer, String account, String base32Secret) {
-        String label = enc(issuer) + ":" + enc(account);
-        return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer=" + enc(issuer)
+    /** What an authenticator app scans (Key URI format): {@code otpauth://totp/Sahaya:<user>?secret=...}. */
+    public static String provisioningUri(String username, String secret) {
+        String user = URLEncoder.encode(username, StandardCharsets.UTF_8).replace("+", "%20");
+        return "otpauth://totp/" + ISSUER + ":" + user + "?secret=" + secret + "&issuer=" + ISSUER
                 + "&algorithm=SHA1&digits=" + DIGITS + "&period=" + STEP_SECONDS;
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,57 +1,73 @@
 package org.sahaya.core.totp;
 
+import org.sahaya.core.totp.Totp;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** RFC 6238 (appendix B), RFC 4226's truncation to six digits, and RFC 4648's base32. */
 class TotpTest {
 
-    private static final byte[] RFC_SECRET = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RFC_SEED = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
 
-    /** RFC 6238 appendix B, the SHA-1 column (eight digits). */
-    @ParameterizedTest
-    @CsvSource({"59, 94287082", "1111111109, 07081804", "1111111111, 14050471", "1234567890, 89005924",
-            "2000000000, 69279037", "20000000000, 65353130"})
-    void rfc6238Vectors(long epochSeconds, String expected) {
-        assertThat(Totp.code(RFC_SECRET, Totp.step(Instant.ofEpochSecond(epochSeconds)), 8)).isEqualTo(expected);
+    @ParameterizedTest(name = "T={0}s -> {1}")
+    @CsvSource({
+            "59, 94287082",
+            "1111111109, 07081804",
+            "1111111111, 14050471",
+            "1234567890, 89005924",
+            "2000000000, 69279037",
+            "20000000000, 65353130"})
+    void theRfc6238Sha1VectorsComeOut(long seconds, String expected) {
+        long step = Totp.step(Instant.ofEpochSecond(seconds));
+
+        assertThat(Totp.code(RFC_SEED, step, 8, "HmacSHA1")).isEqualTo(expected);
+        assertThat(Totp.code(RFC_SEED, step, 6, "HmacSHA1")).isEqualTo(expected.substring(2));
+        assertThat(Totp.code(Base32.encode(RFC_SEED), step)).isEqualTo(expected.substring(2));
     }
 
     @Test
-    void sixDigitsAreTheLastSixOfTheTruncation() {
-        assertThat(Totp.code(RFC_SECRET, Totp.step(Instant.ofEpochSecond(59)), 6)).isEqualTo("287082");
-    }
-
-    @Test
-    void theStepBeforeAndAfterMatchButNotTwoAway() {
-        byte[] secret = Base32.decode("JBSWY3DPEHPK3PXP");
-        Instant at = Instant.ofEpochSecond(1_800_000_000L);
-        long now = Totp.step(at);
-
-        assertThat(Totp.matchingStep(secret, Totp.code(secret, now, 6), at)).isEqualTo(now);
-        assertThat(Totp.matchingStep(secret, Totp.code(secret, now - 1, 6), at)).isEqualTo(now - 1);
-        assertThat(Totp.matchingStep(secret, Totp.code(secret, now + 1, 6), at)).isEqualTo(now + 1);
-        assertThat(Totp.matchingStep(secret, Totp.code(secret, now - 2, 6), at)).isEqualTo(-1);
-        assertThat(Totp.matchingStep(secret, "12345", at)).isEqualTo(-1);
-        assertThat(Totp.matchingStep(secret, null, at)).isEqualTo(-1);
-    }
-
-    @Test
-    void base32RoundTripsAndReadsTheDemoSecret() {
-        assertThat(Base32.decode("JBSWY3DPEHPK3PXP")).isEqualTo(java.util.HexFormat.of().parseHex("48656c6c6f21deadbeef"));
-        byte[] any = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte) 255};
-        assertThat(Base32.decode(Base32.encode(any))).isEqualTo(any);
+    void base32FollowsRfc4648() {
         assertThat(Base32.encode("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
-        assertThatThrownBy(() -> Base32.decode("not base32!")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Base32.encode("f".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MY");
+        assertThat(new String(Base32.decode("MZXW6YTBOI======"), StandardCharsets.US_ASCII)).isEqualTo("foobar");
+        assertThat(new String(Base32.decode("mzxw 6ytb oi"), StandardCharsets.US_ASCII)).isEqualTo("foobar");
+        assertThat(Base32.decode(Base32.encode(RFC_SEED))).isEqualTo(RFC_SEED);
+        assertThat(Base32.encode(RFC_SEED)).isEqualTo("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
     }
 
     @Test
-    void theProvisioningUriIsWhatAuthenticatorAppsRead() {
-        assertThat(Totp.provisioningUri("Sahaya", "asha", "JBSWY3DPEHPK3PXP")).isEqualTo(
-                "otpauth://totp/Sahaya:asha?secret=JBSWY3DPEHPK3PXP&issuer=Sahaya&algorithm=SHA1&digits=6&period=30");
+    void aCodeIsAcceptedForItsStepAndOneEitherSideOnly() {
+        String secret = Totp.newSecret(new SecureRandom());
+        Instant now = Instant.parse("2026-12-07T10:00:10Z");
+        long step = Totp.step(now);
+
+        assertThat(Totp.match(secret, Totp.code(secret, step), now)).hasValue(step);
+        assertThat(Totp.match(secret, Totp.code(secret, step - 1), now)).hasValue(step - 1);
+        assertThat(Totp.match(secret, Totp.code(secret, step + 1), now)).hasValue(step + 1);
+        assertThat(Totp.match(secret, Totp.code(secret, step - 2), now)).isEmpty();
+        assertThat(Totp.match(secret, Totp.code(secret, step + 2), now)).isEmpty();
+        assertThat(Totp.match(secret, null, now)).isEmpty();
+        assertThat(Totp.match(secret, "abcdef", now)).isEmpty();
+        assertThat(Totp.match("not base32!", "123456", now)).isEmpty();
+    }
+
+    @Test
+    void aNewSecretIs160BitsOfBase32() {
+        String secret = Totp.newSecret(new SecureRandom());
+
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        assertThat(Base32.decode(secret)).hasSize(20);
+    }
+
+    @Test
+    void theProvisioningUriIsWhatAuthenticatorAppsScan() {
+        assertThat(Totp.provisioningUri("asha.rao", "JBSWY3DPEHPK3PXP")).isEqualTo(
+                "otpauth://totp/Sahaya:asha.rao?secret=JBSWY3DPEHPK3PXP&issuer=Sahaya&algorithm=SHA1&digits=6&period=30");
     }
 }

@@ -163,7 +163,8 @@ public final class Access {
         return (status == 403 ? "denied " : status < 500 ? "refused " : "failed ") + status;
     }
 
-    private static String bearer(RoutingContext ctx) {
+    /** The session token the request carries: {@code Authorization: Bearer}, else the session cookie; null if none. */
+    public static String bearer(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).trim();

@@ -33,7 +33,7 @@ final class DemoLogin {
             HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/session"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", USER)
-                            .put("password", PASSWORD).put("totp", Totp.now(TOTP_SECRET, Instant.now())).encode()))
+                            .put("password", PASSWORD).put("totp", Totp.code(TOTP_SECRET, Totp.step(Instant.now()))).encode()))
                     .build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
                 return new JsonObject(r.body()).getString("token");
