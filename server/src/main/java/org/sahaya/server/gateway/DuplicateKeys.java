@@ -64,8 +64,8 @@ public final class DuplicateKeys {
         parts.push(name);
         for (var context = parser.getParsingContext().getParent(); context != null && !context.inRoot();
              context = context.getParent()) {
-            if (context.inObject() && context.currentName() != null) {
-                parts.push(context.currentName());
+            if (context.inObject() && context.getCurrentName() != null) {
+                parts.push(context.getCurrentName());
             } else if (context.inArray()) {
                 parts.push(Integer.toString(context.getCurrentIndex()));
             }
