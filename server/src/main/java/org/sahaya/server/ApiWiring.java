@@ -82,12 +82,14 @@ final class ApiWiring {
         DirectoryRepository directory = new DirectoryRepository();
         // Alerts find their device through the alert lane: routine traffic holding every main
         // connection must not keep an alert from being authenticated.
+        FailureThrottle deviceFailures = new FailureThrottle(config.devices().authFailures(),
+                config.devices().authPeriod(), clock);
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
                 id -> offload.<Optional<Device>>submit(() -> database.alerts().withConnection(c -> directory.device(c, id))),
-                clock, config.replayWindow(), config.demo());
+                clock, config.replayWindow(), config.demo(), deviceFailures);
         DeviceSignatureHandler routineSignature = new DeviceSignatureHandler(
                 id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
-                clock, config.replayWindow(), config.demo());
+                clock, config.replayWindow(), config.demo(), deviceFailures);
         RoutineLane routine = new RoutineLane(config.routineInFlight());
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
                 config.devices().ratePerSecond());

@@ -11,11 +11,13 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.workflow.AlertReception;
+import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.gateway.dc09.Dc09Directory;
 import org.sahaya.server.gateway.dc09.Dc09Server;
+import org.sahaya.server.gateway.dc09.account.AuthFailures;
 import org.sahaya.server.gateway.mqtt.DeviceAuthenticator;
 import org.sahaya.server.gateway.mqtt.MqttCounters;
 import org.sahaya.server.gateway.mqtt.MqttGateway;
@@ -34,7 +36,9 @@ record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {
         DirectoryRepository directory = new DirectoryRepository();
         ListenerTls tls = new ListenerTls(config.tls());
         Dc09Server dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
-                reception, health, rateLimit, clock, tls.netty(vertx));
+                reception, health, rateLimit, new AuthFailures(new FailureThrottle(config.devices().authFailures(),
+                        config.devices().authPeriod(), clock), AuthFailures.DELAY), clock,
+                tls.netty(vertx));
         try {
             // Built here, on the starting thread, not in a future's callback: the first use of the schema and MQTT
             // classes is slow on a cold JVM and must not land on an event loop.
@@ -42,7 +46,9 @@ record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {
             MqttGateway mqtt = MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
                             new MqttGateway.Services(payload, reception, rateLimit,
                                     new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
-                                            () -> database.withConnection(c -> directory.device(c, id))), config.demo()),
+                                            () -> database.withConnection(c -> directory.device(c, id))), config.demo(),
+                                            new FailureThrottle(config.devices().authFailures(),
+                                                    config.devices().authPeriod(), clock)),
                                     health, new MqttCounters(registry)),
                             clock, tls)
                     .await(60, TimeUnit.SECONDS);

@@ -17,9 +17,14 @@ import java.time.Duration;
  * @param ratePerSecond     {@code SAHAYA_DEVICE_RATE_PER_SECOND}, default 1: sustained routine messages
  *                          (heartbeats, tests, low battery) per device; emergencies are never refused
  * @param burst             {@code SAHAYA_DEVICE_BURST}, default 20: routine messages a quiet device may send at once
+ * @param authFailures      {@code SAHAYA_DEVICE_AUTH_FAILURES}, default 10: failed authentications a device id,
+ *                          DC-09 account or address may have at once before each further failure is answered
+ *                          late or as "try later" (on every device gateway; a device that authenticates never is)
+ * @param authPeriod        {@code SAHAYA_DEVICE_AUTH_PERIOD_SECONDS}, default 60: how long a blocked key takes to
+ *                          earn all its failures back (10 per 60 s: one more every 6 s)
  */
 public record DeviceSettings(Duration heartbeat, Duration grace, Duration sweep, int lowBatteryPercent,
-                             double ratePerSecond, int burst) {
+                             double ratePerSecond, int burst, int authFailures, Duration authPeriod) {
 
     public static DeviceSettings from(Settings s) {
         long heartbeat = positive(s, "SAHAYA_DEVICE_HEARTBEAT_SECONDS", 900);
@@ -34,8 +39,10 @@ public record DeviceSettings(Duration heartbeat, Duration grace, Duration sweep,
         }
         double rate = decimal(s, "SAHAYA_DEVICE_RATE_PER_SECOND", 1);
         int burst = (int) positive(s, "SAHAYA_DEVICE_BURST", 20);
+        int authFailures = (int) positive(s, "SAHAYA_DEVICE_AUTH_FAILURES", 10);
+        long authPeriod = positive(s, "SAHAYA_DEVICE_AUTH_PERIOD_SECONDS", 60);
         return new DeviceSettings(Duration.ofSeconds(heartbeat), Duration.ofSeconds(grace),
-                Duration.ofMillis(Math.max(1, sweepMillis)), low, rate, burst);
+                Duration.ofMillis(Math.max(1, sweepMillis)), low, rate, burst, authFailures, Duration.ofSeconds(authPeriod));
     }
 
     private static long positive(Settings s, String name, long fallback) {

@@ -43,4 +43,19 @@ class GatewaySettingsTest {
         assertThatThrownBy(() -> SahayaConfig.from(Settings.of(Map.of("SAHAYA_DEVICE_BURST", "0")), false))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.setting()).isEqualTo("SAHAYA_DEVICE_BURST"));
     }
+
+    @Test
+    void failedDeviceAuthenticationsAreAllowedTenPerMinuteUnlessSet() {
+        DeviceSettings defaults = SahayaConfig.from(Settings.of(Map.of()), false).devices();
+        DeviceSettings set = SahayaConfig.from(Settings.of(Map.of("SAHAYA_DEVICE_AUTH_FAILURES", "3",
+                "SAHAYA_DEVICE_AUTH_PERIOD_SECONDS", "30")), false).devices();
+
+        assertThat(defaults.authFailures()).isEqualTo(10);
+        assertThat(defaults.authPeriod()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(set.authFailures()).isEqualTo(3);
+        assertThat(set.authPeriod()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> SahayaConfig.from(Settings.of(Map.of("SAHAYA_DEVICE_AUTH_FAILURES", "0")), false))
+                .isInstanceOfSatisfying(ConfigException.class,
+                        e -> assertThat(e.setting()).isEqualTo("SAHAYA_DEVICE_AUTH_FAILURES"));
+    }
 }

@@ -12,6 +12,7 @@ import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository.Row;
  * hand: account {@code 1001} is hub {@code demo-0501} (subscriber {@code S-0010}) unencrypted,
  * {@code 1002} is {@code demo-0502}, and so on; {@code 2001}, {@code 2002}, ... are the same hubs
  * encrypted with the ASCII AES-128 key {@value #KEY}. Refused by a node not started in demo mode.
+ * The unencrypted ones are the only accounts seeded with clear text allowed: a new account takes none.
  */
 public final class DemoHubAccounts {
 
@@ -29,7 +30,7 @@ public final class DemoHubAccounts {
         List<Row> rows = new ArrayList<>(2 * hubs);
         for (int n = 0; n < hubs; n++) {
             String hub = org.sahaya.core.subscriber.Device.demoId(DemoCity.SUBSCRIBERS + n + 1);
-            rows.add(new Row(Integer.toString(PLAIN_FIRST + n), null, null, hub, null, null, null, true));
+            rows.add(new Row(Integer.toString(PLAIN_FIRST + n), null, null, hub, null, null, null, true, true));
             rows.add(new Row(Integer.toString(ENCRYPTED_FIRST + n), null, null, hub, KEY, "ASCII", null, true));
         }
         return rows;

@@ -22,18 +22,25 @@ import org.sahaya.server.http.contract.ContractValidation;
 /**
  * The v1 alert JSON, the same on every gateway: validated against the {@code Alert} schema of the
  * OpenAPI contract (the very schema the HTTP route validates with, so there is one definition),
- * then normalised into an {@link Alert} of the authenticated device.
+ * then normalised into an {@link Alert} of the authenticated device. Heartbeats from gateways
+ * without contract validation are held to the contract's {@code Heartbeat} the same way. A body
+ * with a key written twice is refused first ({@link DuplicateKeys}).
  */
 public final class AlertPayload {
 
     private static final String OPERATION = "postAlert";
     private static final String JSON = "application/json";
 
+    private static final String HEARTBEAT_OPERATION = "postHeartbeat";
+
     private final Validator schema;
+    private final Validator heartbeat;
 
     public AlertPayload(OpenAPIContract contract) {
         MediaType body = contract.operation(OPERATION).getRequestBody().getContent().get(JSON);
         this.schema = contract.getSchemaRepository().validator(body.getSchema());
+        MediaType beat = contract.operation(HEARTBEAT_OPERATION).getRequestBody().getContent().get(JSON);
+        this.heartbeat = contract.getSchemaRepository().validator(beat.getSchema());
     }
 
     /** Reads the contract from the classpath. */
@@ -51,6 +58,8 @@ public final class AlertPayload {
                 .await(60, java.util.concurrent.TimeUnit.SECONDS);
         AlertPayload payload = new AlertPayload(contract);
         payload.schema.validate(new JsonObject()); // first validation loads the validator's classes, here
+        payload.heartbeat.validate(new JsonObject());
+        DuplicateKeys.first(new byte[] {'{', '}'});
         return payload;
     }
 
@@ -61,6 +70,29 @@ public final class AlertPayload {
      * @throws InvalidAlert when the bytes are not the v1 alert of {@code device}
      */
     public Alert parse(Buffer raw, Device device, Instant receivedAt) {
+        return normalise(validated(raw, schema, "the Alert schema"), device, receivedAt);
+    }
+
+    /**
+     * A heartbeat's payload from a gateway without contract validation (MQTT), held to the rules of
+     * the HTTP heartbeat's body ({@code Heartbeat} in the contract): nothing, or a JSON object with at
+     * most {@code batteryPercent} (0-100).
+     *
+     * @return the battery level it reports, or null if it reports none
+     * @throws InvalidAlert when the bytes are not such a heartbeat
+     */
+    public Integer heartbeat(Buffer raw) {
+        if (raw == null || raw.length() == 0) {
+            return null;
+        }
+        return validated(raw, heartbeat, "the Heartbeat schema").getInteger("batteryPercent");
+    }
+
+    /** Duplicate keys, JSON, object, schema: the first that fails is the refusal. */
+    private static JsonObject validated(Buffer raw, Validator against, String schemaName) {
+        DuplicateKeys.first(raw.getBytes()).ifPresent(key -> {
+            throw new InvalidAlert(InvalidAlert.Kind.DUPLICATE_KEY, key, DuplicateKeys.detail(key));
+        });
         Object parsed;
         try {
             parsed = io.vertx.core.json.Json.decodeValue(raw);
@@ -70,15 +102,15 @@ public final class AlertPayload {
         if (!(parsed instanceof JsonObject body)) {
             throw new InvalidAlert(InvalidAlert.Kind.MALFORMED_JSON, null, "the payload must be a JSON object");
         }
-        OutputUnit result = schema.validate(body);
+        OutputUnit result = against.validate(body);
         if (!Boolean.TRUE.equals(result.getValid())) {
             OutputUnit at = ContractValidation.deepest(result);
             String field = at.getInstanceLocation() == null ? "" : at.getInstanceLocation().replaceFirst("^#?/", "");
-            String reason = at.getError() != null ? at.getError() : "does not match the Alert schema";
+            String reason = at.getError() != null ? at.getError() : "does not match " + schemaName;
             throw new InvalidAlert(InvalidAlert.Kind.INVALID_FIELD, field.isEmpty() ? null : field,
                     (field.isEmpty() ? "the payload" : field) + ": " + reason);
         }
-        return normalise(body, device, receivedAt);
+        return body;
     }
 
     /**

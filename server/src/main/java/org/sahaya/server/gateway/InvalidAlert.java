@@ -14,7 +14,9 @@ public final class InvalidAlert extends RuntimeException {
         /** A field breaks the contract's schema or cannot be read. */
         INVALID_FIELD,
         /** {@code deviceId} in the payload is not the authenticated device. */
-        DEVICE_MISMATCH
+        DEVICE_MISMATCH,
+        /** A key written twice in one object ({@link DuplicateKeys}); the field is that key. */
+        DUPLICATE_KEY
     }
 
     private final Kind kind;

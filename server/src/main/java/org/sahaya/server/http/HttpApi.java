@@ -141,7 +141,8 @@ public final class HttpApi {
             return;
         }
         if (cause instanceof org.sahaya.dispatch.intake.UnknownDeviceException) {
-            Problem.ofField(401, "unknown-device", "Unknown device", cause.getMessage(), "X-Device-Id").send(ctx);
+            // Answered as a forged signature, as the signature check answers an unknown id: ids cannot be probed.
+            org.sahaya.server.http.device.DeviceSignatureHandler.badSignature().send(ctx);
             return;
         }
         LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);

@@ -93,12 +93,40 @@ class BadAlertRequestsTest {
     }
 
     @Test
-    void unknownDeviceIsRefused() {
+    void unknownDeviceIsAnsweredExactlyAsABadSignature() {
         String body = DeviceClient.alert("x-1", "demo-9999", "FALL").encode();
         String ts = Long.toString(Instant.now().toEpochMilli());
         String sig = DeviceSignature.sign("demo-secret-9999", ts, DeviceClient.bytes(body));
+        String forged = DeviceSignature.sign("not-the-secret", ts, DeviceClient.bytes(fall("x-2")));
 
-        assertProblem(client.send("demo-9999", ts, sig, body), 401, "unknown-device", "X-Device-Id");
+        HttpResponse<String> unknown = client.send("demo-9999", ts, sig, body);
+        HttpResponse<String> badSignature = client.send("demo-0010", ts, forged, fall("x-2"));
+
+        assertProblem(unknown, 401, "signature-invalid", "X-Signature");
+        assertThat(unknown.statusCode()).isEqualTo(badSignature.statusCode());
+        assertThat(new JsonObject(unknown.body())).isEqualTo(new JsonObject(badSignature.body()));
+    }
+
+    @Test
+    void aKeyWrittenTwiceIsRefusedNamingTheKeyBeforeTheContractKeepsOneOfThem() {
+        String twice = fall("d-1").replace("\"type\":\"FALL\"", "\"type\":\"FALL\",\"type\":\"TEST\"");
+        assertThat(twice).contains("\"type\":\"FALL\",\"type\":\"TEST\"");
+
+        assertProblem(client.send("demo-0010", twice), 400, "duplicate-key", "type");
+    }
+
+    @Test
+    void aNestedKeyWrittenTwiceIsRefusedNamingItsPlace() {
+        String twice = fall("d-2").replace("\"type\":\"FALL\"",
+                "\"type\":\"FALL\",\"location\":{\"lat\":12.9,\"lat\":13.0,\"lon\":77.6}");
+
+        assertProblem(client.send("demo-0010", twice), 400, "duplicate-key", "location/lat");
+    }
+
+    @Test
+    void aHeartbeatWithAKeyWrittenTwiceIsRefused() {
+        assertProblem(client.heartbeat("demo-0010", "demo-0010", "{\"batteryPercent\":5,\"batteryPercent\":90}"),
+                400, "duplicate-key", "batteryPercent");
     }
 
     @Test

@@ -1,9 +1,12 @@
 package org.sahaya.server.gateway.dc09;
 
 import io.vertx.core.Future;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Optional;
 import org.sahaya.core.node.Offload;
-import org.sahaya.core.persistence.AlertRepository;
+import org.sahaya.core.persistence.Jdbc;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.server.gateway.dc09.account.Accounts;
 import org.sahaya.server.gateway.dc09.account.Dc09Account;
@@ -11,7 +14,8 @@ import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
 import org.sahaya.server.gateway.dc09.intake.KnownAlerts;
 
 /**
- * Accounts and stored alerts from the database, read on virtual threads. A node not started in
+ * Accounts and stored alerts from the database, read on virtual threads. The alerts stored are the
+ * frames kept for recognising a replay: durable and the same on every member. A node not started in
  * demo mode does not know demo accounts: they get DUH, like any unknown account.
  */
 public final class Dc09Directory implements Accounts, KnownAlerts {
@@ -20,7 +24,6 @@ public final class Dc09Directory implements Accounts, KnownAlerts {
     private final Offload offload;
     private final boolean demo;
     private final Dc09AccountRepository accounts = new Dc09AccountRepository();
-    private final AlertRepository alerts = new AlertRepository();
 
     public Dc09Directory(Database database, Offload offload, boolean demo) {
         this.database = database;
@@ -35,7 +38,18 @@ public final class Dc09Directory implements Accounts, KnownAlerts {
     }
 
     @Override
-    public Future<Boolean> contains(String deviceId, String alertId) {
-        return offload.submit(() -> database.withConnection(c -> alerts.receipt(c, deviceId, alertId).isPresent()));
+    public Future<Optional<String>> receivedSince(String deviceId, String idPrefix, Instant since) {
+        return offload.submit(() -> database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT alert_id FROM alerts WHERE device_id = ?"
+                    + " AND alert_id LIKE ? ESCAPE '\\' AND received_at >= ? ORDER BY received_at DESC, alert_id")) {
+                ps.setString(1, deviceId);
+                ps.setString(2, idPrefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                Jdbc.setInstant(ps, 3, since);
+                ps.setMaxRows(1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        }));
     }
 }

@@ -11,6 +11,7 @@ import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.dc09.account.AccountResolver;
 import org.sahaya.server.gateway.dc09.account.Accounts;
+import org.sahaya.server.gateway.dc09.account.AuthFailures;
 import org.sahaya.server.gateway.dc09.account.Decryptor;
 import org.sahaya.server.gateway.dc09.frame.AnswerEncoder;
 import org.sahaya.server.gateway.dc09.frame.FrameDecoder;
@@ -35,15 +36,16 @@ final class Dc09Pipeline extends ChannelInitializer<Channel> {
     private final AnswerEncoder encoder;
     private final FrameValidator validator = new FrameValidator();
     private final AccountResolver resolver;
-    private final Decryptor decryptor = new Decryptor();
+    private final Decryptor decryptor;
     private final MessageParser parser = new MessageParser();
     private final Responder responder;
 
     Dc09Pipeline(Dc09Config config, Accounts accounts, KnownAlerts known, AlertReception reception,
-                 DeviceActivity activity, DeviceRateLimit rateLimit, Clock clock) {
+                 DeviceActivity activity, DeviceRateLimit rateLimit, AuthFailures failures, Clock clock) {
         this.config = config;
         this.encoder = new AnswerEncoder(clock);
-        this.resolver = new AccountResolver(accounts);
+        this.resolver = new AccountResolver(accounts, failures);
+        this.decryptor = new Decryptor(failures);
         this.responder = new Responder(new MessageIntake(reception, known, activity, rateLimit,
                 new TimestampWindow(config.timestampPast(), config.timestampFuture()), clock));
     }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.Dc09Config;
+import org.sahaya.server.gateway.dc09.account.AuthFailures;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.dispatch.workflow.AlertReception;
@@ -51,7 +52,7 @@ public final class Dc09Server implements AutoCloseable {
     /** Binds TCP on {@code port} (0 = any free port) and UDP on the same number; returns once both listen. */
     public static Dc09Server start(int port, Dc09Config config, Dc09Directory directory, AlertReception reception,
                                    DeviceActivity activity, DeviceRateLimit rateLimit, Clock clock) throws InterruptedException {
-        return start(port, config, directory, reception, activity, rateLimit, clock, Optional.empty());
+        return start(port, config, directory, reception, activity, rateLimit, AuthFailures.none(), clock, Optional.empty());
     }
 
     /**
@@ -61,11 +62,28 @@ public final class Dc09Server implements AutoCloseable {
     public static Dc09Server start(int port, Dc09Config config, Dc09Directory directory, AlertReception reception,
                                    DeviceActivity activity, DeviceRateLimit rateLimit, Clock clock,
                                    Optional<SslContext> tls) throws InterruptedException {
+        return start(port, config, directory, reception, activity, rateLimit, AuthFailures.none(), clock, tls);
+    }
+
+    /**
+     * As above, with failed authentications (unknown accounts, clear frames not allowed, bodies that do not
+     * decrypt) counted per account and address and, once too many, answered late.
+     */
+    public static Dc09Server start(int port, Dc09Config config, Dc09Directory directory, AlertReception reception,
+                                   DeviceActivity activity, DeviceRateLimit rateLimit, AuthFailures failures,
+                                   Clock clock) throws InterruptedException {
+        return start(port, config, directory, reception, activity, rateLimit, failures, clock, Optional.empty());
+    }
+
+    /** The receiver with both: failed authentications throttled, and TLS on TCP when {@code tls} is present. */
+    public static Dc09Server start(int port, Dc09Config config, Dc09Directory directory, AlertReception reception,
+                                   DeviceActivity activity, DeviceRateLimit rateLimit, AuthFailures failures,
+                                   Clock clock, Optional<SslContext> tls) throws InterruptedException {
         EventLoopGroup network = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sahaya-dc09"),
                 NioIoHandler.newFactory());
         EventLoopGroup bridge = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sahaya-dc09-udp"),
                 LocalIoHandler.newFactory());
-        Dc09Pipeline pipeline = new Dc09Pipeline(config, directory, directory, reception, activity, rateLimit, clock);
+        Dc09Pipeline pipeline = new Dc09Pipeline(config, directory, directory, reception, activity, rateLimit, failures, clock);
         try {
             Channel tcp = new ServerBootstrap()
                     .group(network)

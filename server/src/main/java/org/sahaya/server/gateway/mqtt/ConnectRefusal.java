@@ -18,6 +18,12 @@ public enum ConnectRefusal {
             MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED),
     /** The device directory could not be read: the device should retry later. */
     UNAVAILABLE(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE_5,
+            MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE),
+    /**
+     * Another failure from a client id or address that has failed too often: "busy, try later", sent late.
+     * Never the answer to the right credentials.
+     */
+    THROTTLED(MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_BUSY,
             MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE);
 
     private final MqttConnectReturnCode mqtt5;
@@ -26,6 +32,11 @@ public enum ConnectRefusal {
     ConnectRefusal(MqttConnectReturnCode mqtt5, MqttConnectReturnCode mqtt311) {
         this.mqtt5 = mqtt5;
         this.mqtt311 = mqtt311;
+    }
+
+    /** Whether this refusal is a failed authentication (counted per client id and address); not for a server fault. */
+    public boolean failedAuthentication() {
+        return this == NO_CREDENTIALS || this == CLIENT_ID_MISMATCH || this == BAD_CREDENTIALS || this == DEMO_REFUSED;
     }
 
     /** @param protocolVersion 5 for MQTT 5, 4 for 3.1.1, 3 for 3.1 */

@@ -6,10 +6,17 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.server.access.FailureThrottle;
 
 /**
  * Authenticates a CONNECT: the client id and the username are the device id, the password is the
- * device's secret. A node not in demo mode refuses demo devices, as the HTTP gateway does.
+ * device's secret. A node not in demo mode refuses demo devices, as the HTTP gateway does. An
+ * unknown device and a wrong secret get the same refusal after the same comparison.
+ *
+ * <p>Failed CONNECTs are counted per client id and per address ({@link FailureThrottle}); once
+ * either has failed too often, a further failure is refused as {@link ConnectRefusal#THROTTLED}
+ * (answered late by the gateway). A CONNECT with the right secret is never held back, from any
+ * address: many devices share a carrier's address.
  */
 public final class DeviceAuthenticator {
 
@@ -24,16 +31,48 @@ public final class DeviceAuthenticator {
         }
     }
 
+    /** Compared with the password of an unknown device, so it costs what a known one does. */
+    private static final String NO_DEVICE_SECRET = "sahaya-no-such-device-" + java.util.UUID.randomUUID();
+
     private final Function<String, Future<Optional<Device>>> devices;
     private final boolean demoMode;
+    private final FailureThrottle failures;
 
     /** @param devices looks a device up by id without blocking the caller */
     public DeviceAuthenticator(Function<String, Future<Optional<Device>>> devices, boolean demoMode) {
+        this(devices, demoMode, null);
+    }
+
+    /** @param failures failed CONNECTs per client id and address; null counts none */
+    public DeviceAuthenticator(Function<String, Future<Optional<Device>>> devices, boolean demoMode,
+                               FailureThrottle failures) {
         this.devices = devices;
         this.demoMode = demoMode;
+        this.failures = failures;
     }
 
     public Future<Result> authenticate(String clientId, String username, String password) {
+        return authenticate(clientId, username, password, null);
+    }
+
+    /** @param address the client's IP address, or null if not known */
+    public Future<Result> authenticate(String clientId, String username, String password, String address) {
+        return check(clientId, username, password).map(result -> counted(result, clientId, address));
+    }
+
+    private Result counted(Result result, String clientId, String address) {
+        if (failures == null || !(result instanceof Result.Refused refused) || !refused.reason().failedAuthentication()) {
+            return result;
+        }
+        String byDevice = clientId == null ? null : "device:" + clientId;
+        String byAddress = address == null ? null : "address:" + address;
+        boolean blocked = failures.blocked(byDevice) || failures.blocked(byAddress);
+        failures.failed(byDevice);
+        failures.failed(byAddress);
+        return blocked ? new Result.Refused(ConnectRefusal.THROTTLED) : result;
+    }
+
+    private Future<Result> check(String clientId, String username, String password) {
         if (username == null || password == null) {
             return Future.succeededFuture(new Result.Refused(ConnectRefusal.NO_CREDENTIALS));
         }
@@ -47,7 +86,8 @@ public final class DeviceAuthenticator {
 
     /** The decision once the device is looked up; the secret is compared in constant time. */
     static Result decide(Optional<Device> found, String password, boolean demoMode) {
-        if (found.isEmpty() || !sameSecret(found.get().secret(), password)) {
+        boolean same = sameSecret(found.map(Device::secret).orElse(NO_DEVICE_SECRET), password);
+        if (found.isEmpty() || !same) {
             return new Result.Refused(ConnectRefusal.BAD_CREDENTIALS);
         }
         if (found.get().demo() && !demoMode) {

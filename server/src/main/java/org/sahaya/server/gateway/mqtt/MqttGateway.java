@@ -33,6 +33,8 @@ public final class MqttGateway extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(MqttGateway.class);
     private static final long SWEEP_MILLIS = 500;
     private static final int MAX_CLIENT_ID_LENGTH = 64;
+    /** How long a throttled CONNECT waits for its refusal (see {@link ConnectRefusal#THROTTLED}). */
+    static final long THROTTLED_DELAY_MILLIS = 1000;
 
     private final int port;
     private MqttServer server;
@@ -147,9 +149,16 @@ public final class MqttGateway extends VerticleBase {
         int version = endpoint.protocolVersion();
         String username = endpoint.auth() == null ? null : endpoint.auth().getUsername();
         String password = endpoint.auth() == null ? null : endpoint.auth().getPassword();
-        authenticator.authenticate(endpoint.clientIdentifier(), username, password).onComplete(result -> {
+        String address = endpoint.remoteAddress() == null ? null : endpoint.remoteAddress().hostAddress();
+        authenticator.authenticate(endpoint.clientIdentifier(), username, password, address).onComplete(result -> {
             try {
                 switch (result.result()) {
+                    case DeviceAuthenticator.Result.Refused refused when refused.reason() == ConnectRefusal.THROTTLED -> {
+                        counters.refusedConnect(refused.reason(), version);
+                        LOG.debug("Refused an MQTT connection late: too many failures of its client id or address");
+                        // On a timer, never a sleeping thread: the event loop serves every other device meanwhile.
+                        vertx.setTimer(THROTTLED_DELAY_MILLIS, t -> reject(endpoint, refused.reason().code(version)));
+                    }
                     case DeviceAuthenticator.Result.Refused refused -> {
                         counters.refusedConnect(refused.reason(), version);
                         LOG.info("Refused an MQTT {} connection: {}", version >= 5 ? "5" : "3.1.1", refused.reason());
@@ -162,6 +171,14 @@ public final class MqttGateway extends VerticleBase {
                 LOG.debug("MQTT connection closed during authentication: {}", closed.getMessage());
             }
         });
+    }
+
+    private static void reject(MqttEndpoint endpoint, io.netty.handler.codec.mqtt.MqttConnectReturnCode code) {
+        try {
+            endpoint.reject(code);
+        } catch (IllegalArgumentException | IllegalStateException closed) {
+            LOG.debug("MQTT connection closed before its late refusal: {}", closed.getMessage());
+        }
     }
 
     private void open(MqttEndpoint endpoint, DeviceAuthenticator.Result.Accepted accepted) {

@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One PUBLISH of an authenticated device: topic policy, size, the v1 alert JSON, rate limit, then
- * the reception; acknowledged only once the alert is persisted. A resent alert (DUP, same alert id)
+ * One PUBLISH of an authenticated device: topic policy, size, the v1 alert JSON (or the heartbeat's,
+ * the same rules as over HTTP; a key written twice refused in both), rate limit, then the reception; acknowledged only once the alert is persisted. A resent alert (DUP, same alert id)
  * is answered from the intake's stored receipt and changes nothing.
  */
 final class PublishHandler {
@@ -44,6 +44,9 @@ final class PublishHandler {
             case NOT_ALLOWED -> refuse(session, message, PublishRefusal.TOPIC_NOT_ALLOWED,
                     "a device may publish only on " + TopicPolicy.alerts(deviceId) + " and " + TopicPolicy.heartbeat(deviceId));
             case HEARTBEAT -> {
+                if (!validHeartbeat(session, message)) {
+                    return;
+                }
                 if (rateLimit.admitRoutine(deviceId)) {
                     session.accept(message);
                 } else {
@@ -51,6 +54,21 @@ final class PublishHandler {
                 }
             }
             case ALERT -> alert(session, message, receivedAt);
+        }
+    }
+
+    /** Held to the HTTP heartbeat's body rules (size, duplicate keys, the contract's Heartbeat); refused if not. */
+    private boolean validHeartbeat(DeviceSession session, MqttPublishMessage message) {
+        if (message.payload().length() > maxAlertBytes) {
+            refuse(session, message, PublishRefusal.PAYLOAD_INVALID, "a heartbeat must be at most " + maxAlertBytes + " bytes");
+            return false;
+        }
+        try {
+            payload.heartbeat(message.payload());
+            return true;
+        } catch (InvalidAlert e) {
+            refuse(session, message, PublishRefusal.PAYLOAD_INVALID, e.detail());
+            return false;
         }
     }
 

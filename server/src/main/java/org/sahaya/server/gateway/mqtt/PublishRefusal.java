@@ -8,7 +8,7 @@ import io.vertx.mqtt.messages.codes.MqttPubRecReasonCode;
  * refusal is acknowledged as usual (a resend would not fix it), logged and counted.
  */
 public enum PublishRefusal {
-    /** Not the v1 alert JSON, or larger than {@code SAHAYA_MAX_ALERT_BYTES}. */
+    /** Not the v1 alert (or heartbeat) JSON, a key written twice, or larger than {@code SAHAYA_MAX_ALERT_BYTES}. */
     PAYLOAD_INVALID(MqttPubAckReasonCode.PAYLOAD_FORMAT_INVALID, MqttPubRecReasonCode.PAYLOAD_FORMAT_INVALID),
     /** Another device's topic, or no topic of ours. */
     TOPIC_NOT_ALLOWED(MqttPubAckReasonCode.NOT_AUTHORIZED, MqttPubRecReasonCode.NOT_AUTHORIZED),

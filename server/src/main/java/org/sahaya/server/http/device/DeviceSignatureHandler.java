@@ -9,27 +9,51 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.http.contract.Problem;
 
 /**
- * Authenticates the device of an alert before anything else looks at the body: unsigned, unknown,
- * demo-on-a-production-node, stale and forged requests each get their own 401/403 problem.
+ * Authenticates the device of an alert before anything else looks at the body: unsigned,
+ * demo-on-a-production-node, stale and forged requests each get their own 401/403 problem. An
+ * unknown device id is answered exactly as a forged signature, after the same work (an HMAC with a
+ * secret no device has), so device ids cannot be probed.
+ *
+ * <p>Failures are counted per device id and per address ({@link FailureThrottle}): once a key has
+ * failed too often, a further failure gets 429 with {@code Retry-After} instead of its 401. A request
+ * that authenticates is never held back, from whichever address: an emergency always goes through.
  */
 public final class DeviceSignatureHandler implements io.vertx.core.Handler<RoutingContext> {
 
     public static final String DEVICE = "sahaya.device";
+    /** Never a device's secret: what an unknown device's signature is checked against. */
+    private static final String NO_DEVICE_SECRET = "sahaya-no-such-device-" + java.util.UUID.randomUUID();
 
     private final Function<String, Future<Optional<Device>>> devices;
     private final Clock clock;
     private final Duration window;
     private final boolean demoMode;
+    private final FailureThrottle failures;
 
     public DeviceSignatureHandler(Function<String, Future<Optional<Device>>> devices, Clock clock, Duration window,
                                   boolean demoMode) {
+        this(devices, clock, window, demoMode, null);
+    }
+
+    /** @param failures failed authentications per device id and address; null counts none */
+    public DeviceSignatureHandler(Function<String, Future<Optional<Device>>> devices, Clock clock, Duration window,
+                                  boolean demoMode, FailureThrottle failures) {
         this.devices = devices;
         this.clock = clock;
         this.window = window;
         this.demoMode = demoMode;
+        this.failures = failures;
+    }
+
+    /** The answer to a signature that is not the device's, and to a device id no device has. */
+    public static Problem badSignature() {
+        return Problem.ofField(401, "signature-invalid", "Invalid signature",
+                "X-Signature is not the HMAC-SHA256 of X-Timestamp, a newline and the body with this device's secret",
+                "X-Signature");
     }
 
     @Override
@@ -39,8 +63,8 @@ public final class DeviceSignatureHandler implements io.vertx.core.Handler<Routi
         String signature = ctx.request().getHeader("X-Signature");
         String missing = deviceId == null ? "X-Device-Id" : timestamp == null ? "X-Timestamp" : signature == null ? "X-Signature" : null;
         if (missing != null) {
-            Problem.ofField(401, "signature-missing", "Unsigned request",
-                    "alerts must carry X-Device-Id, X-Timestamp and X-Signature; " + missing + " is missing", missing).send(ctx);
+            fail(ctx, deviceId, Problem.ofField(401, "signature-missing", "Unsigned request",
+                    "alerts must carry X-Device-Id, X-Timestamp and X-Signature; " + missing + " is missing", missing));
             return;
         }
         devices.apply(deviceId).onComplete(found -> {
@@ -49,30 +73,48 @@ public final class DeviceSignatureHandler implements io.vertx.core.Handler<Routi
                 return;
             }
             Optional<Device> device = found.result();
-            if (device.isEmpty()) {
-                Problem.ofField(401, "unknown-device", "Unknown device", "no device is registered as " + deviceId,
-                        "X-Device-Id").send(ctx);
-                return;
-            }
-            if (device.get().demo() && !demoMode) {
-                Problem.ofField(403, "demo-credentials-refused", "Demo credentials refused",
-                        "this node is not in demo mode and refuses demo devices", "X-Device-Id").send(ctx);
+            if (device.isPresent() && device.get().demo() && !demoMode) {
+                fail(ctx, deviceId, Problem.ofField(403, "demo-credentials-refused", "Demo credentials refused",
+                        "this node is not in demo mode and refuses demo devices", "X-Device-Id"));
                 return;
             }
             byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-            switch (DeviceSignature.verify(device.get().secret(), timestamp, signature, body, clock.instant(), window)) {
+            String secret = device.map(Device::secret).orElse(NO_DEVICE_SECRET);
+            DeviceSignature.Verdict verdict = DeviceSignature.verify(secret, timestamp, signature, body, clock.instant(), window);
+            switch (device.isEmpty() && verdict == DeviceSignature.Verdict.VALID ? DeviceSignature.Verdict.BAD_SIGNATURE : verdict) {
                 case VALID -> {
                     ctx.put(DEVICE, device.get());
                     ctx.next();
                 }
-                case BAD_TIMESTAMP -> Problem.ofField(401, "timestamp-invalid", "Invalid timestamp",
-                        "X-Timestamp must be epoch milliseconds", "X-Timestamp").send(ctx);
-                case OUTSIDE_WINDOW -> Problem.ofField(401, "timestamp-outside-window", "Timestamp outside the replay window",
-                        "X-Timestamp must be within " + window.toSeconds() + " s of " + clock.instant(), "X-Timestamp").send(ctx);
-                case BAD_SIGNATURE -> Problem.ofField(401, "signature-invalid", "Invalid signature",
-                        "X-Signature is not the HMAC-SHA256 of X-Timestamp, a newline and the body with this device's secret",
-                        "X-Signature").send(ctx);
+                case BAD_TIMESTAMP -> fail(ctx, deviceId, Problem.ofField(401, "timestamp-invalid", "Invalid timestamp",
+                        "X-Timestamp must be epoch milliseconds", "X-Timestamp"));
+                case OUTSIDE_WINDOW -> fail(ctx, deviceId, Problem.ofField(401, "timestamp-outside-window",
+                        "Timestamp outside the replay window",
+                        "X-Timestamp must be within " + window.toSeconds() + " s of " + clock.instant(), "X-Timestamp"));
+                case BAD_SIGNATURE -> fail(ctx, deviceId, badSignature());
             }
         });
+    }
+
+    /** Counts the failure; the answer is {@code problem}, or 429 while the device id or the address has failed too often. */
+    private void fail(RoutingContext ctx, String deviceId, Problem problem) {
+        if (failures == null) {
+            problem.send(ctx);
+            return;
+        }
+        String byDevice = deviceId == null ? null : "device:" + deviceId;
+        String byAddress = ctx.request().remoteAddress() == null ? null : "address:" + ctx.request().remoteAddress().hostAddress();
+        boolean blocked = failures.blocked(byDevice) || failures.blocked(byAddress);
+        failures.failed(byDevice);
+        failures.failed(byAddress);
+        if (!blocked) {
+            problem.send(ctx);
+            return;
+        }
+        Duration wait = failures.retryAfter(byDevice).compareTo(failures.retryAfter(byAddress)) >= 0
+                ? failures.retryAfter(byDevice) : failures.retryAfter(byAddress);
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+        Problem.of(429, "too-many-failures", "Too many failed attempts",
+                "too many failed device authentications from this device id or address; try again later").send(ctx);
     }
 }

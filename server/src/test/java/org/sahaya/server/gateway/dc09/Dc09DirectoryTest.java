@@ -36,7 +36,7 @@ class Dc09DirectoryTest {
             directory.insert(c, new Subscriber("S-1", "Test Elder", new Coordinates(12.97, 77.59), "en", null));
             directory.insert(c, Device.demo(1, "S-1"));
             directory.insert(c, new Device("hub-1", "S-1", "secret-not-used-by-dc09", false));
-            accounts.insert(c, new Dc09AccountRepository.Row("1001", null, null, "demo-0001", null, null, null, true));
+            accounts.insert(c, new Dc09AccountRepository.Row("1001", null, null, "demo-0001", null, null, null, true, true));
             accounts.insert(c, new Dc09AccountRepository.Row("abc123", "12", "3", "hub-1",
                     "000102030405060708090a0b0c0d0e0f1011121314151617", "HEX", 90, false));
             return null;
@@ -69,6 +69,16 @@ class Dc09DirectoryTest {
         assertThat(account.key()).hasToString("AccountKey[AES-192]");
         assertThat(account.timestampWindow()).isEqualTo(Duration.ofSeconds(90));
         assertThat(account.toString()).doesNotContain("0001020304");
+        assertThat(account.clearTextAllowed()).as("a new account takes no clear text").isFalse();
+    }
+
+    @Test
+    void clearTextIsAllowedOnlyWhereTheAccountSaysSo() throws Exception {
+        Dc09Account clear = find(new Dc09Directory(db, offload, true), "1001").orElseThrow();
+
+        assertThat(clear.clearTextAllowed()).isTrue();
+        assertThat(DemoHubAccounts.rows()).filteredOn(r -> r.key() == null).allMatch(Dc09AccountRepository.Row::clearTextAllowed);
+        assertThat(DemoHubAccounts.rows()).filteredOn(r -> r.key() != null).noneMatch(Dc09AccountRepository.Row::clearTextAllowed);
     }
 
     @Test

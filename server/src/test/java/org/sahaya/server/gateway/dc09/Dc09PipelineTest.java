@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.dc09.Dc09Envelope;
 import org.sahaya.server.gateway.dc09.account.AccountKey;
+import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.gateway.dc09.account.AccountResolver;
+import org.sahaya.server.gateway.dc09.account.AuthFailures;
 import org.sahaya.server.gateway.dc09.account.Dc09Account;
 import org.sahaya.server.gateway.dc09.account.Decryptor;
 import org.sahaya.server.gateway.dc09.frame.AnswerEncoder;
@@ -31,9 +34,11 @@ class Dc09PipelineTest {
     private static final Instant NOW = Instant.parse("2026-01-02T10:00:00Z");
     private static final AccountKey KEY = AccountKey.of("SAHAYA-DEMO-KEY!", AccountKey.Format.ASCII);
     private static final Map<String, Dc09Account> ACCOUNTS = Map.of(
-            "1001", new Dc09Account("1001", null, null, "demo-0501", null, null, true),
+            "1001", new Dc09Account("1001", null, null, "demo-0501", null, null, true, true),
+            "1002", new Dc09Account("1002", null, null, "demo-0502", null, null, false),
             "2001", new Dc09Account("2001", null, null, "demo-0501", KEY, null, true),
-            "3001", new Dc09Account("3001", "9", null, "demo-0502", null, null, false));
+            "3001", new Dc09Account("3001", "9", null, "demo-0502", null, null, false, true));
+    private static final String TS = "_10:00:00,01-02-2026";
 
     private final EmbeddedChannel channel = new EmbeddedChannel(
             new FrameDecoder(256),
@@ -60,7 +65,7 @@ class Dc09PipelineTest {
 
     @Test
     void aValidFramePassesAsAMessageWithoutAnAnswerYet() {
-        send(Dc09Envelope.wrap("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]"));
+        send(Dc09Envelope.wrap("\"ADM-CID\"0005L0#1001[#1001|1100 01 015]" + TS));
 
         Dc09Message message = channel.readInbound();
         assertThat(message.events()).extracting(Dc09Event::code).containsExactly("100");
@@ -96,8 +101,20 @@ class Dc09PipelineTest {
     }
 
     @Test
-    void aMessageInTheClearToAnEncryptedAccountGetsNak() {
-        send(Dc09Envelope.wrap("\"SIA-DCS\"0004L0#2001[#2001|NMA01]"));
+    void aMessageInTheClearToAnAccountThatDoesNotAllowItIsAnsweredAsForAnUnknownAccount() {
+        send(Dc09Envelope.wrap("\"SIA-DCS\"0004L0#2001[#2001|NMA01]" + TS));
+        send(Dc09Envelope.wrap("\"SIA-DCS\"0004L0#1002[#1002|NMA01]" + TS));
+        send(Dc09Envelope.wrap("\"SIA-DCS\"0004L0#1003[#1003|NMA01]" + TS));
+
+        assertThat(answer()).endsWith("\"DUH\"0004L0#2001[]\r");
+        assertThat(answer()).endsWith("\"DUH\"0004L0#1002[]\r");
+        assertThat(answer()).endsWith("\"DUH\"0004L0#1003[]\r");
+        assertThat((Object) channel.readInbound()).isNull();
+    }
+
+    @Test
+    void aClearMessageWithoutATimestampGetsNak() {
+        send(Dc09Envelope.wrap("\"SIA-DCS\"0004L0#1001[#1001|NMA01]"));
 
         assertThat(answer()).contains("\"NAK\"");
         assertThat((Object) channel.readInbound()).isNull();
@@ -112,7 +129,7 @@ class Dc09PipelineTest {
 
     @Test
     void aTooLongFrameGetsNakAndTheFrameBehindItStillPasses() {
-        send("\n" + "X".repeat(400) + "\r" + Dc09Envelope.wrap("\"NULL\"0009L0#1001[]"));
+        send("\n" + "X".repeat(400) + "\r" + Dc09Envelope.wrap("\"NULL\"0009L0#1001[]" + TS));
 
         assertThat(answer()).contains("\"NAK\"");
         assertThat((Object) channel.readInbound()).isInstanceOf(Dc09Message.class);
@@ -156,5 +173,49 @@ class Dc09PipelineTest {
 
         assertThat((Object) channel.readOutbound()).isNull();
         assertThat(channel.isActive()).isTrue();
+    }
+
+    @Test
+    void afterTooManyFailuresAFailureGetsALateNakButAFrameThatAuthenticatesIsNeverHeldBack() {
+        FailureThrottle throttle = new FailureThrottle(3, Duration.ofMinutes(1), Clock.fixed(NOW, ZoneOffset.UTC));
+        AuthFailures failures = new AuthFailures(throttle, Duration.ofSeconds(2));
+        EmbeddedChannel carrier = new EmbeddedChannel(new FrameDecoder(256),
+                new AnswerEncoder(Clock.fixed(NOW, ZoneOffset.UTC)), new FrameValidator(),
+                new AccountResolver(account -> Future.succeededFuture(Optional.ofNullable(ACCOUNTS.get(account))), failures),
+                new Decryptor(failures), new MessageParser()) {
+            @Override
+            protected java.net.SocketAddress remoteAddress0() {
+                return new java.net.InetSocketAddress("203.0.113.7", 40000); // many panels behind one carrier address
+            }
+        };
+        java.util.function.Consumer<String> send = frame -> {
+            carrier.writeInbound(Unpooled.copiedBuffer(Dc09Envelope.wrap(frame), StandardCharsets.ISO_8859_1));
+            carrier.runPendingTasks();
+        };
+        java.util.function.Supplier<String> answer = () -> {
+            ByteBuf out = carrier.readOutbound();
+            try {
+                return out == null ? null : out.toString(StandardCharsets.ISO_8859_1);
+            } finally {
+                if (out != null) {
+                    out.release();
+                }
+            }
+        };
+
+        for (int i = 1; i <= 3; i++) {
+            send.accept("\"SIA-DCS\"000" + i + "L0#ABC[#ABC|NMA01]" + TS);
+            assertThat(answer.get()).as("failure %d, within the allowance", i).endsWith("\"DUH\"000" + i + "L0#ABC[]\r");
+        }
+        send.accept("\"SIA-DCS\"0004L0#BCD[#BCD|NMA01]" + TS);
+        assertThat(answer.get()).as("a blocked address's failure is not answered at once").isNull();
+
+        send.accept("\"SIA-DCS\"0005L0#1001[#1001|NMA01]" + TS);
+        assertThat((Object) carrier.readInbound()).as("an account that authenticates passes at once")
+                .isInstanceOf(Dc09Message.class);
+
+        carrier.advanceTimeBy(2, java.util.concurrent.TimeUnit.SECONDS);
+        carrier.runScheduledPendingTasks();
+        assertThat(answer.get()).contains("\"NAK\"");
     }
 }

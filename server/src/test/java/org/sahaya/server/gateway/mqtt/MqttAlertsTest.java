@@ -180,6 +180,34 @@ class MqttAlertsTest {
                 .isInstanceOfSatisfying(MqttException.class, e -> assertThat(e.getReasonCode()).isEqualTo(0x85));
     }
 
+    @Test
+    void aHeartbeatIsHeldToTheHttpHeartbeatsRules() throws Exception {
+        try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0113")) {
+            String topic = TopicPolicy.heartbeat("demo-0113");
+            assertThat(device.publish(topic, "{\"batteryPercent\":150}")).as("out of range").isEqualTo(0x99);
+            assertThat(device.publish(topic, "{\"mood\":\"fine\"}")).as("an unknown field").isEqualTo(0x99);
+            assertThat(device.publish(topic, "not json")).as("not JSON").isEqualTo(0x99);
+            assertThat(device.publish(topic, "[1]")).as("not an object").isEqualTo(0x99);
+            assertThat(device.publish(topic, "{\"batteryPercent\":40,\"batteryPercent\":90}")).as("a key twice")
+                    .isEqualTo(0x99);
+
+            assertThat(device.publish(topic, "")).as("nothing, as over HTTP").isZero();
+            assertThat(device.publish(topic, "{\"batteryPercent\":40}")).isZero();
+        }
+    }
+
+    @Test
+    void anAlertWithAKeyWrittenTwiceIsRefusedAndStoresNothing() throws Exception {
+        try (Mqtt5Device device = Mqtt5Device.connect(node.mqttPort(), "demo-0114")) {
+            String twice = alert("m5-dup-1", "demo-0114", "FALL").replace("\"type\":\"FALL\"",
+                    "\"type\":\"FALL\",\"type\":\"TEST\"");
+            assertThat(twice).contains("\"type\":\"FALL\",\"type\":\"TEST\"");
+
+            assertThat(device.publishAlert(twice)).isEqualTo(0x99);
+            assertThat(alertRows("demo-0114", "m5-dup-1")).isZero();
+        }
+    }
+
     private static long entries(JsonArray timeline, String kind) {
         return timeline.stream().filter(e -> ((JsonObject) e).encode().contains("\"" + kind + "\"")).count();
     }

@@ -16,9 +16,16 @@ public final class Dc09AccountRepository {
      *
      * @param key       the AES key as written (ASCII or hex, see {@code keyFormat}), or null for an unencrypted account
      * @param keyFormat {@code ASCII} or {@code HEX}; null when there is no key
+     * @param clearTextAllowed whether the account takes messages in the clear (off for a new account)
      */
     public record Row(String account, String receiver, String prefix, String deviceId, String key, String keyFormat,
-                      Integer timestampWindowSeconds, boolean demo) {
+                      Integer timestampWindowSeconds, boolean demo, boolean clearTextAllowed) {
+
+        /** A row that takes no message in the clear. */
+        public Row(String account, String receiver, String prefix, String deviceId, String key, String keyFormat,
+                   Integer timestampWindowSeconds, boolean demo) {
+            this(account, receiver, prefix, deviceId, key, keyFormat, timestampWindowSeconds, demo, false);
+        }
 
         @Override
         public String toString() {
@@ -28,7 +35,8 @@ public final class Dc09AccountRepository {
 
     public void insert(Connection c, Row row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dc09_accounts (account, receiver, line_prefix,"
-                + " device_id, encryption_key, key_format, timestamp_window_seconds, demo) VALUES (?,?,?,?,?,?,?,?)")) {
+                + " device_id, encryption_key, key_format, timestamp_window_seconds, demo, clear_text_allowed)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, row.account().toUpperCase());
             ps.setString(2, row.receiver());
             ps.setString(3, row.prefix());
@@ -41,6 +49,7 @@ public final class Dc09AccountRepository {
                 ps.setInt(7, row.timestampWindowSeconds());
             }
             ps.setBoolean(8, row.demo());
+            ps.setBoolean(9, row.clearTextAllowed());
             ps.executeUpdate();
         }
     }
@@ -70,7 +79,8 @@ public final class Dc09AccountRepository {
                 return Optional.of(new Dc09Account(rs.getString("account"), rs.getString("receiver"),
                         rs.getString("line_prefix"), rs.getString("device_id"),
                         key == null ? null : AccountKey.of(key, AccountKey.Format.valueOf(rs.getString("key_format"))),
-                        hasWindow ? Duration.ofSeconds(window) : null, rs.getBoolean("demo")));
+                        hasWindow ? Duration.ofSeconds(window) : null, rs.getBoolean("demo"),
+                        rs.getBoolean("clear_text_allowed")));
             }
         }
     }

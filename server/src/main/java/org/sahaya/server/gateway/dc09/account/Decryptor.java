@@ -6,9 +6,22 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import org.sahaya.server.gateway.dc09.frame.BadFrame;
 import org.sahaya.server.gateway.dc09.frame.Dc09Answer;
 
-/** Decrypts the body of an encrypted account's frame and removes its pad; a body that does not decrypt gets NAK. */
+/**
+ * Decrypts the body of an encrypted account's frame and removes its pad; a body that does not
+ * decrypt gets NAK and counts as a failed authentication ({@link AuthFailures}).
+ */
 @Sharable
 public final class Decryptor extends SimpleChannelInboundHandler<AccountFrame> {
+
+    private final AuthFailures failures;
+
+    public Decryptor() {
+        this(AuthFailures.none());
+    }
+
+    public Decryptor(AuthFailures failures) {
+        this.failures = failures;
+    }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, AccountFrame in) {
@@ -18,7 +31,7 @@ public final class Decryptor extends SimpleChannelInboundHandler<AccountFrame> {
                     ? withoutPad(in.account().key().decrypt(in.frame().body()))
                     : in.frame().body();
         } catch (IllegalArgumentException | BadFrame e) {
-            ctx.writeAndFlush(new Dc09Answer.Nak("cannot decrypt: " + e.getMessage()));
+            failures.refuse(ctx, in.frame().account(), new Dc09Answer.Nak("cannot decrypt: " + e.getMessage()));
             return;
         }
         ctx.fireChannelRead(new ClearFrame(in.frame(), in.account(), inner));

@@ -19,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides the answer to a readable message: NAK outside the timestamp window or over the rate
- * limit (never for an emergency), ACK for a NULL supervision message (a heartbeat), and for events
- * ACK only once every alert of the message is persisted. A retransmission maps to the same alert
- * ids ({@link RetransmissionKey}), so the intake answers it from what it stored the first time.
+ * Decides the answer to a readable message: NAK without a timestamp, outside the timestamp window or
+ * over the rate limit (never for an emergency), ACK for a NULL supervision message (a heartbeat), and
+ * for events ACK only once every alert of the message is persisted. A retransmission, and a replay
+ * of a message already taken, maps to the same alert ids as the original for as long as the
+ * timestamp window could let it through ({@link RetransmissionKey#replayWindow}), so the intake
+ * answers it from what it stored the first time: ACK, and no new incident.
  */
 public final class MessageIntake {
 
@@ -55,11 +57,15 @@ public final class MessageIntake {
     public Future<Reply> answer(Dc09Message message) {
         Instant now = clock.instant();
         Dc09Account account = message.account();
-        if (message.timestamp() != null && !window.forAccount(account).contains(message.timestamp(), now)) {
+        TimestampWindow accountWindow = window.forAccount(account);
+        if (message.timestamp() == null) {
+            return Future.succeededFuture(Reply.of(new Dc09Answer.Nak("a message must carry a timestamp")));
+        }
+        if (!accountWindow.contains(message.timestamp(), now)) {
             return Future.succeededFuture(Reply.of(new Dc09Answer.Nak("timestamp outside the window")));
         }
         activity.heard(account.deviceId(), now, "dc09");
-        Dc09Answer.Ack ack = new Dc09Answer.Ack(message.frame(), account.key());
+        Dc09Answer.Ack ack = new Dc09Answer.Ack(message.frame(), message.frame().encrypted() ? account.key() : null);
         if (message.events().isEmpty()) {
             return Future.succeededFuture(Reply.of(rateLimit.admitRoutine(account.deviceId())
                     ? ack : new Dc09Answer.Nak("rate limit")));
@@ -70,9 +76,9 @@ public final class MessageIntake {
             return Future.succeededFuture(Reply.of(new Dc09Answer.Nak("rate limit")));
         }
         RetransmissionKey key = RetransmissionKey.of(message, now);
-        RetransmissionKey earlier = key.previous();
-        return known.contains(account.deviceId(), earlier.alertId(0, message.events().get(0)))
-                .compose(seen -> store(message, types, seen ? earlier : key, now))
+        Instant since = now.minus(RetransmissionKey.replayWindow(accountWindow));
+        return known.receivedSince(account.deviceId(), key.stem() + "-", since)
+                .compose(original -> store(message, types, original.map(key::sameAs).orElse(key), now))
                 .map(stored -> new Reply(ack, () -> stored.forEach(s -> reception.acknowledged(s.alert(), s.result()))))
                 .recover(failure -> Future.succeededFuture(Reply.of(refusal(message, failure))));
     }
@@ -89,7 +95,7 @@ public final class MessageIntake {
     }
 
     private Future<List<Stored>> store(Dc09Message message, List<AlertType> types, RetransmissionKey key, Instant now) {
-        Instant occurredAt = message.timestamp() == null ? now : message.timestamp();
+        Instant occurredAt = message.timestamp();
         List<Future<Stored>> stored = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             Alert alert = new Alert(key.alertId(i, message.events().get(i)), message.account().deviceId(), types.get(i),

@@ -15,8 +15,10 @@ import org.sahaya.server.gateway.dc09.message.Dc09Message;
  * the message again with the same account, sequence number and data (its timestamp may be new),
  * within seconds to minutes. Sequence numbers wrap at 9999 and restart when a panel reboots, so they
  * alone would merge a new emergency into an old one: the id also carries the 10-minute slot of our
- * receipt, and the gateway looks for the same message in the slot before ({@link #previous}), so a
- * retransmission within 10 minutes always finds the original, whatever slot boundary lies between.
+ * receipt. The gateway looks for the same message (the same {@link #stem}) received within the
+ * replay window ({@link #replayWindow}) and answers from it ({@link #sameAs}), so a retransmission
+ * or a replay that the timestamp window still lets through always finds the original, whatever slot
+ * boundaries lie between; anything older the timestamp window refuses.
  */
 final class RetransmissionKey {
 
@@ -39,6 +41,38 @@ final class RetransmissionKey {
     /** The same message as received one slot earlier. */
     RetransmissionKey previous() {
         return new RetransmissionKey(stem, slot - 1);
+    }
+
+    /** What every alert id of this message starts with, whatever its slot. */
+    String stem() {
+        return stem;
+    }
+
+    /**
+     * This message as received when {@code alertId} (an alert id of this message, from any slot) was:
+     * the key whose ids are that earlier message's ids.
+     *
+     * @throws IllegalArgumentException if {@code alertId} is not an id of this message
+     */
+    RetransmissionKey sameAs(String alertId) {
+        String tail = alertId.startsWith(stem + "-") ? alertId.substring(stem.length() + 1) : "";
+        int dash = tail.indexOf('-');
+        try {
+            return new RetransmissionKey(stem, Long.parseLong(dash < 0 ? tail : tail.substring(0, dash)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an alert id of this message");
+        }
+    }
+
+    /**
+     * How far back the original of a message is looked for: at least a slot (a panel's own
+     * retransmissions, which may carry new timestamps), and at least both sides of the timestamp
+     * window together, since a replay carries the original's timestamp, which our clock saw up to
+     * {@code future} ahead when the original came and may see up to {@code past} behind now.
+     */
+    static Duration replayWindow(TimestampWindow window) {
+        Duration both = window.past().plus(window.future());
+        return both.compareTo(SLOT) > 0 ? both : SLOT;
     }
 
     /** The id of the message's {@code index}-th event, e.g. {@code dc09-1001-0042-9F86D081-2962437-0MA}. */

@@ -14,7 +14,8 @@ import org.sahaya.server.gateway.dc09.frame.BadFrame;
 /**
  * Reads what follows the data bracket once it is in the clear:
  * {@code #acct|data]} (the account part optional), optional {@code [x...]} extension blocks, and an
- * optional timestamp {@code _HH:MM:SS,MM-DD-YYYY} (UTC), required when the message was encrypted.
+ * timestamp {@code _HH:MM:SS,MM-DD-YYYY} (UTC). The timestamp is required on every message, encrypted
+ * or not: without it a recorded message could be replayed at any later time.
  */
 public final class MessageReader {
 
@@ -44,8 +45,8 @@ public final class MessageReader {
             throw new BadFrame("unexpected text after the data");
         }
         java.time.Instant timestamp = tail.group(2) == null ? null : timestamp(tail);
-        if (timestamp == null && frame.encrypted()) {
-            throw new BadFrame("an encrypted message must carry a timestamp");
+        if (timestamp == null) {
+            throw new BadFrame("a message must carry a timestamp");
         }
         List<Dc09Event> events = switch (frame.token()) {
             case Dc09Frame.NULL -> List.of();

@@ -74,9 +74,17 @@ class MessageIntakeTest {
     }
 
     @Test
+    void aMessageWithoutATimestampGetsNakAndCountsForNothing() {
+        Dc09Answer answer = answer(intake(new DeviceRateLimit(1, 5, clock)), nullMessage(account(null), null));
+
+        assertThat(answer).isInstanceOf(Dc09Answer.Nak.class);
+        assertThat(heard).isEmpty();
+    }
+
+    @Test
     void supervisionBeyondTheRateLimitGetsNakUntilTokensReturn() {
         MessageIntake intake = intake(new DeviceRateLimit(1, 2, clock));
-        Dc09Message beat = nullMessage(account(null), null);
+        Dc09Message beat = nullMessage(account(null), NOW);
 
         assertThat(answer(intake, beat)).isInstanceOf(Dc09Answer.Ack.class);
         assertThat(answer(intake, beat)).isInstanceOf(Dc09Answer.Ack.class);

@@ -56,4 +56,22 @@ class RetransmissionKeyTest {
         assertThat(later.alertId(0, MA)).isNotEqualTo(first);
         assertThat(later.previous().alertId(0, MA)).isNotEqualTo(first);
     }
+
+    @Test
+    void aReplayFindsTheOriginalsIdsFromAnySlot() {
+        String first = RetransmissionKey.of(message("0042", "Nri1/MA01", AT), AT).alertId(0, MA);
+        RetransmissionKey later = RetransmissionKey.of(message("0042", "Nri1/MA01", AT), AT.plusSeconds(25 * 60));
+
+        assertThat(first).startsWith(later.stem() + "-");
+        assertThat(later.alertId(0, MA)).isNotEqualTo(first);
+        assertThat(later.sameAs(first).alertId(0, MA)).isEqualTo(first);
+    }
+
+    @Test
+    void theReplayWindowCoversTheWholeTimestampWindowAndAtLeastASlot() {
+        assertThat(RetransmissionKey.replayWindow(new TimestampWindow(java.time.Duration.ofSeconds(40),
+                java.time.Duration.ofSeconds(20)))).isEqualTo(RetransmissionKey.SLOT);
+        assertThat(RetransmissionKey.replayWindow(new TimestampWindow(java.time.Duration.ofMinutes(30),
+                java.time.Duration.ofMinutes(30)))).isEqualTo(java.time.Duration.ofHours(1));
+    }
 }

@@ -29,15 +29,15 @@ class MessageReaderTest {
 
     @Test
     void readsAContactIdEventWithQualifierAndZone() {
-        Dc09Message m = MessageReader.read(frame("ADM-CID", false), PLAIN, "#1001|3101 01 015][X0]");
+        Dc09Message m = MessageReader.read(frame("ADM-CID", false), PLAIN, "#1001|3101 01 015][X0]_10:00:00,01-02-2026");
 
         assertThat(m.events()).containsExactly(new Dc09Event(Dc09Event.Kind.CONTACT_ID, "101", '3', "015"));
-        assertThat(m.timestamp()).isNull();
+        assertThat(m.timestamp()).isEqualTo(Instant.parse("2026-01-02T10:00:00Z"));
     }
 
     @Test
     void aNullMessageHasNoEvents() {
-        assertThat(MessageReader.read(frame("NULL", false), PLAIN, "]").events()).isEmpty();
+        assertThat(MessageReader.read(frame("NULL", false), PLAIN, "]_10:00:00,01-02-2026").events()).isEmpty();
     }
 
     @Test
@@ -56,5 +56,13 @@ class MessageReaderTest {
     void anEncryptedMessageMustCarryATimestamp() {
         assertThatThrownBy(() -> MessageReader.read(frame("SIA-DCS", true), PLAIN, "#1001|NMA01]"))
                 .hasMessageContaining("timestamp");
+    }
+
+    @Test
+    void aMessageInTheClearMustCarryATimestampToo() {
+        assertThatThrownBy(() -> MessageReader.read(frame("SIA-DCS", false), PLAIN, "#1001|NMA01]"))
+                .isInstanceOf(BadFrame.class).hasMessageContaining("timestamp");
+        assertThatThrownBy(() -> MessageReader.read(frame("NULL", false), PLAIN, "]"))
+                .isInstanceOf(BadFrame.class).hasMessageContaining("timestamp");
     }
 }
