@@ -5,10 +5,13 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
@@ -19,6 +22,10 @@ import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
+import org.sahaya.server.access.Access;
+import org.sahaya.server.access.FailureThrottle;
+import org.sahaya.server.access.partners.PartnerDirectory;
+import org.sahaya.server.demo.DemoPartners;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.http.ApiKeyHandler;
@@ -42,6 +49,9 @@ import org.sahaya.server.http.hospital.HospitalHandlers;
 import org.sahaya.server.http.hospital.HospitalRoutes;
 import org.sahaya.server.http.incident.IncidentRoutes;
 import org.sahaya.server.http.incident.QueryHandlers;
+import org.sahaya.server.http.partner.PartnerHandlers;
+import org.sahaya.server.http.partner.PartnerRoutes;
+import org.sahaya.server.http.partner.RosterHandlers;
 import org.sahaya.server.incident.IncidentViews;
 
 /** The HTTP API of a node: each feature's route table over the node's services, behind the guarded server. */
@@ -75,13 +85,19 @@ final class ApiWiring {
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
                 config.devices().ratePerSecond());
         ApiKeyHandler apiKeys = new ApiKeyHandler(new PartnerKeys(config.apiKeys(), config.demo()));
+        PartnerDirectory partners = PartnerDirectory.open(database, grid.hazelcast(), offload, clock, config.apiKeys(),
+                config.demo() ? DemoPartners.ids() : Set.of());
+        // TODO lead: the real session lookup, audit log and throttle settings (issue 14)
+        Access access = new Access((token, address) -> Future.succeededFuture(Optional.empty()), partners, event -> {
+        }, new FailureThrottle(20, Duration.ofMinutes(1), clock), clock);
         List<RouteTable> tables = new ArrayList<>(List.of(
                 new AlertRoutes(signature, admission, new AlertHandler(services.reception())),
                 new DeviceRoutes(routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
                 new IncidentRoutes(new QueryHandlers(new IncidentViews(database, grid, clock), new SandboxInbox(database),
                         offload)),
-                new FleetRoutes(routine, apiKeys, new FleetHandlers(services.desk(), offload)),
-                new HospitalRoutes(routine, apiKeys, new HospitalHandlers(services.desk(), offload)),
+                new FleetRoutes(routine, access, new FleetHandlers(services.desk(), offload)),
+                new HospitalRoutes(routine, access, new HospitalHandlers(services.desk(), offload)),
+                new PartnerRoutes(access, new PartnerHandlers(partners), new RosterHandlers(database, offload)),
                 new CoordinatorRoutes(apiKeys, new CoordinatorHandlers(services.desk(),
                         new IncidentViews(database, grid, clock), offload)),
                 new HealthRoutes(HealthCheckHandler.createWithHealthChecks(NodeHealth.liveness(vertx)),

@@ -3,7 +3,7 @@ package org.sahaya.server.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.sahaya.server.PartnerClient.COORDINATOR_KEY;
-import static org.sahaya.server.PartnerClient.FLEET_KEY;
+import static org.sahaya.server.PartnerClient.fleetKey;
 import static org.sahaya.server.PartnerClient.status;
 
 import io.vertx.core.json.JsonObject;
@@ -51,7 +51,7 @@ class UnitLifecycleTest {
         String id = first.getString("id");
         String declined = unitOf(first);
 
-        assertThat(partners.put("/api/v1/units/" + declined + "/status", FLEET_KEY,
+        assertThat(partners.put("/api/v1/units/" + declined + "/status", fleetKey(declined),
                 status("AVAILABLE").put("note", "crew declined")).statusCode()).isEqualTo(200);
 
         JsonObject second = await().atMost(Duration.ofSeconds(10)).until(() -> devices.incident(id),
@@ -64,8 +64,8 @@ class UnitLifecycleTest {
         assertThat(partners.get("/api/v1/units/" + declined).getString("status")).isEqualTo("AVAILABLE");
 
         String broken = unitOf(second);
-        partners.put("/api/v1/units/" + broken + "/status", FLEET_KEY, status("EN_ROUTE"));
-        assertThat(partners.put("/api/v1/units/" + broken + "/status", FLEET_KEY, status("OUT_OF_SERVICE")).statusCode())
+        partners.put("/api/v1/units/" + broken + "/status", fleetKey(broken), status("EN_ROUTE"));
+        assertThat(partners.put("/api/v1/units/" + broken + "/status", fleetKey(broken), status("OUT_OF_SERVICE")).statusCode())
                 .isEqualTo(200);
 
         JsonObject third = await().atMost(Duration.ofSeconds(10)).until(() -> devices.incident(id),
@@ -86,17 +86,17 @@ class UnitLifecycleTest {
         int freeBefore = free(hospital);
 
         for (String s : List.of("EN_ROUTE", "ON_SCENE", "TRANSPORTING", "AT_HOSPITAL")) {
-            assertThat(partners.put("/api/v1/units/" + unit + "/status", FLEET_KEY, status(s)).statusCode()).isEqualTo(200);
+            assertThat(partners.put("/api/v1/units/" + unit + "/status", fleetKey(unit), status(s)).statusCode()).isEqualTo(200);
         }
         assertThat(devices.incident(id).getString("state")).isEqualTo("DISPATCHED");
-        assertThat(partners.put("/api/v1/units/" + unit + "/status", FLEET_KEY, status("RETURNING")).statusCode()).isEqualTo(200);
+        assertThat(partners.put("/api/v1/units/" + unit + "/status", fleetKey(unit), status("RETURNING")).statusCode()).isEqualTo(200);
 
         JsonObject closed = devices.incident(id);
         assertThat(closed.getString("state")).isEqualTo("CLOSED");
         assertThat(stages(closed)).contains("UNIT_EN_ROUTE", "UNIT_ON_SCENE", "UNIT_AT_HOSPITAL", "CLOSED");
         assertThat(reservationsAt(hospital, id)).isZero();
         assertThat(free(hospital)).isEqualTo(freeBefore);
-        assertThat(partners.put("/api/v1/units/" + unit + "/status", FLEET_KEY, status("AVAILABLE")).statusCode()).isEqualTo(200);
+        assertThat(partners.put("/api/v1/units/" + unit + "/status", fleetKey(unit), status("AVAILABLE")).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -160,7 +160,7 @@ class UnitLifecycleTest {
                 new JsonObject().put("unitId", unitOf(busy)).put("reason", "closer"));
         HttpResponse<String> noReason = partners.post("/api/v1/incidents/" + id + "/assignment", COORDINATOR_KEY,
                 new JsonObject().put("unitId", unitOf(busy)));
-        HttpResponse<String> fleetKey = partners.post("/api/v1/incidents/" + id + "/assignment", FLEET_KEY,
+        HttpResponse<String> fleetKey = partners.post("/api/v1/incidents/" + id + "/assignment", fleetKey("AMB-001"),
                 new JsonObject().put("unitId", unitOf(busy)).put("reason", "closer"));
 
         assertThat(taken.statusCode()).isEqualTo(409);

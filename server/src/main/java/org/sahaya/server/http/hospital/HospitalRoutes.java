@@ -1,10 +1,10 @@
 package org.sahaya.server.http.hospital;
 
-import static org.sahaya.core.config.ApiKey.Role.COORDINATOR;
-import static org.sahaya.core.config.ApiKey.Role.HOSPITAL;
+import static org.sahaya.server.access.Role.COORDINATOR;
+import static org.sahaya.server.access.Role.HOSPITAL;
 
 import java.util.Map;
-import org.sahaya.server.http.ApiKeyHandler;
+import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.RoutineLane;
 
@@ -12,7 +12,7 @@ import org.sahaya.server.http.RoutineLane;
  * The hospitals' side: anyone may read a bed board; a hospital (or coordinator) key reports free
  * beds, routine traffic through the routine lane.
  */
-public record HospitalRoutes(RoutineLane routine, ApiKeyHandler apiKeys, HospitalHandlers hospitals)
+public record HospitalRoutes(RoutineLane routine, Access access, HospitalHandlers hospitals)
         implements RouteTable {
 
     @Override
@@ -20,7 +20,7 @@ public record HospitalRoutes(RoutineLane routine, ApiKeyHandler apiKeys, Hospita
         return Map.of(
                 "getHospital", (route, validation) -> route.addHandler(validation).addHandler(hospitals::hospital),
                 "putHospitalBeds", (route, validation) -> route.addHandler(routine)
-                        .addHandler(apiKeys.require(HOSPITAL, COORDINATOR)).addHandler(validation)
+                        .addHandler(access.require("putHospitalBeds", HOSPITAL, COORDINATOR)).addHandler(validation)
                         .addHandler(hospitals::beds));
     }
 }
