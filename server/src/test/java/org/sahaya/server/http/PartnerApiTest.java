@@ -136,8 +136,9 @@ class PartnerApiTest {
         HttpResponse<String> hospital = client.post("/api/v1/units/AMB-041/position", hospitalKey("H-01"), body);
 
         assertThat(none.statusCode()).isEqualTo(401);
-        assertThat(new JsonObject(none.body()).getString("field")).isEqualTo("X-Api-Key");
+        assertThat(new JsonObject(none.body()).getString("type")).isEqualTo("urn:sahaya:problem:unauthenticated");
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(new JsonObject(wrong.body()).getString("field")).isEqualTo("X-Api-Key");
         assertThat(hospital.statusCode()).isEqualTo(403);
         assertThat(client.get("/api/v1/units/AMB-041").getJsonObject("position").getDouble("lat")).isNotEqualTo(12.9);
     }
@@ -190,21 +191,21 @@ class PartnerApiTest {
 
     @Test
     void aFleetKeyMovesNoUnitOfAnotherFleetAndChangesNothing() {
-        Unit gridBefore = node.grid().units().get("AMB-045");
-        Unit storedBefore = stored("AMB-045");
-        String otherFleet = fleetKey("AMB-046");   // AMB-046 belongs to the next fleet
-        assertThat(otherFleet).isNotEqualTo(fleetKey("AMB-045"));
+        Unit gridBefore = node.grid().units().get("AMB-037");
+        Unit storedBefore = stored("AMB-037");
+        String otherFleet = fleetKey("AMB-038");   // AMB-038 belongs to the next fleet
+        assertThat(otherFleet).isNotEqualTo(fleetKey("AMB-037"));
 
-        HttpResponse<String> moved = client.post("/api/v1/units/AMB-045/position", otherFleet,
+        HttpResponse<String> moved = client.post("/api/v1/units/AMB-037/position", otherFleet,
                 new JsonObject().put("lat", 13.30).put("lon", 77.50));
-        HttpResponse<String> parked = client.put("/api/v1/units/AMB-045/status", otherFleet, status("OUT_OF_SERVICE"));
+        HttpResponse<String> parked = client.put("/api/v1/units/AMB-037/status", otherFleet, status("OUT_OF_SERVICE"));
 
         assertThat(moved.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(moved.body()).getString("type")).isEqualTo("urn:sahaya:problem:not-your-unit");
         assertThat(parked.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(parked.body()).getString("type")).isEqualTo("urn:sahaya:problem:not-your-unit");
-        assertThat(node.grid().units().get("AMB-045")).isEqualTo(gridBefore);
-        assertThat(stored("AMB-045")).isEqualTo(storedBefore);
+        assertThat(node.grid().units().get("AMB-037")).isEqualTo(gridBefore);
+        assertThat(stored("AMB-037")).isEqualTo(storedBefore);
     }
 
     @Test
