@@ -55,6 +55,7 @@ class MinorityFenceTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> devices.get("/health/ready").statusCode() == 503);
 
             HttpResponse<String> override = partners.post("/api/v1/incidents/" + incidentId + "/assignment",
+                    // TODO lead: coordinator session
                     COORDINATOR_KEY, new JsonObject().put("unitId", other).put("reason", "crew knows the building"));
             assertRefusedAsMinority(override);
 

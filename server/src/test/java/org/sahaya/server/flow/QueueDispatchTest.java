@@ -85,6 +85,7 @@ class QueueDispatchTest {
     }
 
     private static void close(String incident) {
+        // TODO lead: coordinator session
         assertThat(partners.post("/api/v1/incidents/" + incident + "/close", COORDINATOR_KEY,
                 new JsonObject().put("reason", "crew finished")).statusCode()).isEqualTo(200);
     }
