@@ -12,7 +12,7 @@ import org.sahaya.dispatch.fleet.StatusChange;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.access.Caller;
-import org.sahaya.server.access.Role;
+import org.sahaya.server.access.partners.PartnerScope;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
@@ -73,11 +73,11 @@ public final class FleetHandlers {
      * @throws ProblemException 403 {@code not-your-unit} for another fleet's unit
      */
     private boolean ownUnit(Caller caller, String id) {
-        if (caller.has(Role.COORDINATOR) || caller.has(Role.SUPERVISOR)) {
+        if (PartnerScope.dispatches(caller)) {
             return true;
         }
         Optional<Unit> unit = desk.unit(id);
-        if (unit.isPresent() && !caller.owns(unit.get().partner())) {
+        if (unit.isPresent() && !PartnerScope.mayReportFor(caller, unit.get().partner())) {
             throw new ProblemException(Problem.ofField(403, "not-your-unit", "Not your unit", "unit " + id
                     + " belongs to another fleet; a key reports only its own fleet's units. Nothing changed", "id"));
         }

@@ -10,7 +10,7 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.access.Caller;
-import org.sahaya.server.access.Role;
+import org.sahaya.server.access.partners.PartnerScope;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
@@ -40,7 +40,7 @@ public final class HospitalHandlers {
     public void beds(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Caller caller = Access.caller(ctx);
-        if (!caller.has(Role.COORDINATOR) && !caller.has(Role.SUPERVISOR) && !caller.owns(id)) {
+        if (!PartnerScope.maySetBedsOf(caller, id)) {
             ctx.fail(new ProblemException(Problem.ofField(403, "not-your-hospital", "Not your hospital",
                     "a key sets only its own hospital's beds, not those of " + id + ". Nothing changed", "id")));
             return;
