@@ -4,7 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.auth.authentication.TokenCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.sahaya.core.config.SahayaConfig;
+import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
@@ -23,19 +23,16 @@ import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.access.Access;
-import org.sahaya.server.access.Caller;
 import org.sahaya.server.access.FailureThrottle;
-import org.sahaya.server.access.PartnerLookup;
-import org.sahaya.server.access.Role;
-import org.sahaya.server.access.SessionLookup;
+import org.sahaya.server.access.partners.PartnerDirectory;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.audit.AuditReader;
 import org.sahaya.server.audit.AuditVerifier;
+import org.sahaya.server.demo.DemoPartners;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.HttpApi;
-import org.sahaya.server.http.PartnerKeys;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.http.alert.AlertHandler;
@@ -54,6 +51,9 @@ import org.sahaya.server.http.hospital.HospitalHandlers;
 import org.sahaya.server.http.hospital.HospitalRoutes;
 import org.sahaya.server.http.incident.IncidentRoutes;
 import org.sahaya.server.http.incident.QueryHandlers;
+import org.sahaya.server.http.partner.PartnerHandlers;
+import org.sahaya.server.http.partner.PartnerRoutes;
+import org.sahaya.server.http.partner.RosterHandlers;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.incident.PartnerViews;
 import org.sahaya.server.tls.ListenerTls;
@@ -94,16 +94,19 @@ final class ApiWiring {
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
                 config.devices().ratePerSecond());
         PeopleWiring people = PeopleWiring.of(config, database, grid, offload, services.audit(), clock);
-        Access access = new Access(people.sessions(), partners(config), services.audit(),
+        PartnerDirectory partners = PartnerDirectory.open(database, grid.hazelcast(), offload, clock, config.apiKeys(),
+                config.demo() ? DemoPartners.ids() : Set.of());
+        Access access = new Access(people.sessions(), partners, services.audit(),
                 new FailureThrottle(config.logins().failures(), config.logins().failureWindow(), clock), clock);
         List<RouteTable> tables = new ArrayList<>(List.of(
                 new AlertRoutes(access, signature, admission, new AlertHandler(services.reception())),
                 new DeviceRoutes(access, routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
                 new IncidentRoutes(access, new QueryHandlers(new IncidentViews(database, grid, clock),
-                        new PartnerViews(database, grid, grid, unitId -> Optional.empty()),
+                        new PartnerViews(database, grid, grid, unitId -> grid.unit(unitId).map(Unit::partner)),
                         new SandboxInbox(database), offload), config.demo()),
                 new FleetRoutes(routine, access, new FleetHandlers(services.desk(), offload)),
                 new HospitalRoutes(routine, access, new HospitalHandlers(services.desk(), offload)),
+                new PartnerRoutes(access, new PartnerHandlers(partners), new RosterHandlers(database, offload)),
                 new CoordinatorRoutes(access, new CoordinatorHandlers(services.desk(),
                         new IncidentViews(database, grid, clock), offload))));
         tables.addAll(services.family().apply(access));
@@ -114,15 +117,5 @@ final class ApiWiring {
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);
-    }
-
-    // Interim until the partner part lands: the configured keys.
-    private static PartnerLookup partners(SahayaConfig config) {
-        PartnerKeys keys = new PartnerKeys(config.apiKeys(), config.demo());
-        return (key, address) -> keys.authenticate(new TokenCredentials(key))
-                .map(u -> Optional.of(new Caller(u.principal().getString("username"), Caller.Kind.PARTNER,
-                        Set.of(Role.valueOf(u.principal().getString("role"))), u.principal().getString("username"),
-                        address)))
-                .otherwise(Optional.empty());
     }
 }

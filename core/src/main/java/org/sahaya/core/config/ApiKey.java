@@ -5,19 +5,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A key a partner sends in {@code X-Api-Key} to use the partner and coordinator APIs, configured as
- * {@code SAHAYA_API_KEYS=role:partner:key,...}. The key itself never appears in logs or
+ * A partner's machine key given in the environment instead of (or beside) the keys an admin issues
+ * through the API: {@code SAHAYA_API_KEYS=fleet:<partnerId>:<key>,hospital:<hospitalId>:<key>}. The
+ * partner id binds the key to that fleet's units or that hospital. Coordinators are people with
+ * sessions now: a {@code coordinator} entry is refused. The key itself never appears in logs or
  * {@link #toString()}.
  *
  * @param role    what the key may do
- * @param partner who holds it, named on the timeline and in logs instead of the key
+ * @param partner the partner id it is bound to, named in the audit log instead of the key
  * @param key     the secret
  */
 public record ApiKey(Role role, String partner, String key) {
 
-    /** What a key opens: fleet partners report units, hospitals their beds, coordinators override and close. */
+    /** What a key opens: fleet partners report their units, hospitals their beds. */
     public enum Role {
-        FLEET, HOSPITAL, COORDINATOR
+        FLEET, HOSPITAL,
+        /**
+         * Only the demo coordinator key of the old key check, until coordinators log in (issue 14);
+         * {@link #parse} refuses it.
+         */
+        @Deprecated
+        COORDINATOR
     }
 
     /** Reads {@code role:partner:key} entries separated by commas; an empty value means no keys. */
@@ -32,12 +40,13 @@ public record ApiKey(Role role, String partner, String key) {
                 throw new ConfigException("SAHAYA_API_KEYS",
                         "each entry must be role:partner:key with a key of at least 16 characters");
             }
-            Role role;
-            try {
-                role = Role.valueOf(parts[0].trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("SAHAYA_API_KEYS", "role must be fleet, hospital or coordinator");
-            }
+            Role role = switch (parts[0].trim().toLowerCase(Locale.ROOT)) {
+                case "fleet" -> Role.FLEET;
+                case "hospital" -> Role.HOSPITAL;
+                case "coordinator" -> throw new ConfigException("SAHAYA_API_KEYS",
+                        "coordinators log in as people now (./sahaya user add); only fleet and hospital keys go here");
+                default -> throw new ConfigException("SAHAYA_API_KEYS", "role must be fleet or hospital");
+            };
             keys.add(new ApiKey(role, parts[1].trim(), parts[2].trim()));
         }
         return keys;

@@ -15,6 +15,8 @@ import org.sahaya.core.Coordinates;
  * @param status     duty status
  * @param incidentId the incident it is assigned to, if any
  * @param updatedAt  last change of position or status
+ * @param partner    the fleet partner that owns the unit (e.g. {@code FLEET-1}): only its key may report
+ *                   the unit's position and status; null for a unit of no fleet (older data, tests)
  */
 public record Unit(
         String id,
@@ -24,18 +26,30 @@ public record Unit(
         Coordinates position,
         UnitStatus status,
         String incidentId,
-        Instant updatedAt) implements Serializable {
+        Instant updatedAt,
+        String partner) implements Serializable {
+
+    /** A unit of no fleet partner. */
+    public Unit(String id, String callSign, UnitLevel level, String station, Coordinates position, UnitStatus status,
+                String incidentId, Instant updatedAt) {
+        this(id, callSign, level, station, position, status, incidentId, updatedAt, null);
+    }
+
+    /** This unit owned by the fleet partner {@code partnerId}. */
+    public Unit ownedBy(String partnerId) {
+        return new Unit(id, callSign, level, station, position, status, incidentId, updatedAt, partnerId);
+    }
 
     public boolean isAvailable() {
         return status == UnitStatus.AVAILABLE;
     }
 
     public Unit assignedTo(String incident, Instant at) {
-        return new Unit(id, callSign, level, station, position, UnitStatus.DISPATCHED, incident, at);
+        return new Unit(id, callSign, level, station, position, UnitStatus.DISPATCHED, incident, at, partner);
     }
 
     public Unit released(Instant at) {
-        return new Unit(id, callSign, level, station, position, UnitStatus.AVAILABLE, null, at);
+        return new Unit(id, callSign, level, station, position, UnitStatus.AVAILABLE, null, at, partner);
     }
 
     /**
@@ -46,11 +60,12 @@ public record Unit(
      */
     public Unit withStatus(UnitStatus next, Instant at) {
         UnitStatus moved = status.moveTo(next);
-        return new Unit(id, callSign, level, station, position, moved, moved.isOnIncident() ? incidentId : null, at);
+        return new Unit(id, callSign, level, station, position, moved, moved.isOnIncident() ? incidentId : null, at,
+                partner);
     }
 
     /** A new position report (AVL); the status stays. */
     public Unit movedTo(Coordinates at, Instant when) {
-        return new Unit(id, callSign, level, station, at, status, incidentId, when);
+        return new Unit(id, callSign, level, station, at, status, incidentId, when, partner);
     }
 }

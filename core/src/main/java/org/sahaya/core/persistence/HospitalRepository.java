@@ -27,6 +27,7 @@ public final class HospitalRepository {
                     bind(in, h);
                     in.executeUpdate();
                 }
+                partnerOf(c, h);
             }
         }
         delete(c, "DELETE FROM hospital_beds WHERE hospital_id = ?", h.id());
@@ -50,6 +51,48 @@ public final class HospitalRepository {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** Every hospital is a partner of its own (id = the hospital's id), created without a key. */
+    private static void partnerOf(Connection c, Hospital h) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM partners WHERE id = ?")) {
+            ps.setString(1, h.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO partners (id, kind, name) VALUES (?, 'HOSPITAL', ?)")) {
+            ps.setString(1, h.id());
+            ps.setString(2, h.name());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Up to {@code limit} hospitals in id order after {@code after} (null: from the first), only
+     * {@code only} when it is not null: a page of the hospital list, without bed boards.
+     */
+    public List<Hospital> page(Connection c, String after, int limit, String only) throws SQLException {
+        String sql = "SELECT * FROM hospitals WHERE id > ?" + (only == null ? "" : " AND id = ?") + " ORDER BY id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, after == null ? "" : after);
+            if (only != null) {
+                ps.setString(i++, only);
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Hospital> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Hospital(rs.getString("id"), rs.getString("name"),
+                            new Coordinates(rs.getDouble("lat"), rs.getDouble("lon")), rs.getBoolean("partner"),
+                            Map.of(), Map.of()));
+                }
+                return out;
+            }
         }
     }
 

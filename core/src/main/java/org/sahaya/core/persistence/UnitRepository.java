@@ -19,19 +19,19 @@ public final class UnitRepository {
     /** Insert or update by id. */
     public void save(Connection c, Unit u) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
-                "UPDATE units SET call_sign=?, unit_level=?, station=?, lat=?, lon=?, status=?, incident_id=?, updated_at=?"
-                        + " WHERE id=?")) {
+                "UPDATE units SET call_sign=?, unit_level=?, station=?, lat=?, lon=?, status=?, incident_id=?, updated_at=?,"
+                        + " partner_id=? WHERE id=?")) {
             bind(up, u);
-            up.setString(9, u.id());
+            up.setString(10, u.id());
             if (up.executeUpdate() > 0) {
                 return;
             }
         }
         try (PreparedStatement in = c.prepareStatement(
-                "INSERT INTO units (call_sign, unit_level, station, lat, lon, status, incident_id, updated_at, id)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO units (call_sign, unit_level, station, lat, lon, status, incident_id, updated_at, partner_id, id)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             bind(in, u);
-            in.setString(9, u.id());
+            in.setString(10, u.id());
             in.executeUpdate();
         }
     }
@@ -45,6 +45,7 @@ public final class UnitRepository {
         ps.setString(6, u.status().name());
         ps.setString(7, u.incidentId());
         Jdbc.setInstant(ps, 8, u.updatedAt());
+        ps.setString(9, u.partner());
     }
 
     public Optional<Unit> find(Connection c, String id) throws SQLException {
@@ -90,6 +91,30 @@ public final class UnitRepository {
                 UnitLevel.valueOf(rs.getString("unit_level")), rs.getString("station"),
                 new Coordinates(rs.getDouble("lat"), rs.getDouble("lon")),
                 UnitStatus.valueOf(rs.getString("status")), rs.getString("incident_id"),
-                Jdbc.getInstant(rs, "updated_at"));
+                Jdbc.getInstant(rs, "updated_at"), rs.getString("partner_id"));
+    }
+
+    /**
+     * Up to {@code limit} units in id order after {@code after} (null: from the first), only those of
+     * the fleet {@code partner} when it is not null: a page of the unit list.
+     */
+    public List<Unit> page(Connection c, String after, int limit, String partner) throws SQLException {
+        String sql = "SELECT * FROM units WHERE id > ?" + (partner == null ? "" : " AND partner_id = ?")
+                + " ORDER BY id LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, after == null ? "" : after);
+            if (partner != null) {
+                ps.setString(i++, partner);
+            }
+            ps.setInt(i, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Unit> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return out;
+            }
+        }
     }
 }

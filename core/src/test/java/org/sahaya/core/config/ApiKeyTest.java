@@ -11,13 +11,12 @@ class ApiKeyTest {
     @Test
     void keysAreReadPerRoleAndPartner() {
         SahayaConfig config = SahayaConfig.from(Settings.of(Map.of("SAHAYA_API_KEYS",
-                "fleet:acme:acme-0123456789abcdef, hospital:manipal:manipal-0123456789ab,COORDINATOR:desk:desk-0123456789abcdef")),
+                "fleet:acme:acme-0123456789abcdef, HOSPITAL:manipal:manipal-0123456789ab")),
                 false);
 
         assertThat(config.apiKeys()).containsExactly(
                 new ApiKey(ApiKey.Role.FLEET, "acme", "acme-0123456789abcdef"),
-                new ApiKey(ApiKey.Role.HOSPITAL, "manipal", "manipal-0123456789ab"),
-                new ApiKey(ApiKey.Role.COORDINATOR, "desk", "desk-0123456789abcdef"));
+                new ApiKey(ApiKey.Role.HOSPITAL, "manipal", "manipal-0123456789ab"));
     }
 
     @Test
@@ -31,6 +30,13 @@ class ApiKeyTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("SAHAYA_API_KEYS").hasMessageNotContaining("short");
         assertThatThrownBy(() -> ApiKey.parse("admin:acme:acme-0123456789abcdef"))
                 .isInstanceOf(ConfigException.class).hasMessageNotContaining("acme-0123456789abcdef");
+    }
+
+    @Test
+    void coordinatorKeysAreRefusedBecauseCoordinatorsArePeopleNow() {
+        assertThatThrownBy(() -> ApiKey.parse("coordinator:desk:desk-0123456789abcdef"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("people")
+                .hasMessageNotContaining("desk-0123456789abcdef");
     }
 
     @Test

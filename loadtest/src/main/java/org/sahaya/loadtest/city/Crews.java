@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The ambulance crews during a city run, working their jobs through the fleet API like a partner's
  * system: once a second it lists {@code GET /api/v1/incidents?state=DISPATCHED}, plans each new
  * (incident, unit) with {@link CrewSchedule}, and reports the moves that are due with
- * {@code PUT /api/v1/units/{id}/status} (fleet key). A move the node refuses (409: the unit moved on,
+ * {@code PUT /api/v1/units/{id}/status} (the key of the unit's fleet, {@link DemoKeys}). A move the node refuses (409: the unit moved on,
  * e.g. a coordinator reassigned it) is counted, not retried; one that got no answer is tried again a
  * second later, at most {@value CrewSchedule#MAX_ATTEMPTS} times, after reading the unit
  * ({@code GET /api/v1/units/{id}}): a try the node applied without its answer arriving is not reported
@@ -175,7 +175,7 @@ public final class Crews {
 
     private Future<Void> put(CrewSchedule.Move move) {
         return client.put(node.port(), node.host(), "/api/v1/units/" + move.unitId() + "/status")
-                .putHeader("X-Api-Key", PartnerTargets.FLEET_KEY).timeout(timeoutMillis)
+                .putHeader("X-Api-Key", DemoKeys.fleetKey(move.unitId())).timeout(timeoutMillis)
                 .sendJsonObject(new JsonObject().put("status", move.status()))
                 .transform(r -> {
                     count(move.status() + " " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));

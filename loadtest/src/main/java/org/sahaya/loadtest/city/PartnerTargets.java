@@ -16,14 +16,11 @@ import org.sahaya.loadtest.city.map.CityMap;
 
 /**
  * The city's routine traffic over the public HTTP API: device heartbeats (signed like alerts),
- * ambulance positions (fleet partner key) and bed boards (hospital partner key). Each is a pure
+ * ambulance positions (the key of the unit's own fleet) and bed boards (the hospital's own key;
+ * see {@link DemoKeys}). Each is a pure
  * function of the sequence number, so the node, the reference and the baseline get identical requests.
  */
 public final class PartnerTargets {
-
-    /** The demo partner keys the node publishes (refused outside demo mode). */
-    public static final String FLEET_KEY = "demo-fleet-api-key";
-    public static final String HOSPITAL_KEY = "demo-hospital-api-key";
 
     /** Units drift up to about 500 m around where they started, as they drive within their area. */
     static final double DRIFT_DEGREES = 0.005;
@@ -66,7 +63,7 @@ public final class PartnerTargets {
             double[] at = drift(unit, sequence / city.units().size());
             return status(client.post(endpoint.port(), endpoint.host(), "/api/v1/units/" + unit.id() + "/position")
                     .timeout(timeoutMillis)
-                    .putHeader("X-Api-Key", FLEET_KEY)
+                    .putHeader("X-Api-Key", DemoKeys.fleetKey(unit.id()))
                     .sendJsonObject(new JsonObject().put("lat", at[0]).put("lon", at[1])));
         };
     }
@@ -78,7 +75,7 @@ public final class PartnerTargets {
             return status(client.request(HttpMethod.PUT, endpoint.port(), endpoint.host(),
                             "/api/v1/hospitals/" + hospital.id() + "/beds")
                     .timeout(timeoutMillis)
-                    .putHeader("X-Api-Key", HOSPITAL_KEY)
+                    .putHeader("X-Api-Key", DemoKeys.hospitalKey(hospital.id()))
                     .sendJsonObject(new JsonObject().put("freeBeds", hospital.freeBeds())));
         };
     }

@@ -76,7 +76,7 @@ class CrewsTest {
                     request.response().setStatusCode(404).end();
                     return;
                 }
-                if (!PartnerTargets.FLEET_KEY.equals(request.getHeader("X-Api-Key"))) {
+                if (!DemoKeys.fleetKey(unit).equals(request.getHeader("X-Api-Key"))) {
                     request.response().setStatusCode(401).end();
                     return;
                 }

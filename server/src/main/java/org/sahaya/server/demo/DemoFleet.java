@@ -9,7 +9,8 @@ import org.sahaya.core.fleet.UnitStatus;
 
 /**
  * Ambulances of the demo city, parked near their stations and all available. About 40% are
- * advanced life support (ALS); which ones depends on the seed.
+ * advanced life support (ALS); which ones depends on the seed. Each belongs to one of the demo
+ * fleets ({@link DemoPartners#fleetOf}).
  */
 final class DemoFleet {
 
@@ -49,7 +50,7 @@ final class DemoFleet {
             int n = i + 1;
             units.add(new Unit(String.format("AMB-%03d", n), String.format("KA-%02d", n), levels.get(i), station,
                     parkedNear(BengaluruPlaces.named(station).centre(), draws), UnitStatus.AVAILABLE, null,
-                    DemoCity.AS_OF));
+                    DemoCity.AS_OF, DemoPartners.fleetOf(n)));
         }
         return units;
     }

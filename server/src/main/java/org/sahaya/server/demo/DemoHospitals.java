@@ -62,10 +62,20 @@ final class DemoHospitals {
         List<Hospital> hospitals = new ArrayList<>(SITES.size());
         for (int i = 0; i < SITES.size(); i++) {
             Site site = SITES.get(i);
-            hospitals.add(new Hospital(String.format("H-%02d", i + 1), site.name(),
+            hospitals.add(new Hospital(id(i + 1), site.name(),
                     new Coordinates(site.lat(), site.lon()), site.partner(), beds(site, draws), Map.of()));
         }
         return hospitals;
+    }
+
+    /** How many hospitals the city has. */
+    static int count() {
+        return SITES.size();
+    }
+
+    /** The id of the {@code n}-th hospital, from 1: {@code H-01}. */
+    static String id(int n) {
+        return String.format("H-%02d", n);
     }
 
     /** Free beds on an ordinary evening: a handful per kind, more at the large hospitals. */

@@ -13,6 +13,8 @@ import org.sahaya.core.persistence.UnitRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.server.access.partners.Partner;
+import org.sahaya.server.access.partners.PartnerRepository;
 
 /**
  * Writes a demo city into an empty database, all of it or nothing, in one transaction. A database
@@ -26,6 +28,7 @@ public final class DemoSeeder {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final UnitRepository units = new UnitRepository();
     private final HospitalRepository hospitals = new HospitalRepository();
+    private final PartnerRepository partners = new PartnerRepository();
     private final DemoSettings settings;
 
     /** The city's own devices only. */
@@ -81,8 +84,16 @@ public final class DemoSeeder {
         }
     }
 
-    /** Hospitals and units first, then subscribers before the devices and contacts that refer to them. */
+    /**
+     * The fleets, then hospitals (each its own partner) and units, then subscribers before the devices
+     * and contacts that refer to them.
+     */
     private void write(Connection c, DemoCityData data) throws SQLException {
+        for (Partner fleet : DemoPartners.FLEETS) {
+            if (partners.find(c, fleet.id()).isEmpty()) {
+                partners.insert(c, fleet, null);
+            }
+        }
         for (Hospital hospital : data.hospitals()) {
             hospitals.save(c, hospital);
         }

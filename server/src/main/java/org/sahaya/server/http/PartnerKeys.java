@@ -21,10 +21,13 @@ import org.sahaya.core.config.ApiKey;
  */
 public final class PartnerKeys implements AuthenticationProvider {
 
-    /** Demo keys, accepted only by a node started with {@code demo}: anyone may drive the demo fleet by hand. */
+    /**
+     * The demo coordinator key, accepted only by a node started with {@code demo}, until coordinators
+     * log in with sessions (issue 14). Fleets and hospitals have their own keys now
+     * ({@code org.sahaya.server.access.partners.PartnerDirectory}, demo keys {@code demo-key-<partnerId>}).
+     */
+    @SuppressWarnings("deprecation")
     public static final List<ApiKey> DEMO_KEYS = List.of(
-            new ApiKey(ApiKey.Role.FLEET, "demo-fleet", "demo-fleet-api-key"),
-            new ApiKey(ApiKey.Role.HOSPITAL, "demo-hospital", "demo-hospital-api-key"),
             new ApiKey(ApiKey.Role.COORDINATOR, "demo-coordinator", "demo-coordinator-api-key"));
 
     /** The principal's field naming the key's role. */

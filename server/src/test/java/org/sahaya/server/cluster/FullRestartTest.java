@@ -2,7 +2,7 @@ package org.sahaya.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.FLEET_KEY;
+import static org.sahaya.server.PartnerClient.fleetKey;
 import static org.sahaya.server.PartnerClient.status;
 
 import io.vertx.core.json.JsonArray;
@@ -108,7 +108,7 @@ class FullRestartTest {
             cluster.startAll();
             PartnerClient partners = new PartnerClient(cluster.node(0).httpPort());
             for (int n = 1; n <= UNITS; n++) {
-                assertThat(partners.put("/api/v1/units/" + unit(n) + "/status", FLEET_KEY, status("OUT_OF_SERVICE"))
+                assertThat(partners.put("/api/v1/units/" + unit(n) + "/status", fleetKey(unit(n)), status("OUT_OF_SERVICE"))
                         .statusCode()).isEqualTo(200);
             }
             List<String> queued = new ArrayList<>();
@@ -134,7 +134,7 @@ class FullRestartTest {
                 for (int n = 1; n <= UNITS; n++) {
                     PartnerClient via = new PartnerClient(cluster.node(n % 3).httpPort());
                     String id = unit(n);
-                    reports.add(fleet.submit(() -> via.put("/api/v1/units/" + id + "/status", FLEET_KEY,
+                    reports.add(fleet.submit(() -> via.put("/api/v1/units/" + id + "/status", fleetKey(id),
                             status("AVAILABLE")).statusCode()));
                 }
                 for (var report : reports) {

@@ -2,7 +2,7 @@ package org.sahaya.server.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.HOSPITAL_KEY;
+import static org.sahaya.server.PartnerClient.hospitalKey;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ class LateBedTest {
         devices = new DeviceClient(node.httpPort());
         partners = new PartnerClient(node.httpPort());
         for (int n = 1; n <= 22; n++) {
-            assertThat(partners.put(String.format("/api/v1/hospitals/H-%02d/beds", n), HOSPITAL_KEY,
+            assertThat(partners.put(String.format("/api/v1/hospitals/H-%02d/beds", n), hospitalKey(String.format("H-%02d", n)),
                     new JsonObject().put("freeBeds", new JsonObject().put("ER", 0))).statusCode()).isEqualTo(200);
         }
     }
@@ -50,7 +50,7 @@ class LateBedTest {
         assertThat(noBed.getJsonObject("hospital")).isNull();
         assertThat(stages(noBed)).contains("NO_BED");
 
-        assertThat(partners.put("/api/v1/hospitals/H-07/beds", HOSPITAL_KEY,
+        assertThat(partners.put("/api/v1/hospitals/H-07/beds", hospitalKey("H-07"),
                 new JsonObject().put("freeBeds", new JsonObject().put("ER", 2))).statusCode()).isEqualTo(200);
 
         JsonObject withBed = devices.incident(id);

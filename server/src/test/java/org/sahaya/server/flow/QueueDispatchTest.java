@@ -3,7 +3,7 @@ package org.sahaya.server.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.sahaya.server.PartnerClient.COORDINATOR_KEY;
-import static org.sahaya.server.PartnerClient.FLEET_KEY;
+import static org.sahaya.server.PartnerClient.fleetKey;
 import static org.sahaya.server.PartnerClient.status;
 
 import io.vertx.core.json.JsonArray;
@@ -44,7 +44,7 @@ class QueueDispatchTest {
                 onDuty = id;
                 continue;
             }
-            assertThat(partners.put("/api/v1/units/" + id + "/status", FLEET_KEY, status("OUT_OF_SERVICE")).statusCode())
+            assertThat(partners.put("/api/v1/units/" + id + "/status", fleetKey(id), status("OUT_OF_SERVICE")).statusCode())
                     .isEqualTo(200);
         }
     }
@@ -85,6 +85,7 @@ class QueueDispatchTest {
     }
 
     private static void close(String incident) {
+        // TODO lead: coordinator session
         assertThat(partners.post("/api/v1/incidents/" + incident + "/close", COORDINATOR_KEY,
                 new JsonObject().put("reason", "crew finished")).statusCode()).isEqualTo(200);
     }

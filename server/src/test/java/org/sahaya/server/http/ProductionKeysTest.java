@@ -39,11 +39,14 @@ class ProductionKeysTest {
 
     @Test
     void demoKeysAreRefusedOutsideDemoMode() {
-        HttpResponse<String> r = client.put("/api/v1/units/AMB-001/status", PartnerClient.FLEET_KEY,
+        HttpResponse<String> r = client.put("/api/v1/units/AMB-001/status", PartnerClient.fleetKey("AMB-001"),
                 PartnerClient.status("OUT_OF_SERVICE"));
+        HttpResponse<String> beds = client.put("/api/v1/hospitals/H-01/beds", PartnerClient.hospitalKey("H-01"),
+                new JsonObject().put("freeBeds", new JsonObject().put("ER", 1)));
 
         assertThat(r.statusCode()).isEqualTo(401);
         assertThat(new JsonObject(r.body()).getString("field")).isEqualTo("X-Api-Key");
+        assertThat(beds.statusCode()).isEqualTo(401);
     }
 
     @Test

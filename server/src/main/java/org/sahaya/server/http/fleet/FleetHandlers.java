@@ -3,12 +3,17 @@ package org.sahaya.server.http.fleet;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Optional;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
 import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.fleet.StatusChange;
 import org.sahaya.dispatch.workflow.DispatchDesk;
+import org.sahaya.server.access.Access;
+import org.sahaya.server.access.Caller;
+import org.sahaya.server.access.Role;
+import org.sahaya.server.access.partners.PartnerScope;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
@@ -16,7 +21,9 @@ import org.sahaya.server.http.contract.ProblemException;
 /**
  * The fleet side of the API, after authentication and contract validation: fleets report unit
  * positions and statuses; anyone may read a unit. An unknown id answers 404 and an illegal status
- * move 409 naming both statuses; either way nothing changed.
+ * move 409 naming both statuses; either way nothing changed. A fleet's key reports only the units
+ * its fleet owns: another fleet's unit answers 403 ({@code not-your-unit}) before anything is
+ * changed. Coordinators and supervisors (people) may report for any unit.
  */
 public final class FleetHandlers {
 
@@ -28,25 +35,39 @@ public final class FleetHandlers {
         this.offload = offload;
     }
 
+    /** A unit; a fleet key reads only its own fleet's units (403 {@code not-your-unit} otherwise). */
     public void unit(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        JsonReply.send(ctx, offload.submit(() -> desk.unit(id)).map(u -> UnitView.of(u.orElseThrow(() -> unknownUnit(id)))));
+        Caller caller = Access.caller(ctx);
+        JsonReply.send(ctx, offload.submit(() -> {
+            Optional<Unit> unit = desk.unit(id);
+            if (caller.has(Role.FLEET) && !caller.has(Role.COORDINATOR) && !caller.has(Role.SUPERVISOR)
+                    && !caller.has(Role.ADMIN)) {
+                ownUnit(caller, id);
+            }
+            return UnitView.of(unit.orElseThrow(() -> unknownUnit(id)));
+        }));
     }
 
     public void position(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        Caller caller = Access.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
         Coordinates at = new Coordinates(body.getDouble("lat"), body.getDouble("lon"));
-        JsonReply.send(ctx, offload.submit(() -> desk.position(id, at))
+        JsonReply.send(ctx, offload.submit(() -> ownUnit(caller, id) ? desk.position(id, at) : Optional.<Unit>empty())
                 .map(u -> UnitView.of(u.orElseThrow(() -> unknownUnit(id)))));
     }
 
     public void status(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        Caller caller = Access.caller(ctx);
         JsonObject body = ctx.body().asJsonObject();
         UnitStatus status = UnitStatus.valueOf(body.getString("status"));
         String note = body.getString("note");
-        JsonReply.send(ctx, offload.submit(() -> desk.status(id, status, note)).map(report -> switch (report.change()) {
+        JsonReply.send(ctx, offload.submit(() -> {
+            ownUnit(caller, id);
+            return desk.status(id, status, note);
+        }).map(report -> switch (report.change()) {
             case StatusChange.Changed c -> UnitView.of(c.after());
             case StatusChange.Unknown u -> throw unknownUnit(id);
             case StatusChange.Illegal i -> throw new ProblemException(Problem.ofField(409, "illegal-status-transition",
@@ -55,16 +76,34 @@ public final class FleetHandlers {
         }));
     }
 
+    /**
+     * Whether the unit exists for this caller to report on: people who dispatch may touch any unit, a
+     * fleet's key only its fleet's. False for an unknown unit (the caller answers 404).
+     *
+     * @throws ProblemException 403 {@code not-your-unit} for another fleet's unit
+     */
+    private boolean ownUnit(Caller caller, String id) {
+        if (PartnerScope.dispatches(caller)) {
+            return true;
+        }
+        Optional<Unit> unit = desk.unit(id);
+        if (unit.isPresent() && !PartnerScope.mayReportFor(caller, unit.get().partner())) {
+            throw new ProblemException(Problem.ofField(403, "not-your-unit", "Not your unit", "unit " + id
+                    + " belongs to another fleet; a key reports only its own fleet's units. Nothing changed", "id"));
+        }
+        return unit.isPresent();
+    }
+
     private static ProblemException unknownUnit(String id) {
         return new ProblemException(Problem.ofField(404, "unit-not-found", "Unit not found", "no unit has the id " + id, "id"));
     }
 
-    /** A unit as partners and coordinators read it. */
+    /** A unit as partners and coordinators read it, with the fleet partner that owns it. */
     public record UnitView(String id, String callSign, String level, String station, Coordinates position, String status,
-                           String incidentId, Instant updatedAt) {
-        static UnitView of(Unit u) {
+                           String incidentId, Instant updatedAt, String partner) {
+        public static UnitView of(Unit u) {
             return new UnitView(u.id(), u.callSign(), u.level().name(), u.station(), u.position(), u.status().name(),
-                    u.incidentId(), u.updatedAt());
+                    u.incidentId(), u.updatedAt(), u.partner());
         }
     }
 }

@@ -8,13 +8,19 @@ import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.workflow.DispatchDesk;
+import org.sahaya.server.access.Access;
+import org.sahaya.server.access.Caller;
+import org.sahaya.server.access.Role;
+import org.sahaya.server.access.partners.PartnerScope;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
 
 /**
  * The hospital side of the API, after authentication and contract validation: hospitals report
- * their free beds; anyone may read a bed board. An unknown id answers 404 and changes nothing.
+ * their free beds; anyone may read a bed board. An unknown id answers 404 and changes nothing. A
+ * hospital's key (its partner id is the hospital's id) sets only its own beds: any other answers
+ * 403 ({@code not-your-hospital}) and changes nothing. Coordinators and supervisors may set any.
  */
 public final class HospitalHandlers {
 
@@ -26,14 +32,30 @@ public final class HospitalHandlers {
         this.offload = offload;
     }
 
+    /**
+     * A bed board. A hospital key reads only its own (403 {@code not-your-hospital}); a fleet key any
+     * (a crew needs its destination); people any.
+     */
     public void hospital(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        Caller caller = Access.caller(ctx);
+        if (caller.kind() == Caller.Kind.PARTNER && caller.has(Role.HOSPITAL) && !caller.owns(id)) {
+            ctx.fail(new ProblemException(Problem.ofField(403, "not-your-hospital", "Not your hospital",
+                    "a hospital key reads only its own bed board, not that of " + id, "id")));
+            return;
+        }
         JsonReply.send(ctx, offload.submit(() -> desk.hospital(id))
                 .map(h -> BedBoardView.of(h.orElseThrow(() -> unknownHospital(id)))));
     }
 
     public void beds(RoutingContext ctx) {
         String id = ctx.pathParam("id");
+        Caller caller = Access.caller(ctx);
+        if (!PartnerScope.maySetBedsOf(caller, id)) {
+            ctx.fail(new ProblemException(Problem.ofField(403, "not-your-hospital", "Not your hospital",
+                    "a key sets only its own hospital's beds, not those of " + id + ". Nothing changed", "id")));
+            return;
+        }
         JsonObject reported = ctx.body().asJsonObject().getJsonObject("freeBeds");
         Map<BedKind, Integer> free = new EnumMap<>(BedKind.class);
         reported.forEach(e -> free.put(BedKind.valueOf(e.getKey()), ((Number) e.getValue()).intValue()));
