@@ -15,9 +15,27 @@ public final class DeviceClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    /** {@code "Bearer <token>"} for reads; null to read without credentials. */
+    private final java.util.function.Supplier<String> reader;
 
     public DeviceClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.reader = null;
+    }
+
+    /**
+     * A client of {@code node}'s public port whose reads ({@link #get}) go as a supervisor: the
+     * demo supervisor on a demo node, a test supervisor made for the purpose on any other.
+     */
+    public DeviceClient(Node node) {
+        this.base = "http://127.0.0.1:" + node.httpPort();
+        this.reader = () -> Staff.supervisor(node);
+    }
+
+    /** A client of a node in its own JVM (a demo node) whose reads go as the demo supervisor. */
+    public DeviceClient(NodeProcess process) {
+        this.base = "http://127.0.0.1:" + process.httpPort();
+        this.reader = () -> "Bearer " + Staff.loginAt(process.httpPort(), "demo-supervisor");
     }
 
     public static JsonObject alert(String alertId, String deviceId, String type) {
@@ -61,8 +79,13 @@ public final class DeviceClient {
         return call(b.build());
     }
 
+    /** A GET as a supervisor when the client knows its node; with no credentials otherwise. */
     public HttpResponse<String> get(String path) {
-        return call(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (reader != null) {
+            b.header("Authorization", reader.get());
+        }
+        return call(b.build());
     }
 
     public JsonObject incident(String id) {

@@ -9,12 +9,16 @@ import java.net.http.HttpResponse;
 import org.sahaya.server.access.partners.MachineKeys;
 import org.sahaya.server.demo.DemoPartners;
 
-/** Speaks HTTP to a node as a fleet partner, a hospital or a coordinator would (blocking; test threads only). */
+/**
+ * Speaks HTTP to a node as a fleet partner, a hospital or a coordinator would (blocking; test threads
+ * only). A credential is a partner's key, or {@code "Bearer <token>"} for a person's session.
+ */
 public final class PartnerClient {
 
-    // TODO lead: coordinator session (coordinators are people now; this key works only on the routes
-    // still behind the old ApiKeyHandler)
-    public static final String COORDINATOR_KEY = "demo-coordinator-api-key";
+    /** The demo coordinator's session as a credential for {@link #post}: people log in, they hold no key. */
+    public static String coordinator(Node node) {
+        return "Bearer " + Staff.login(node, "demo-coordinator");
+    }
 
     /** The demo key of the fleet that owns the demo unit {@code unitId} ({@code AMB-n}). */
     public static String fleetKey(String unitId) {
@@ -28,9 +32,27 @@ public final class PartnerClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    /** {@code "Bearer <token>"} for reads; null to read without credentials. */
+    private final java.util.function.Supplier<String> reader;
 
     public PartnerClient(int port) {
         this.base = "http://127.0.0.1:" + port;
+        this.reader = null;
+    }
+
+    /**
+     * A client of {@code node}'s public port whose reads ({@link #get}) go as a supervisor: the
+     * demo supervisor on a demo node, a test supervisor made for the purpose on any other.
+     */
+    public PartnerClient(Node node) {
+        this.base = "http://127.0.0.1:" + node.httpPort();
+        this.reader = () -> Staff.supervisor(node);
+    }
+
+    /** A client of a node in its own JVM (a demo node) whose reads go as the demo supervisor. */
+    public PartnerClient(NodeProcess process) {
+        this.base = "http://127.0.0.1:" + process.httpPort();
+        this.reader = () -> "Bearer " + Staff.loginAt(process.httpPort(), "demo-supervisor");
     }
 
     public HttpResponse<String> post(String path, String key, JsonObject body) {
@@ -42,7 +64,7 @@ public final class PartnerClient {
     }
 
     public JsonObject get(String path) {
-        HttpResponse<String> r = send("GET", path, null, null);
+        HttpResponse<String> r = send("GET", path, reader == null ? null : reader.get(), null);
         if (r.statusCode() != 200) {
             throw new AssertionError("GET " + path + " -> " + r.statusCode() + " " + r.body());
         }
@@ -56,7 +78,9 @@ public final class PartnerClient {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
-        if (key != null) {
+        if (key != null && key.startsWith("Bearer ")) {
+            b.header("Authorization", key);
+        } else if (key != null) {
             b.header("X-Api-Key", key);
         }
         try {

@@ -40,6 +40,7 @@ public final class Staff {
     private static final Map<Node, Map<String, String>> TOKENS = new WeakHashMap<>();
     /** The last TOTP step used per cluster and username: the grid remembers it across a cluster's members. */
     private static final Map<String, Long> LAST_STEP = new ConcurrentHashMap<>();
+    private static final Map<String, String> BY_PORT = new ConcurrentHashMap<>();
 
     private Staff() {
     }
@@ -47,6 +48,32 @@ public final class Staff {
     /** A demo user's bearer token on a demo node ({@code demo-admin}, {@code demo-coordinator}, ...). */
     public static String login(Node node, String username) {
         return cached(node, username, () -> token(node, username, DemoUsers.PASSWORD, DemoUsers.TOTP_SECRET));
+    }
+
+    /**
+     * {@code "Bearer <token>"} of a supervisor, who reads incidents, units and hospitals: the demo
+     * supervisor on a demo node, {@code test-supervisor} (made here) on any other.
+     */
+    public static String supervisor(Node node) {
+        return "Bearer " + (node.config().demo() ? login(node, "demo-supervisor")
+                : createAndLogin(node, "test-supervisor", Role.SUPERVISOR));
+    }
+
+    /**
+     * A demo user's bearer token on the demo node listening on {@code port} (one in its own JVM),
+     * kept per port and username like {@link #login}.
+     */
+    public static String loginAt(int port, String username) {
+        synchronized (BY_PORT) {
+            return BY_PORT.computeIfAbsent(port + "/" + username, key -> {
+                HttpResponse<String> r = attemptAt(port, username, DemoUsers.PASSWORD,
+                        Totp.code(DemoUsers.TOTP_SECRET, nextStep("port:" + key)));
+                if (r.statusCode() != 200) {
+                    throw new AssertionError("login of " + username + " -> " + r.statusCode() + " " + r.body());
+                }
+                return new JsonObject(r.body()).getString("token");
+            });
+        }
     }
 
     /** Creates {@code username} with {@code roles} (if not there yet) on any node, and answers its bearer token. */
@@ -91,8 +118,16 @@ public final class Staff {
         if (code != null) {
             body.put("totp", code);
         }
+        return post(from, node.httpPort(), body);
+    }
+
+    private static HttpResponse<String> attemptAt(int port, String username, String password, String code) {
+        return post(null, port, new JsonObject().put("username", username).put("password", password).put("totp", code));
+    }
+
+    private static HttpResponse<String> post(InetAddress from, int port, JsonObject body) {
         HttpClient client = from == null ? HTTP : HttpClient.newBuilder().localAddress(from).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/v1/session"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.encode())).build();
         try {
@@ -106,7 +141,10 @@ public final class Staff {
     }
 
     private static long nextStep(Node node, String username) {
-        String key = node.config().clusterName() + "/" + username;
+        return nextStep(node.config().clusterName() + "/" + username);
+    }
+
+    private static long nextStep(String key) {
         synchronized (LAST_STEP) {
             long now = Totp.step(Instant.now());
             long step = Math.max(now, LAST_STEP.getOrDefault(key, Long.MIN_VALUE) + 1);

@@ -19,13 +19,7 @@ public record ApiKey(Role role, String partner, String key) {
 
     /** What a key opens: fleet partners report their units, hospitals their beds. */
     public enum Role {
-        FLEET, HOSPITAL,
-        /**
-         * Only the demo coordinator key of the old key check, until coordinators log in (issue 14);
-         * {@link #parse} refuses it.
-         */
-        @Deprecated
-        COORDINATOR
+        FLEET, HOSPITAL
     }
 
     /** Reads {@code role:partner:key} entries separated by commas; an empty value means no keys. */

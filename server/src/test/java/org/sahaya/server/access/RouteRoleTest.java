@@ -99,7 +99,7 @@ class RouteRoleTest {
             CREDENTIALS.put(who, Map.of("Authorization", "Bearer " + Staff.login(node, "demo-" + who.name().toLowerCase())));
         }
         CREDENTIALS.put(NONE, Map.of());
-        DeviceClient device = new DeviceClient(node.httpPort());
+        DeviceClient device = new DeviceClient(node);
         HttpResponse<String> sent = device.send("demo-0001", DeviceClient.alert("rr-1", "demo-0001", "FALL").encode());
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
         incidentId = new JsonObject(sent.body()).getString("incidentId");

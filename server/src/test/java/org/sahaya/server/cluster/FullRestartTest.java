@@ -45,7 +45,7 @@ class FullRestartTest {
                 waiting.add(send(cluster.node(i % 3), 300 + i, "FALL"));
                 dispatched.add(send(cluster.node((i + 1) % 3), 320 + i, "SOS"));
             }
-            DeviceClient client = new DeviceClient(cluster.node(0).httpPort());
+            DeviceClient client = new DeviceClient(cluster.node(0));
             for (String id : dispatched) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> MemberLossTest.dispatched(client.incident(id)));
             }
@@ -74,7 +74,7 @@ class FullRestartTest {
             cluster.setting("SAHAYA_VERIFY_FALL_SECONDS", "0");
             cluster.startAll();
             Node first = cluster.node(0);
-            DeviceClient after = new DeviceClient(first.httpPort());
+            DeviceClient after = new DeviceClient(first);
             Set<String> units = new HashSet<>();
             for (String id : waiting) {
                 JsonObject incident = await().atMost(Duration.ofSeconds(30)).until(() -> after.incident(id),
@@ -106,7 +106,7 @@ class FullRestartTest {
     void incidentsQueuedWhenEveryMemberStoppedAreDispatchedOnceEachWhenUnitsComeBackAfterTheRestart() throws Exception {
         try (ThreeMembers cluster = new ThreeMembers(data, Map.of())) {
             cluster.startAll();
-            PartnerClient partners = new PartnerClient(cluster.node(0).httpPort());
+            PartnerClient partners = new PartnerClient(cluster.node(0));
             for (int n = 1; n <= UNITS; n++) {
                 assertThat(partners.put("/api/v1/units/" + unit(n) + "/status", fleetKey(unit(n)), status("OUT_OF_SERVICE"))
                         .statusCode()).isEqualTo(200);
@@ -115,7 +115,7 @@ class FullRestartTest {
             for (int i = 0; i < 3; i++) {
                 queued.add(send(cluster.node(i), 340 + i, "SOS"));
             }
-            DeviceClient client = new DeviceClient(cluster.node(0).httpPort());
+            DeviceClient client = new DeviceClient(cluster.node(0));
             for (String id : queued) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(client.incident(id).getString("state")));
             }
@@ -124,7 +124,7 @@ class FullRestartTest {
             }
 
             cluster.startAll();
-            DeviceClient after = new DeviceClient(cluster.node(0).httpPort());
+            DeviceClient after = new DeviceClient(cluster.node(0));
             for (String id : queued) {
                 assertThat(after.incident(id).getString("state")).as("no unit is on duty yet").isEqualTo("QUEUED");
             }
@@ -132,7 +132,7 @@ class FullRestartTest {
             try (var fleet = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
                 List<java.util.concurrent.Future<Integer>> reports = new ArrayList<>();
                 for (int n = 1; n <= UNITS; n++) {
-                    PartnerClient via = new PartnerClient(cluster.node(n % 3).httpPort());
+                    PartnerClient via = new PartnerClient(cluster.node(n % 3));
                     String id = unit(n);
                     reports.add(fleet.submit(() -> via.put("/api/v1/units/" + id + "/status", fleetKey(id),
                             status("AVAILABLE")).statusCode()));
@@ -160,7 +160,7 @@ class FullRestartTest {
 
     private static String send(Node node, int device, String type) {
         String deviceId = String.format("demo-%04d", device);
-        HttpResponse<String> r = new DeviceClient(node.httpPort()).send(deviceId,
+        HttpResponse<String> r = new DeviceClient(node).send(deviceId,
                 DeviceClient.alert("restart-" + device, deviceId, type).encode());
         assertThat(r.statusCode()).isEqualTo(202);
         return new JsonObject(r.body()).getString("incidentId");

@@ -52,7 +52,7 @@ class MemberLossTest {
             }
             long sentAt = System.nanoTime();
             Node survivor = cluster.node(0);
-            DeviceClient client = new DeviceClient(survivor.httpPort());
+            DeviceClient client = new DeviceClient(survivor);
             try {
                 await().atMost(Duration.ofSeconds(5).minusNanos(System.nanoTime() - killedAt))
                         .until(() -> afterKill.stream().allMatch(a -> dispatched(client.incident(a.incidentId()))));
@@ -89,7 +89,7 @@ class MemberLossTest {
 
     private static void send(Node node, int device, String alertId, List<Acked> acked) {
         String deviceId = String.format("demo-%04d", device);
-        HttpResponse<String> r = new DeviceClient(node.httpPort()).send(deviceId,
+        HttpResponse<String> r = new DeviceClient(node).send(deviceId,
                 DeviceClient.alert(alertId, deviceId, "FALL").encode());
         assertThat(r.statusCode()).as(alertId).isEqualTo(202);
         acked.add(new Acked(deviceId, alertId, new JsonObject(r.body()).getString("incidentId")));

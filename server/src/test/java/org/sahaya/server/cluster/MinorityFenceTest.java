@@ -2,7 +2,7 @@ package org.sahaya.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.COORDINATOR_KEY;
+import static org.sahaya.server.PartnerClient.coordinator;
 import static org.sahaya.server.PartnerClient.fleetKey;
 import static org.sahaya.server.PartnerClient.status;
 
@@ -38,8 +38,8 @@ class MinorityFenceTest {
             try (Socket bus = new Socket("127.0.0.1", cluster.eventBusPort(0))) {
                 assertThat(bus.isConnected()).isTrue();
             }
-            DeviceClient devices = new DeviceClient(lone.httpPort());
-            PartnerClient partners = new PartnerClient(lone.httpPort());
+            DeviceClient devices = new DeviceClient(lone);
+            PartnerClient partners = new PartnerClient(lone);
             HttpResponse<String> accepted = devices.send("demo-0210",
                     DeviceClient.alert("fence-1", "demo-0210", "FALL").encode());
             assertThat(accepted.statusCode()).isEqualTo(202);
@@ -56,8 +56,7 @@ class MinorityFenceTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> management.get("/health/ready").statusCode() == 503);
 
             HttpResponse<String> override = partners.post("/api/v1/incidents/" + incidentId + "/assignment",
-                    // TODO lead: coordinator session
-                    COORDINATOR_KEY, new JsonObject().put("unitId", other).put("reason", "crew knows the building"));
+                    coordinator(lone), new JsonObject().put("unitId", other).put("reason", "crew knows the building"));
             assertRefusedAsMinority(override);
 
             HttpResponse<String> decline = partners.put("/api/v1/units/" + sent + "/status", fleetKey(sent), status("AVAILABLE"));

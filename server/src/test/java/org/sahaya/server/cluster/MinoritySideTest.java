@@ -30,7 +30,7 @@ class MinoritySideTest {
         try (ThreeMembers cluster = new ThreeMembers(data, Map.of())) {
             cluster.startAll();
             Node lone = cluster.node(0);
-            DeviceClient client = new DeviceClient(lone.httpPort());
+            DeviceClient client = new DeviceClient(lone);
             DeviceClient management = new DeviceClient(lone.managementPort());
             assertThat(management.get("/health/ready").statusCode()).isEqualTo(200);
 

@@ -50,7 +50,7 @@ class DeviceHealthTest {
 
     @Test
     void aSignedHeartbeatIsAnsweredWithNoContentAndABadOneWithAProblem() throws Exception {
-        DeviceClient client = new DeviceClient(start().httpPort());
+        DeviceClient client = new DeviceClient(start());
 
         assertThat(client.heartbeat("demo-0031", "demo-0031", "").statusCode()).isEqualTo(204);
         assertThat(client.heartbeat("demo-0031", "demo-0031", "{\"batteryPercent\":80}").statusCode()).isEqualTo(204);
@@ -65,7 +65,7 @@ class DeviceHealthTest {
 
     @Test
     void heartbeatsBeyondTheDevicesRateAreRefusedWithRetryAfter() throws Exception {
-        DeviceClient client = new DeviceClient(start().httpPort());
+        DeviceClient client = new DeviceClient(start());
 
         List<HttpResponse<String>> answers = java.util.stream.IntStream.range(0, 60)
                 .mapToObj(i -> client.heartbeat("demo-0033", "demo-0033", "")).toList();
@@ -78,7 +78,7 @@ class DeviceHealthTest {
 
     @Test
     void aSilentDeviceRaisesDeviceOfflineOnceEvenAcrossARestartAndTheFamilyIsToldAsNews() throws Exception {
-        DeviceClient client = new DeviceClient(start().httpPort());
+        DeviceClient client = new DeviceClient(start());
         client.heartbeat("demo-0034", "demo-0034", "");
         // The 204 does not wait for the grid to note the sighting (an async entry processor): wait, then persist it.
         var noted = node.grid().hazelcast().getMap(GridSightings.MAP);
@@ -87,7 +87,7 @@ class DeviceHealthTest {
         node.close();
 
         // A new node never heard the device: it judges it by the persisted time.
-        client = new DeviceClient(start().httpPort());
+        client = new DeviceClient(start());
         await().atMost(Duration.ofSeconds(10)).until(() -> node.deviceHealth().sweep().stream()
                 .anyMatch(v -> v instanceof HealthVerdict.Offline o && o.deviceId().equals("demo-0034")));
         String incidentId = offlineIncident("demo-0034");
@@ -103,7 +103,7 @@ class DeviceHealthTest {
         assertThat(node.deviceHealth().sweep()).noneMatch(v -> v.deviceId().equals("demo-0034"));
         node.close();
 
-        client = new DeviceClient(start().httpPort());
+        client = new DeviceClient(start());
         assertThat(node.deviceHealth().sweep()).noneMatch(v -> v.deviceId().equals("demo-0034"));
         assertThat(offlineIncidents("demo-0034")).isEqualTo(1);
 
@@ -145,7 +145,7 @@ class DeviceHealthTest {
 
     @Test
     void aLowBatteryHeartbeatTellsTheFamilyOnceUntilCharged() throws Exception {
-        DeviceClient client = new DeviceClient(start().httpPort());
+        DeviceClient client = new DeviceClient(start());
         node.deviceHealth().expectEvery("demo-0035", Duration.ofHours(1));
 
         client.heartbeat("demo-0035", "demo-0035", "{\"batteryPercent\":9}");

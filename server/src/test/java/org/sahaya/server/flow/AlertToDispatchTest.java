@@ -28,7 +28,7 @@ class AlertToDispatchTest {
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(data, true);
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
     }
 
     @AfterAll

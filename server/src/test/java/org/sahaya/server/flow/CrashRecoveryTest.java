@@ -30,7 +30,7 @@ class CrashRecoveryTest {
         String cluster = "crash-" + UUID.randomUUID();
         List<String> incidents = new ArrayList<>();
         try (NodeProcess first = NodeProcess.startDemo(data, cluster)) {
-            DeviceClient client = new DeviceClient(first.httpPort());
+            DeviceClient client = new DeviceClient(first);
             for (int i = 20; i < 30; i++) {
                 String device = String.format("demo-%04d", i);
                 HttpResponse<String> r = client.send(device, DeviceClient.alert("crash-" + i, device, "FALL").encode());
@@ -41,7 +41,7 @@ class CrashRecoveryTest {
         }
 
         try (NodeProcess second = NodeProcess.startDemo(data, cluster)) {
-            DeviceClient client = new DeviceClient(second.httpPort());
+            DeviceClient client = new DeviceClient(second);
             Set<String> units = new HashSet<>();
             for (String id : incidents) {
                 JsonObject incident = await().atMost(Duration.ofSeconds(60)).until(() -> client.incident(id),
@@ -64,18 +64,18 @@ class CrashRecoveryTest {
         List<String> incidents = new ArrayList<>();
         // The first node waits an hour for an "I'm OK" before dispatching: nothing is dispatched when it dies.
         try (NodeProcess first = NodeProcess.startDemo(data, cluster, Map.of("SAHAYA_VERIFY_FALL_SECONDS", "3600"))) {
-            DeviceClient client = new DeviceClient(first.httpPort());
+            DeviceClient client = new DeviceClient(first);
             for (int i = 30; i < 35; i++) {
                 String device = String.format("demo-%04d", i);
                 HttpResponse<String> r = client.send(device, DeviceClient.alert("wait-" + i, device, "FALL").encode());
                 incidents.add(new JsonObject(r.body()).getString("incidentId"));
             }
-            assertThat(new DeviceClient(first.httpPort()).incident(incidents.get(0)).getString("state")).isEqualTo("VERIFYING");
+            assertThat(new DeviceClient(first).incident(incidents.get(0)).getString("state")).isEqualTo("VERIFYING");
             first.killHard();
         }
 
         try (NodeProcess second = NodeProcess.startDemo(data, cluster)) {
-            DeviceClient client = new DeviceClient(second.httpPort());
+            DeviceClient client = new DeviceClient(second);
             for (String id : incidents) {
                 JsonObject incident = await().atMost(Duration.ofSeconds(60)).until(() -> client.incident(id),
                         i -> "DISPATCHED".equals(i.getString("state")) && allSent(i.getJsonArray("notifications")));

@@ -29,7 +29,7 @@ class ImOkTest {
     static void start() throws Exception {
         // A fall waits a minute for an "I'm OK"; an SOS is dispatched at once.
         node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_VERIFY_FALL_SECONDS", "60")), Clock.systemUTC());
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
     }
 
     @AfterAll

@@ -28,8 +28,8 @@ class LateBedTest {
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(data, true);
-        devices = new DeviceClient(node.httpPort());
-        partners = new PartnerClient(node.httpPort());
+        devices = new DeviceClient(node);
+        partners = new PartnerClient(node);
         for (int n = 1; n <= 22; n++) {
             assertThat(partners.put(String.format("/api/v1/hospitals/H-%02d/beds", n), hospitalKey(String.format("H-%02d", n)),
                     new JsonObject().put("freeBeds", new JsonObject().put("ER", 0))).statusCode()).isEqualTo(200);

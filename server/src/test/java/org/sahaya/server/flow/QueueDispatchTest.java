@@ -2,7 +2,7 @@ package org.sahaya.server.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.COORDINATOR_KEY;
+import static org.sahaya.server.PartnerClient.coordinator;
 import static org.sahaya.server.PartnerClient.fleetKey;
 import static org.sahaya.server.PartnerClient.status;
 
@@ -35,8 +35,8 @@ class QueueDispatchTest {
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(data, true);
-        devices = new DeviceClient(node.httpPort());
-        partners = new PartnerClient(node.httpPort());
+        devices = new DeviceClient(node);
+        partners = new PartnerClient(node);
         // Every unit but one ALS unit goes off duty.
         for (int n = 1; n <= 44; n++) {
             String id = String.format("AMB-%03d", n);
@@ -85,8 +85,7 @@ class QueueDispatchTest {
     }
 
     private static void close(String incident) {
-        // TODO lead: coordinator session
-        assertThat(partners.post("/api/v1/incidents/" + incident + "/close", COORDINATOR_KEY,
+        assertThat(partners.post("/api/v1/incidents/" + incident + "/close", coordinator(node),
                 new JsonObject().put("reason", "crew finished")).statusCode()).isEqualTo(200);
     }
 }

@@ -23,14 +23,14 @@ class RestartTest {
         String id;
         JsonObject before;
         try (Node node = TestNode.start(data, true)) {
-            DeviceClient client = new DeviceClient(node.httpPort());
+            DeviceClient client = new DeviceClient(node);
             id = new JsonObject(client.send("demo-0040", DeviceClient.alert("r-1", "demo-0040", "SOS").encode()).body())
                     .getString("incidentId");
             before = await().atMost(Duration.ofSeconds(20)).until(() -> client.incident(id),
                     i -> "DISPATCHED".equals(i.getString("state")) && !i.getJsonArray("notifications").isEmpty());
         }
         try (Node node = TestNode.start(data, true)) {
-            JsonObject after = new DeviceClient(node.httpPort()).incident(id);
+            JsonObject after = new DeviceClient(node).incident(id);
 
             assertThat(after.getString("state")).isEqualTo("DISPATCHED");
             assertThat(after.getJsonObject("unit")).isEqualTo(before.getJsonObject("unit"));
@@ -48,7 +48,7 @@ class RestartTest {
             assertThat(demo.httpPort()).isPositive();
         }
         try (Node production = TestNode.start(data, false)) {
-            HttpResponse<String> r = new DeviceClient(production.httpPort())
+            HttpResponse<String> r = new DeviceClient(production)
                     .send("demo-0041", DeviceClient.alert("p-1", "demo-0041", "FALL").encode());
 
             assertThat(r.statusCode()).isEqualTo(403);

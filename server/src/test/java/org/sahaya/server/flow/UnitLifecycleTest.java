@@ -2,7 +2,7 @@ package org.sahaya.server.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.COORDINATOR_KEY;
+import static org.sahaya.server.PartnerClient.coordinator;
 import static org.sahaya.server.PartnerClient.fleetKey;
 import static org.sahaya.server.PartnerClient.status;
 
@@ -36,8 +36,8 @@ class UnitLifecycleTest {
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(data, true);
-        devices = new DeviceClient(node.httpPort());
-        partners = new PartnerClient(node.httpPort());
+        devices = new DeviceClient(node);
+        partners = new PartnerClient(node);
     }
 
     @AfterAll
@@ -107,8 +107,7 @@ class UnitLifecycleTest {
         String hospital = incident.getJsonObject("hospital").getString("id");
         int freeBefore = free(hospital);
 
-        // TODO lead: coordinator session
-        HttpResponse<String> r = partners.post("/api/v1/incidents/" + id + "/close", COORDINATOR_KEY,
+        HttpResponse<String> r = partners.post("/api/v1/incidents/" + id + "/close", coordinator(node),
                 new JsonObject().put("reason", "false alarm confirmed by phone"));
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -119,13 +118,11 @@ class UnitLifecycleTest {
         assertThat(partners.get("/api/v1/units/" + unit).getString("status")).isEqualTo("AVAILABLE");
         assertThat(free(hospital)).isEqualTo(freeBefore + 1);
 
-        // TODO lead: coordinator session
-        HttpResponse<String> again = partners.post("/api/v1/incidents/" + id + "/close", COORDINATOR_KEY,
+        HttpResponse<String> again = partners.post("/api/v1/incidents/" + id + "/close", coordinator(node),
                 new JsonObject().put("reason", "twice"));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(free(hospital)).isEqualTo(freeBefore + 1);
-        // TODO lead: coordinator session
-        assertThat(partners.post("/api/v1/incidents/INC-NOPE/close", COORDINATOR_KEY,
+        assertThat(partners.post("/api/v1/incidents/INC-NOPE/close", coordinator(node),
                 new JsonObject().put("reason", "gone")).statusCode()).isEqualTo(404);
     }
 
@@ -136,8 +133,7 @@ class UnitLifecycleTest {
         String replaced = unitOf(incident);
         String chosen = availableUnitOtherThan(replaced);
 
-        // TODO lead: coordinator session
-        HttpResponse<String> r = partners.post("/api/v1/incidents/" + id + "/assignment", COORDINATOR_KEY,
+        HttpResponse<String> r = partners.post("/api/v1/incidents/" + id + "/assignment", coordinator(node),
                 new JsonObject().put("unitId", chosen).put("reason", "crew knows the building"));
 
         assertThat(r.statusCode()).isEqualTo(200);
@@ -156,17 +152,13 @@ class UnitLifecycleTest {
         JsonObject incident = dispatchedFall("demo-0106");
         String id = incident.getString("id");
 
-        // TODO lead: coordinator session
-        HttpResponse<String> taken = partners.post("/api/v1/incidents/" + id + "/assignment", COORDINATOR_KEY,
+        HttpResponse<String> taken = partners.post("/api/v1/incidents/" + id + "/assignment", coordinator(node),
                 new JsonObject().put("unitId", unitOf(busy)).put("reason", "closer"));
-        // TODO lead: coordinator session
-        HttpResponse<String> unknownUnit = partners.post("/api/v1/incidents/" + id + "/assignment", COORDINATOR_KEY,
+        HttpResponse<String> unknownUnit = partners.post("/api/v1/incidents/" + id + "/assignment", coordinator(node),
                 new JsonObject().put("unitId", "AMB-999").put("reason", "closer"));
-        // TODO lead: coordinator session
-        HttpResponse<String> unknownIncident = partners.post("/api/v1/incidents/INC-NOPE/assignment", COORDINATOR_KEY,
+        HttpResponse<String> unknownIncident = partners.post("/api/v1/incidents/INC-NOPE/assignment", coordinator(node),
                 new JsonObject().put("unitId", unitOf(busy)).put("reason", "closer"));
-        // TODO lead: coordinator session
-        HttpResponse<String> noReason = partners.post("/api/v1/incidents/" + id + "/assignment", COORDINATOR_KEY,
+        HttpResponse<String> noReason = partners.post("/api/v1/incidents/" + id + "/assignment", coordinator(node),
                 new JsonObject().put("unitId", unitOf(busy)));
         HttpResponse<String> fleetKey = partners.post("/api/v1/incidents/" + id + "/assignment", fleetKey("AMB-001"),
                 new JsonObject().put("unitId", unitOf(busy)).put("reason", "closer"));
@@ -177,9 +169,7 @@ class UnitLifecycleTest {
         assertThat(new JsonObject(unknownUnit.body()).getString("field")).isEqualTo("unitId");
         assertThat(unknownIncident.statusCode()).isEqualTo(404);
         assertThat(noReason.statusCode()).isEqualTo(422);
-        // TODO lead: coordinator session. 403 once the coordinator routes are behind Access; the old
-        // ApiKeyHandler still in front of them knows no per-partner key and answers 401
-        assertThat(fleetKey.statusCode()).isIn(401, 403);
+        assertThat(fleetKey.statusCode()).isEqualTo(403);
         assertThat(unitOf(devices.incident(id))).isEqualTo(unitOf(incident));
         assertThat(unitOf(devices.incident(busy.getString("id")))).isEqualTo(unitOf(busy));
         assertThat(stages(devices.incident(id))).doesNotContain("OVERRIDE");

@@ -47,7 +47,7 @@ class AlertsBeforeRoutineTest {
              var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             assertThat(node.config().dbPools().main()).isEqualTo(mainPool);
             assertThat(node.config().routineInFlight()).isEqualTo(routineInFlight);
-            DeviceClient client = new DeviceClient(node.httpPort());
+            DeviceClient client = new DeviceClient(node);
             CountDownLatch holding = new CountDownLatch(mainPool);
             CountDownLatch release = new CountDownLatch(1);
             List<CompletableFuture<Void>> hogs = new ArrayList<>();

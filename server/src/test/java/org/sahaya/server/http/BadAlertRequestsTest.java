@@ -37,7 +37,7 @@ class BadAlertRequestsTest {
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(data, true);
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
     }
 
     @AfterAll

@@ -35,7 +35,7 @@ class DeviceAuthThrottleTest {
     static void start() throws Exception {
         node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_DEVICE_AUTH_FAILURES", Integer.toString(ALLOWANCE),
                 "SAHAYA_DEVICE_AUTH_PERIOD_SECONDS", "3600")), Clock.systemUTC());
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
     }
 
     @AfterAll

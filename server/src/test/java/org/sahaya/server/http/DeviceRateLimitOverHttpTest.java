@@ -26,7 +26,7 @@ class DeviceRateLimitOverHttpTest {
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(data, true);
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
     }
 
     @AfterAll

@@ -114,7 +114,7 @@ class HttpFuzzTest {
     }
 
     private static void assertTheNodeStillTakesAnAlert(String alertId) {
-        DeviceClient client = new DeviceClient(node.httpPort());
+        DeviceClient client = new DeviceClient(node);
         HttpResponse<String> ok = client.send("demo-0099", DeviceClient.alert(alertId, "demo-0099", "FALL").encode());
         assertThat(ok.statusCode()).isEqualTo(202);
         assertThat(new DeviceClient(node.managementPort()).get("/health/ready").statusCode()).isEqualTo(200);

@@ -52,7 +52,7 @@ class IncidentListPagingTest {
     @BeforeAll
     static void start() throws Exception {
         node = TestNode.start(data, true);
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
         subscriber = "SUB-" + UUID.randomUUID();
         node.database().inTransaction(c -> {
             new DirectoryRepository().insert(c, new Subscriber(subscriber, "Asha", JAYANAGAR, "kn", null));

@@ -29,7 +29,7 @@ class ProductionKeysTest {
     static void start() throws Exception {
         node = Node.start(TestNode.config(data, false, Map.of("SAHAYA_API_KEYS", "fleet:acme:" + FLEET_KEY)),
                 Clock.systemUTC());
-        client = new PartnerClient(node.httpPort());
+        client = new PartnerClient(node);
     }
 
     @AfterAll

@@ -53,7 +53,7 @@ class SlowClientsTest {
         try (RawHttp silent = new RawHttp(idleNode.httpPort())) {
             assertThat(silent.readUntilClosed()).isEmpty();
         }
-        assertThat(new DeviceClient(idleNode.httpPort()).get(STILL_ANSWERS).statusCode()).isEqualTo(404);
+        assertThat(new DeviceClient(idleNode).get(STILL_ANSWERS).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -89,7 +89,7 @@ class SlowClientsTest {
             await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                     .until(() -> !slow.isConnectedForWriting());
         }
-        assertThat(new DeviceClient(slowNode.httpPort()).get(STILL_ANSWERS).statusCode()).isEqualTo(404);
+        assertThat(new DeviceClient(slowNode).get(STILL_ANSWERS).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -102,7 +102,7 @@ class SlowClientsTest {
 
     @Test
     void aProperAlertIsStillAcceptedByANodeWithTightLimits() {
-        DeviceClient client = new DeviceClient(slowNode.httpPort());
+        DeviceClient client = new DeviceClient(slowNode);
         assertThat(client.send("demo-0041", DeviceClient.alert("t-41", "demo-0041", "TEST").encode()).statusCode())
                 .isEqualTo(202);
     }

@@ -48,7 +48,7 @@ class ManagementPortTest {
 
     @Test
     void thePublicPortAnswers404ForMetricsAndHealth() {
-        DeviceClient outsider = new DeviceClient(node.httpPort());
+        DeviceClient outsider = new DeviceClient(node);
 
         for (String path : OWN_OPERATIONS) {
             assertThat(outsider.get(path).statusCode()).as("public GET " + path).isEqualTo(404);

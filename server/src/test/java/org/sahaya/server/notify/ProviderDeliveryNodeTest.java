@@ -52,7 +52,7 @@ class ProviderDeliveryNodeTest {
                 ProviderFamily.settings(twilio, fcm, data, "https://sahaya.example.org"));
         ProviderFamily.seed(config, "SUB-IT-1", new Device(DEVICE, "SUB-IT-1", SECRET, false), SON, DAUGHTER);
         node = Node.start(config, Clock.systemUTC());
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
     }
 
     @AfterAll

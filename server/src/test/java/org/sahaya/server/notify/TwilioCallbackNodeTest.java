@@ -63,7 +63,7 @@ class TwilioCallbackNodeTest {
         SahayaConfig config = TestNode.config(data, false, settings);
         ProviderFamily.seed(config, "SUB-CB-1", new Device(DEVICE, "SUB-CB-1", SECRET, false), SON, DAUGHTER);
         node = Node.start(config, Clock.systemUTC());
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
     }
 
     @AfterAll

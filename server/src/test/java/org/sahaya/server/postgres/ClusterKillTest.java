@@ -73,7 +73,7 @@ class ClusterKillTest {
                         "SAHAYA_CLUSTER_SECRET", "pg-cluster-secret-" + cluster,
                         "SAHAYA_MEMBER_PORT", String.valueOf(ports.get(i)))));
             }
-            DeviceClient first = new DeviceClient(nodes.get(0).httpPort());
+            DeviceClient first = new DeviceClient(nodes.get(0));
             DeviceClient management = new DeviceClient(nodes.get(0).managementPort());
             await().atMost(Duration.ofSeconds(30)).until(() -> management.get("/health/ready").statusCode() == 200);
 
@@ -121,7 +121,7 @@ class ClusterKillTest {
 
     private static Acked send(NodeProcess node, int device, String alertId) {
         String deviceId = String.format("demo-%04d", device);
-        HttpResponse<String> r = new DeviceClient(node.httpPort()).send(deviceId,
+        HttpResponse<String> r = new DeviceClient(node).send(deviceId,
                 DeviceClient.alert(alertId, deviceId, "FALL").encode());
         assertThat(r.statusCode()).as(alertId).isEqualTo(202);
         return new Acked(deviceId, alertId, new JsonObject(r.body()).getString("incidentId"));

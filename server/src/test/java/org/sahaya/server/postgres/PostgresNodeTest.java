@@ -72,7 +72,7 @@ class PostgresNodeTest {
         Map<String, String> quick = Map.of("SAHAYA_DEVICE_HEARTBEAT_SECONDS", "1",
                 "SAHAYA_DEVICE_HEARTBEAT_GRACE_SECONDS", "0", "SAHAYA_DEVICE_SWEEP_SECONDS", "3600");
         try (Node node = start(quick)) {
-            DeviceClient client = new DeviceClient(node.httpPort());
+            DeviceClient client = new DeviceClient(node);
             assertThat(client.heartbeat("demo-0051", "demo-0051", "{\"batteryPercent\":5}").statusCode()).isEqualTo(204);
             await().atMost(Duration.ofSeconds(20)).until(() -> node.deviceHealth().sweep().stream()
                     .anyMatch(v -> v instanceof HealthVerdict.Offline o && o.deviceId().equals("demo-0051")));
@@ -88,7 +88,7 @@ class PostgresNodeTest {
         String body = DeviceClient.alert("pg-1", "demo-0050", "FALL").encode();
         String id;
         try (Node node = start()) {
-            DeviceClient client = new DeviceClient(node.httpPort());
+            DeviceClient client = new DeviceClient(node);
             HttpResponse<String> first = client.send("demo-0050", body);
             assertThat(first.statusCode()).isEqualTo(202);
             id = new JsonObject(first.body()).getString("incidentId");
@@ -102,7 +102,7 @@ class PostgresNodeTest {
             assertThat(new JsonObject(again.body())).isEqualTo(new JsonObject(first.body()));
         }
         try (Node node = start()) {
-            JsonObject after = new DeviceClient(node.httpPort()).incident(id);
+            JsonObject after = new DeviceClient(node).incident(id);
             assertThat(after.getString("state")).isEqualTo("DISPATCHED");
             assertThat(after.getJsonArray("alerts")).hasSize(1);
         }

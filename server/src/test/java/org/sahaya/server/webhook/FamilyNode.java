@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
+import org.sahaya.server.Staff;
 import org.sahaya.server.TestNode;
 
 /**
@@ -50,7 +51,7 @@ final class FamilyNode implements AutoCloseable {
         all.putAll(settings);
         node = Node.start(TestNode.config(data, true, all), clock,
                 Map.of(Channel.SMS, sms, Channel.PUSH, push, Channel.VOICE, voice));
-        client = new DeviceClient(node.httpPort());
+        client = new DeviceClient(node);
         local = "http://127.0.0.1:" + node.httpPort();
         warmUp();
     }
@@ -103,6 +104,7 @@ final class FamilyNode implements AutoCloseable {
     HttpResponse<String> putContact(String subscriberId, String contactId, JsonObject body) {
         body.remove("id");
         return send(HttpRequest.newBuilder(URI.create(local + "/api/v1/subscribers/" + subscriberId + "/contacts/" + contactId))
+                .header("Authorization", "Bearer " + Staff.login(node, "demo-admin"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body.encode())).build());
     }
@@ -146,7 +148,8 @@ final class FamilyNode implements AutoCloseable {
     }
 
     HttpResponse<String> get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(local + pathAndQuery)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(local + pathAndQuery))
+                .header("Authorization", Staff.supervisor(node)).GET().build());
     }
 
     HttpResponse<String> post(String pathAndQuery, String contentType, String body) {

@@ -42,7 +42,7 @@ class MqttAlertsTest {
         node = Node.start(TestNode.config(data, true,
                 Map.of("SAHAYA_DEVICE_BURST", "3", "SAHAYA_DEVICE_RATE_PER_SECOND", "0.001")), Clock.systemUTC());
         vertx = Vertx.vertx();
-        http = new DeviceClient(node.httpPort());
+        http = new DeviceClient(node);
     }
 
     @AfterAll
