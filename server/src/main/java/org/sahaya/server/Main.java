@@ -10,6 +10,7 @@ import org.sahaya.core.config.Settings;
 import org.sahaya.server.access.people.UserCommand;
 import org.sahaya.server.cli.AlertCommand;
 import org.sahaya.server.cli.CommandLines;
+import org.sahaya.server.cli.DemoLogin;
 import org.sahaya.server.gateway.dc09.Dc09Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Runnable {
 
     static final String USAGE = "usage: sahaya demo | node | alert --device ID --type TYPE [--follow]"
-            + " | dc09 --account ID --event CODE | user add NAME --role ROLE | user list | user disable NAME";
+            + " | dc09 --account ID --event CODE | user add NAME --role ROLE | user list | user disable NAME"
+            + " | login [DEMO-USER]";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -71,6 +73,11 @@ public final class Main implements Runnable {
     @Command(name = "dc09")
     void dc09(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
         System.exit(Dc09Command.run(array(options), System.getenv(), System.out));
+    }
+
+    @Command(name = "login")
+    void login(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) throws Exception {
+        System.exit(DemoLogin.run(array(options), System.getenv(), System.out));
     }
 
     @Command(name = "user")

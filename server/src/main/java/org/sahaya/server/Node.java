@@ -62,6 +62,7 @@ public final class Node implements AutoCloseable {
     private final Offload offload;
     private final FleetIndex fleet;
     private final HttpServer http;
+    private Clock clock;
     private Dc09Server dc09;
     private MqttGateway mqtt;
     private DeviceHealth deviceHealth;
@@ -133,6 +134,7 @@ public final class Node implements AutoCloseable {
                 dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
                 registry, audit), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
+        node.clock = clock;
         node.deviceHealth = deviceHealth;
         node.rateLimit = rateLimit;
         node.channels = family.lineup();
@@ -178,6 +180,11 @@ public final class Node implements AutoCloseable {
     /** The port of the SIA DC-09 receiver (TCP). */
     public int dc09Port() {
         return dc09.port();
+    }
+
+    /** The clock the node runs on (a test's movable clock, or the system's). */
+    public Clock clock() {
+        return clock;
     }
 
     public SahayaConfig config() {

@@ -67,7 +67,7 @@ public final class Staff {
         synchronized (BY_PORT) {
             return BY_PORT.computeIfAbsent(port + "/" + username, key -> {
                 HttpResponse<String> r = attemptAt(port, username, DemoUsers.PASSWORD,
-                        Totp.code(DemoUsers.TOTP_SECRET, nextStep("port:" + key)));
+                        Totp.code(DemoUsers.TOTP_SECRET, nextStep("port:" + key, java.time.Clock.systemUTC())));
                 if (r.statusCode() != 200) {
                     throw new AssertionError("login of " + username + " -> " + r.statusCode() + " " + r.body());
                 }
@@ -141,16 +141,17 @@ public final class Staff {
     }
 
     private static long nextStep(Node node, String username) {
-        return nextStep(node.config().clusterName() + "/" + username);
+        return nextStep(node.config().clusterName() + "/" + username, node.clock());
     }
 
-    private static long nextStep(String key) {
+    /** A TOTP step on {@code clock} (the node's: a test may have moved it) not yet used for {@code key}. */
+    private static long nextStep(String key, java.time.Clock clock) {
         synchronized (LAST_STEP) {
-            long now = Totp.step(Instant.now());
+            long now = Totp.step(clock.instant());
             long step = Math.max(now, LAST_STEP.getOrDefault(key, Long.MIN_VALUE) + 1);
             // A step more than one ahead of the clock is refused: wait for the clock to come within one.
             await().atMost(Duration.ofSeconds(35)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Totp.step(Instant.now()) >= step - 1);
+                    .until(() -> Totp.step(clock.instant()) >= step - 1);
             LAST_STEP.put(key, step);
             return step;
         }

@@ -44,6 +44,8 @@ public final class CityBenchmark {
     private final Vertx vertx;
     private final CityOptions options;
     private final WebClient client;
+    /** Reads incidents as the demo supervisor ({@link org.sahaya.loadtest.run.StaffSession}). */
+    private final WebClient reader;
     private final CityMap city;
     private final MqttDevices mqtt;
     private final Supplier<Dc09Panels> dc09Connect;
@@ -59,11 +61,12 @@ public final class CityBenchmark {
      * @param dc09 connects the hubs; called before each node run (the receiver closes a panel connection idle for
      *             two minutes, as long as the baseline and reference runs may take), closed after it
      */
-    public CityBenchmark(Vertx vertx, CityOptions options, WebClient client, CityMap city, MqttDevices mqtt, Supplier<Dc09Panels> dc09,
+    public CityBenchmark(Vertx vertx, CityOptions options, WebClient client, WebClient reader, CityMap city, MqttDevices mqtt, Supplier<Dc09Panels> dc09,
                          Endpoint reference, Endpoint baseline) {
         this.vertx = vertx;
         this.options = options;
         this.client = client;
+        this.reader = reader;
         this.city = city;
         this.mqtt = mqtt;
         this.dc09Connect = dc09;
@@ -71,7 +74,7 @@ public final class CityBenchmark {
         this.baseline = baseline;
         this.metrics = new NodeMetrics(client, options.management(), SCRAPE_TIMEOUT);
         this.crews = options.jobTime().isZero() ? null
-                : new Crews(vertx, client, options.node(), options.jobTime(), options.requestTimeout());
+                : new Crews(vertx, client, reader, options.node(), options.jobTime(), options.requestTimeout());
     }
 
     public CityPoint measure(int alertRate) {
@@ -112,7 +115,7 @@ public final class CityBenchmark {
         InvariantCheck.Result invariants;
         try {
             // the node may still be working off a surge: its read API gets longer than the devices' timeout
-            invariants = Await.result(new InvariantCheck(client, options.node(), CHECK_REQUEST_TIMEOUT)
+            invariants = Await.result(new InvariantCheck(reader, options.node(), CHECK_REQUEST_TIMEOUT)
                     .run(acknowledged, pushed.entries()), CHECK_TIMEOUT, "checking the invariants");
         } catch (IllegalStateException e) {
             LOG.warn("city at {} alerts/s: {}", alertRate, e.getMessage());

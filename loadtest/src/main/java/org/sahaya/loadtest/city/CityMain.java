@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.sahaya.loadtest.run.Await;
 import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.StaffSession;
 import org.sahaya.loadtest.baseline.BaselineServer;
 import org.sahaya.loadtest.dc09.Dc09Panels;
 import org.sahaya.loadtest.mqtt.MqttDevices;
@@ -52,7 +53,9 @@ public final class CityMain {
             WebClient client = WebClient.create(vertx,
                     new WebClientOptions().setUserAgent("sahaya-loadtest").setTcpNoDelay(true),
                     new PoolOptions().setHttp1MaxSize(options.maxInFlight()));
-            CityMap city = Await.result(CityMap.read(client, options.node(), options.requestTimeout()), SETUP_TIMEOUT,
+            WebClient reader = Await.result(StaffSession.reader(client, options.node(), options.requestTimeout()),
+                    SETUP_TIMEOUT, "logging in to " + options.node() + " as the demo supervisor");
+            CityMap city = Await.result(CityMap.read(reader, options.node(), options.requestTimeout()), SETUP_TIMEOUT,
                     "reading the city's units and hospitals from " + options.node());
             if (city.units().isEmpty() || city.hospitals().isEmpty()) {
                 throw new IllegalStateException("the node has no demo city (no AMB-001 or H-01); start it with ./sahaya demo");
@@ -81,7 +84,7 @@ public final class CityMain {
                 started.add(dispatcher);
                 reference = dispatcher.endpoint();
             }
-            CityBenchmark benchmark = new CityBenchmark(vertx, options, client, city, mqtt, dc09, reference, baseline);
+            CityBenchmark benchmark = new CityBenchmark(vertx, options, client, reader, city, mqtt, dc09, reference, baseline);
             Instant startedAt = Instant.now();
             String loadBefore = Machine.loadAverage();
             String warmedBy = null;

@@ -38,6 +38,7 @@ public final class Crews {
 
     private final Vertx vertx;
     private final WebClient client;
+    private final WebClient reader;
     private final Endpoint node;
     private final long timeoutMillis;
     private final CrewSchedule schedule;
@@ -50,9 +51,11 @@ public final class Crews {
     private long stoppedAtMillis = -1;
     private int jobs;
 
-    public Crews(Vertx vertx, WebClient client, Endpoint node, Duration job, Duration timeout) {
+    /** @param reader lists the dispatched incidents as a person who watches them ({@code StaffSession}) */
+    public Crews(Vertx vertx, WebClient client, WebClient reader, Endpoint node, Duration job, Duration timeout) {
         this.vertx = vertx;
         this.client = client;
+        this.reader = reader;
         this.node = node;
         this.timeoutMillis = timeout.toMillis();
         this.schedule = new CrewSchedule(job);
@@ -111,7 +114,7 @@ public final class Crews {
         long now = System.currentTimeMillis();
         report(now);
         if (polling.compareAndSet(false, true)) {
-            client.get(node.port(), node.host(), "/api/v1/incidents").addQueryParam("state", "DISPATCHED")
+            reader.get(node.port(), node.host(), "/api/v1/incidents").addQueryParam("state", "DISPATCHED")
                     .addQueryParam("limit", Integer.toString(InvariantCheck.LIST_LIMIT)).timeout(timeoutMillis).send()
                     .onComplete(r -> {
                         polling.set(false);
@@ -157,7 +160,8 @@ public final class Crews {
         if (move.attempt() == 1) {
             return put(move);
         }
-        return client.get(node.port(), node.host(), "/api/v1/units/" + move.unitId()).timeout(timeoutMillis).send()
+        return client.get(node.port(), node.host(), "/api/v1/units/" + move.unitId())
+                .putHeader("X-Api-Key", DemoKeys.fleetKey(move.unitId())).timeout(timeoutMillis).send()
                 .transform(r -> {
                     if (r.failed() || r.result().statusCode() != 200) {
                         count(move.status() + " unit read " + (r.succeeded() ? "http " + r.result().statusCode() : "failed"));

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sahaya.loadtest.run.Await;
 import org.sahaya.loadtest.run.Endpoint;
+import org.sahaya.loadtest.run.StaffSession;
 import org.sahaya.loadtest.run.OpenLoopRun;
 import org.sahaya.loadtest.run.RunResult;
 import org.sahaya.loadtest.run.Schedule;
@@ -89,7 +90,8 @@ final class Benchmark {
         Map<String, BucketHistogram> end = Await.result(metrics.stages(), SCRAPE_TIMEOUT, "GET /metrics");
         List<StageLatency> stages = StageLatency.between(start, end);
         IncidentCheck.Result incidents = Await.result(
-                IncidentCheck.run(client, options.node(), sample.entries(), options.requestTimeout()),
+                StaffSession.reader(client, options.node(), options.requestTimeout()).compose(reader ->
+                        IncidentCheck.run(reader, options.node(), sample.entries(), options.requestTimeout())),
                 options.requestTimeout().plus(SCRAPE_TIMEOUT), "checking incidents");
         return new RatePoint(rate, node, base, stages, incidents);
     }

@@ -112,7 +112,7 @@ class CrewsTest {
 
     @Test
     void crewsWorkEveryDispatchedJobToTheEndAndAFreedUnitTakesTheQueuedIncident() {
-        Crews crews = new Crews(vertx, client, fleet, Duration.ofMillis(400), Duration.ofSeconds(5)).start();
+        Crews crews = new Crews(vertx, client, client, fleet, Duration.ofMillis(400), Duration.ofSeconds(5)).start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             synchronized (this) {
@@ -134,7 +134,7 @@ class CrewsTest {
 
     @Test
     void aJobOpenAtTheEndOfOneRungIsCarriedOnInTheNextNotPlannedAgain() throws Exception {
-        Crews crews = new Crews(vertx, client, fleet, Duration.ofSeconds(2), Duration.ofSeconds(5)).start();
+        Crews crews = new Crews(vertx, client, client, fleet, Duration.ofSeconds(2), Duration.ofSeconds(5)).start();
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             synchronized (this) {
                 return reports.containsAll(List.of("AMB-001 EN_ROUTE", "AMB-002 EN_ROUTE"));
@@ -173,7 +173,7 @@ class CrewsTest {
         synchronized (this) {
             answeredLate.add("AMB-001 EN_ROUTE");
         }
-        Crews crews = new Crews(vertx, client, fleet, Duration.ofMillis(400), Duration.ofMillis(500)).start();
+        Crews crews = new Crews(vertx, client, client, fleet, Duration.ofMillis(400), Duration.ofMillis(500)).start();
 
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             synchronized (this) {
