@@ -15,6 +15,7 @@ import org.sahaya.core.grid.Grid;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.secret.SecretBox;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.DispatchDesk;
@@ -56,7 +57,8 @@ final class ApiWiring {
      * @param family the family side's route tables (webhooks, acknowledgements, contacts)
      */
     record Services(AlertReception reception, DispatchDesk desk, List<RouteTable> family, DeviceHealth deviceHealth,
-                    DeviceRateLimit rateLimit, PrometheusMeterRegistry registry) {
+                    DeviceRateLimit rateLimit, PrometheusMeterRegistry registry,
+                    SecretBox secrets) {
     }
 
     /** Starts the HTTP server on {@code SAHAYA_HTTP_PORT}. Blocking until it listens. */
@@ -66,10 +68,12 @@ final class ApiWiring {
         // Alerts find their device through the alert lane: routine traffic holding every main
         // connection must not keep an alert from being authenticated.
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
-                id -> offload.<Optional<Device>>submit(() -> database.alerts().withConnection(c -> directory.device(c, id))),
+                id -> offload.<Optional<Device>>submit(() -> database.alerts().withConnection(c -> directory.device(c, id))
+                        .map(services.secrets()::open)),
                 clock, config.replayWindow(), config.demo());
         DeviceSignatureHandler routineSignature = new DeviceSignatureHandler(
-                id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
+                id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))
+                        .map(services.secrets()::open)),
                 clock, config.replayWindow(), config.demo());
         RoutineLane routine = new RoutineLane(config.routineInFlight());
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),

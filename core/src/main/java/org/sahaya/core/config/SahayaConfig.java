@@ -46,6 +46,8 @@ import org.sahaya.core.alert.AlertType;
  *                            hospital and coordinator APIs (demo mode adds the demo keys)
  * @param eta                 the travel-time model's factors ({@code SAHAYA_ETA_*})
  * @param demoCity            the demo city's size ({@code SAHAYA_DEMO_DEVICES}); used in demo mode only
+ * @param masterKey           {@code SAHAYA_MASTER_KEY} or {@code SAHAYA_MASTER_KEY_FILE}: seals device secrets and
+ *                            DC-09 keys; required unless demo (a demo node makes its own in the data directory)
  */
 public record SahayaConfig(
         int httpPort,
@@ -74,7 +76,8 @@ public record SahayaConfig(
         ProviderConfig providers,
         List<ApiKey> apiKeys,
         EtaSettings eta,
-        DemoSettings demoCity) {
+        DemoSettings demoCity,
+        MasterKeySettings masterKey) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -123,7 +126,8 @@ public record SahayaConfig(
                 ProviderConfig.from(s, demo, s.getPort("SAHAYA_HTTP_PORT", 8080)),
                 List.copyOf(ApiKey.parse(s.get("SAHAYA_API_KEYS").orElse(null))),
                 EtaSettings.from(s),
-                DemoSettings.from(s));
+                DemoSettings.from(s),
+                MasterKeySettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {
