@@ -90,7 +90,14 @@ public final class Main implements Runnable {
             System.exit(2);
             return;
         }
-        Node node = Node.start(config, Clock.systemUTC());
+        Node node;
+        try {
+            node = Node.start(config, Clock.systemUTC());
+        } catch (ConfigException e) { // e.g. no master key, or not the one the secrets were sealed with
+            System.err.println("sahaya: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
