@@ -9,6 +9,7 @@ import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
 import org.sahaya.server.cli.AlertCommand;
 import org.sahaya.server.cli.CommandLines;
+import org.sahaya.server.cli.SecretsCommand;
 import org.sahaya.server.gateway.dc09.Dc09Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Runnable {
 
     static final String USAGE = "usage: sahaya demo | node | alert --device ID --type TYPE [--follow]"
-            + " | dc09 --account ID --event CODE";
+            + " | dc09 --account ID --event CODE | secrets rotate-master-key";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -70,6 +71,11 @@ public final class Main implements Runnable {
     @Command(name = "dc09")
     void dc09(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
         System.exit(Dc09Command.run(array(options), System.getenv(), System.out));
+    }
+
+    @Command(name = "secrets")
+    void secrets(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
+        System.exit(SecretsCommand.run(array(options), System.getenv(), System.out));
     }
 
     private static String[] array(List<String> options) {

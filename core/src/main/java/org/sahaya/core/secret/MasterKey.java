@@ -36,16 +36,10 @@ public record MasterKey(SecretBox box, String source) {
      * @throws ConfigException naming the setting when the key is missing on a production node or unusable
      */
     public static MasterKey load(MasterKeySettings settings, Path dataDir, boolean demo) {
-        if (settings.key() != null) {
-            return new MasterKey(new SecretBox(decode(settings.key(), MasterKeySettings.KEY)), MasterKeySettings.KEY);
-        }
-        if (settings.file() != null) {
-            String text = read(settings.file(), MasterKeySettings.FILE);
-            if (OwnerOnly.othersMayRead(settings.file())) {
-                LOG.warn("{} {} can be read by others than its owner: make it owner-only (chmod 600)",
-                        MasterKeySettings.FILE, settings.file());
-            }
-            return new MasterKey(new SecretBox(decode(text, MasterKeySettings.FILE)), MasterKeySettings.FILE);
+        java.util.Optional<MasterKey> given = given(settings.key(), settings.file(), MasterKeySettings.KEY,
+                MasterKeySettings.FILE);
+        if (given.isPresent()) {
+            return given.get();
         }
         if (!demo) {
             throw new ConfigException(MasterKeySettings.KEY, "is not set (nor " + MasterKeySettings.FILE + "): a production"
@@ -60,6 +54,26 @@ public record MasterKey(SecretBox box, String source) {
         }
         OwnerOnly.tighten(file);
         return new MasterKey(new SecretBox(decode(read(file, source), source)), source);
+    }
+
+    /**
+     * The key a pair of settings gives, the text itself or a file holding it, if either is set (the
+     * rotation command reads the new key from {@code SAHAYA_NEW_MASTER_KEY} or {@code _FILE} this way).
+     *
+     * @throws ConfigException naming the setting when the key is unusable
+     */
+    public static java.util.Optional<MasterKey> given(String key, Path file, String keySetting, String fileSetting) {
+        if (key != null) {
+            return java.util.Optional.of(new MasterKey(new SecretBox(decode(key, keySetting)), keySetting));
+        }
+        if (file == null) {
+            return java.util.Optional.empty();
+        }
+        String text = read(file, fileSetting);
+        if (OwnerOnly.othersMayRead(file)) {
+            LOG.warn("{} {} can be read by others than its owner: make it owner-only (chmod 600)", fileSetting, file);
+        }
+        return java.util.Optional.of(new MasterKey(new SecretBox(decode(text, fileSetting)), fileSetting));
     }
 
     private static void generate(Path file) {

@@ -45,6 +45,65 @@ public final class SecretSealing {
         return sealed;
     }
 
+    /**
+     * Re-seals every secret under another master key, in one transaction: all or nothing. Every member
+     * must be stopped (a running one would no longer open what it reads) and started with {@code to} after.
+     *
+     * @return how many values were re-sealed
+     * @throws ConfigException naming {@code from}'s setting if a value does not open with it (nothing changed)
+     */
+    public static int reseal(Database database, MasterKey from, MasterKey to) {
+        return database.inTransaction(c -> {
+            int resealed = 0;
+            for (SecretColumn column : SecretColumn.values()) {
+                check(c, column, from);
+                List<String[]> rows = read(c, column, column.column() + " IS NOT NULL");
+                for (String[] row : rows) {
+                    try {
+                        row[1] = to.box().seal(column, row[0], from.box().open(column, row[0], row[1]));
+                    } catch (SecretBox.Unopenable e) {
+                        throw new ConfigException(from.source(), "does not open every sealed secret (" + e.getMessage()
+                                + "): nothing was re-sealed");
+                    }
+                }
+                update(c, column, rows);
+                resealed += rows.size();
+            }
+            return resealed;
+        });
+    }
+
+    private static List<String[]> read(Connection c, SecretColumn column, String where) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + column.idColumn() + ", " + column.column() + " FROM "
+                + column.table() + " WHERE " + where); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        return rows;
+    }
+
+    /** Writes each row's new value ({@code [id, value]}) by id. */
+    private static void update(Connection c, SecretColumn column, List<String[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + column.table() + " SET " + column.column() + " = ? WHERE "
+                + column.idColumn() + " = ?")) {
+            int pending = 0;
+            for (String[] row : rows) {
+                ps.setString(1, row[1]);
+                ps.setString(2, row[0]);
+                ps.addBatch();
+                if (++pending == BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
     private static void check(Connection c, SecretColumn column, MasterKey key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + column.idColumn() + ", " + column.column() + " FROM "
                 + column.table() + " WHERE " + column.column() + " LIKE 'v1:%' ORDER BY " + column.idColumn()
