@@ -22,8 +22,18 @@ class RedactedTest {
         String printed = printed(redacted);
         assertThat(printed).doesNotContain("Asha", "HR-MARK", "Value too long")
                 .contains("java.util.concurrent.CompletionException", PersistenceException.class.getName(),
-                        "java.sql.SQLDataException [SQLState 22001, error 22001]", "RedactedTest.java");
+                        "PersistenceException$Withheld [SQLState 22001, error 22001]: java.sql.SQLDataException (message withheld", "RedactedTest.java");
         assertThat(redacted.getStackTrace()).isEqualTo(chain.getStackTrace());
+    }
+
+    @Test
+    void aPersistenceExceptionCarriesNoDriverMessageEvenUnredacted() {
+        SQLDataException driver = new SQLDataException("Value too long: '{\"name\":\"Asha\"}'", "22001", 22001);
+
+        PersistenceException e = new PersistenceException(driver);
+
+        assertThat(printed(e)).doesNotContain("Asha").contains("SQLDataException", "22001", "RedactedTest.java");
+        assertThat(new PersistenceException(new SQLDataException("dup", "23505", 23505)).isDuplicateKey()).isTrue();
     }
 
     @Test
