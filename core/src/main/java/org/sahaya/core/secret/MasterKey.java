@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import org.sahaya.core.config.ConfigException;
 import org.sahaya.core.config.MasterKeySettings;
@@ -36,7 +37,7 @@ public record MasterKey(SecretBox box, String source) {
      * @throws ConfigException naming the setting when the key is missing on a production node or unusable
      */
     public static MasterKey load(MasterKeySettings settings, Path dataDir, boolean demo) {
-        java.util.Optional<MasterKey> given = given(settings.key(), settings.file(), MasterKeySettings.KEY,
+        Optional<MasterKey> given = given(settings.key(), settings.file(), MasterKeySettings.KEY,
                 MasterKeySettings.FILE);
         if (given.isPresent()) {
             return given.get();
@@ -62,18 +63,18 @@ public record MasterKey(SecretBox box, String source) {
      *
      * @throws ConfigException naming the setting when the key is unusable
      */
-    public static java.util.Optional<MasterKey> given(String key, Path file, String keySetting, String fileSetting) {
+    public static Optional<MasterKey> given(String key, Path file, String keySetting, String fileSetting) {
         if (key != null) {
-            return java.util.Optional.of(new MasterKey(new SecretBox(decode(key, keySetting)), keySetting));
+            return Optional.of(new MasterKey(new SecretBox(decode(key, keySetting)), keySetting));
         }
         if (file == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String text = read(file, fileSetting);
         if (OwnerOnly.othersMayRead(file)) {
             LOG.warn("{} {} can be read by others than its owner: make it owner-only (chmod 600)", fileSetting, file);
         }
-        return java.util.Optional.of(new MasterKey(new SecretBox(decode(text, fileSetting)), fileSetting));
+        return Optional.of(new MasterKey(new SecretBox(decode(text, fileSetting)), fileSetting));
     }
 
     private static void generate(Path file) {
