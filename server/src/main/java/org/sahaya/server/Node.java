@@ -91,7 +91,8 @@ public final class Node implements AutoCloseable {
     public static Node start(SahayaConfig config, Clock clock, Map<Channel, NotificationChannel> channels)
             throws Exception {
         DataDirectory.secure(config.dataDir()); // owner-only, the embedded database's files included
-        MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir(), config.demo());
+        MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir(), config.demo(),
+                !config.clusterMembers().isEmpty());
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPools());
         try {
             SecretSealing.run(database, masterKey); // a wrong key stops the start here, naming its setting

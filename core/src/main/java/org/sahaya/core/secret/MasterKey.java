@@ -37,6 +37,16 @@ public record MasterKey(SecretBox box, String source) {
      * @throws ConfigException naming the setting when the key is missing on a production node or unusable
      */
     public static MasterKey load(MasterKeySettings settings, Path dataDir, boolean demo) {
+        return load(settings, dataDir, demo, false);
+    }
+
+    /**
+     * @param clustered the node is a member of a cluster ({@code SAHAYA_CLUSTER_MEMBERS}): its members share one
+     *                  database, so a demo member cannot make a key of its own either
+     * @throws ConfigException naming the setting when the key is missing (on a production node or a cluster
+     *                         member) or unusable
+     */
+    public static MasterKey load(MasterKeySettings settings, Path dataDir, boolean demo, boolean clustered) {
         Optional<MasterKey> given = given(settings.key(), settings.file(), MasterKeySettings.KEY,
                 MasterKeySettings.FILE);
         if (given.isPresent()) {
@@ -48,7 +58,12 @@ public record MasterKey(SecretBox box, String source) {
                     + " `openssl rand -base64 32`, keep it outside the data directory and its backups, and set it"
                     + " (docs/deployment.md, \"The master key\")");
         }
-        Path file = dataDir.resolve(DEMO_FILE);
+        if (clustered) {
+            throw new ConfigException(MasterKeySettings.KEY, "is not set (nor " + MasterKeySettings.FILE + "): the members"
+                    + " of a cluster share one database, so they must share one master key, in demo mode too. Set the"
+                    + " same key on every member (generate it with `openssl rand -base64 32`)");
+        }
+                Path file = dataDir.resolve(DEMO_FILE);
         String source = "the demo master key " + file.toAbsolutePath().normalize() + " (" + MasterKeySettings.KEY + " unset)";
         if (!Files.exists(file)) {
             generate(file);

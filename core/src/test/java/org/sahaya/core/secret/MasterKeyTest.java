@@ -51,6 +51,16 @@ class MasterKeyTest {
     }
 
     @Test
+    void aDemoClusterMemberCannotMakeAKeyOfItsOwnForTheSharedDatabase() {
+        assertThatThrownBy(() -> MasterKey.load(settings(Map.of()), dir, true, true))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.setting()).isEqualTo("SAHAYA_MASTER_KEY"))
+                .hasMessageContaining("share one master key");
+        assertThat(dir.resolve("master.key")).doesNotExist();
+        assertThat(MasterKey.load(settings(Map.of("SAHAYA_MASTER_KEY", KEY)), dir, true, true).source())
+                .isEqualTo("SAHAYA_MASTER_KEY");
+    }
+
+    @Test
     void anUnusableKeyIsRefusedNamingItsSettingButNotItsValue() {
         assertThatThrownBy(() -> MasterKey.load(settings(Map.of("SAHAYA_MASTER_KEY", "not base64 !")), dir, false))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.setting()).isEqualTo("SAHAYA_MASTER_KEY"))

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.NodeProcess;
+import org.sahaya.server.TestNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,7 @@ class ClusterKillTest {
                                 + "currentSchema=" + SCHEMA,
                         "SAHAYA_DB_USER", PostgresNodeTest.USER,
                         "SAHAYA_CLUSTER_MEMBERS", members,
+                        "SAHAYA_MASTER_KEY", TestNode.MASTER_KEY,
                         "SAHAYA_MEMBER_PORT", String.valueOf(ports.get(i)))));
             }
             DeviceClient first = new DeviceClient(nodes.get(0).httpPort());
