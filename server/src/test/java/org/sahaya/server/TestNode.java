@@ -35,7 +35,7 @@ public final class TestNode {
                 "SAHAYA_MEMBER_PORT", "5801",
                 "SAHAYA_MAX_EVENT_LOOP_MS", "1000"));
         values.putIfAbsent("SAHAYA_MQTT_PORT", "0");
-        if (!demo) {
+        if (!demo && !extra.containsKey("SAHAYA_MASTER_KEY_FILE")) {
             values.put("SAHAYA_MASTER_KEY", MASTER_KEY);
         }
         values.putAll(extra);
