@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
 import org.sahaya.core.persistence.Database;
@@ -123,7 +124,7 @@ final class OutboxSender {
             return deliver(n, contact);
         } catch (PersistenceException e) {
             // The row stays PENDING; resumePending() takes it up again.
-            LOG.error("notification {}: outcome could not be recorded ({})", n.id(), e.getClass().getSimpleName(), e);
+            LOG.error("notification {}: outcome could not be recorded ({})", n.id(), e.getClass().getSimpleName(), Redacted.of(e));
             return null;
         } finally {
             release(n.id());

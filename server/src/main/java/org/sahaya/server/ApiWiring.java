@@ -18,6 +18,7 @@ import org.sahaya.core.grid.Grid;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.secret.SecretBox;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.DispatchDesk;
@@ -69,8 +70,9 @@ final class ApiWiring {
      *
      * @param family the family side's route tables (webhooks, acknowledgements, contacts)
      */
-    record Services(AlertReception reception, DispatchDesk desk, Function<Access, List<RouteTable>> family, DeviceHealth deviceHealth,
-                    DeviceRateLimit rateLimit, PrometheusMeterRegistry registry, AuditLog audit) {
+    record Services(AlertReception reception, DispatchDesk desk, Function<Access, List<RouteTable>> family,
+                    DeviceHealth deviceHealth, DeviceRateLimit rateLimit, PrometheusMeterRegistry registry, AuditLog audit,
+                    SecretBox secrets) {
     }
 
     /**
@@ -85,10 +87,12 @@ final class ApiWiring {
         FailureThrottle deviceFailures = new FailureThrottle(config.devices().authFailures(),
                 config.devices().authPeriod(), clock);
         DeviceSignatureHandler signature = new DeviceSignatureHandler(
-                id -> offload.<Optional<Device>>submit(() -> database.alerts().withConnection(c -> directory.device(c, id))),
+                id -> offload.<Optional<Device>>submit(() -> database.alerts().withConnection(c -> directory.device(c, id))
+                        .map(services.secrets()::open)),
                 clock, config.replayWindow(), config.demo(), deviceFailures);
         DeviceSignatureHandler routineSignature = new DeviceSignatureHandler(
-                id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))),
+                id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))
+                        .map(services.secrets()::open)),
                 clock, config.replayWindow(), config.demo(), deviceFailures);
         RoutineLane routine = new RoutineLane(config.routineInFlight());
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),

@@ -9,6 +9,7 @@ import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.secret.SecretBox;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.server.access.FailureThrottle;
@@ -32,10 +33,10 @@ record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {
      */
     static GatewayWiring start(SahayaConfig config, Vertx vertx, Database database, Offload offload,
                                AlertReception reception, DeviceHealth health, DeviceRateLimit rateLimit,
-                               MeterRegistry registry, Clock clock) throws Exception {
+                               MeterRegistry registry, Clock clock, SecretBox secrets) throws Exception {
         DirectoryRepository directory = new DirectoryRepository();
         ListenerTls tls = new ListenerTls(config.tls());
-        Dc09Server dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo()),
+        Dc09Server dc09 = Dc09Server.start(config.dc09Port(), config.dc09(), new Dc09Directory(database, offload, config.demo(), secrets),
                 reception, health, rateLimit, new AuthFailures(new FailureThrottle(config.devices().authFailures(),
                         config.devices().authPeriod(), clock), AuthFailures.DELAY), clock,
                 tls.netty(vertx));
@@ -46,8 +47,8 @@ record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {
             MqttGateway mqtt = MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
                             new MqttGateway.Services(payload, reception, rateLimit,
                                     new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
-                                            () -> database.withConnection(c -> directory.device(c, id))), config.demo(),
-                                            new FailureThrottle(config.devices().authFailures(),
+                                            () -> database.withConnection(c -> directory.device(c, id)).map(secrets::open)),
+                                            config.demo(), new FailureThrottle(config.devices().authFailures(),
                                                     config.devices().authPeriod(), clock)),
                                     health, new MqttCounters(registry)),
                             clock, tls)

@@ -11,6 +11,7 @@ import org.sahaya.server.access.people.UserCommand;
 import org.sahaya.server.cli.AlertCommand;
 import org.sahaya.server.cli.CommandLines;
 import org.sahaya.server.cli.DemoLogin;
+import org.sahaya.server.cli.SecretsCommand;
 import org.sahaya.server.gateway.dc09.Dc09Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,7 @@ public final class Main implements Runnable {
 
     static final String USAGE = "usage: sahaya demo | node | alert --device ID --type TYPE [--follow]"
             + " | dc09 --account ID --event CODE | user add NAME --role ROLE | user list | user disable NAME"
-            + " | login [DEMO-USER]";
+            + " | login [DEMO-USER] | secrets rotate-master-key";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -85,6 +86,11 @@ public final class Main implements Runnable {
         System.exit(UserCommand.run(array(options), System.getenv(), System.in, System.out, System.console()));
     }
 
+    @Command(name = "secrets")
+    void secrets(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
+        System.exit(SecretsCommand.run(array(options), System.getenv(), System.out));
+    }
+
     private static String[] array(List<String> options) {
         return options == null ? new String[0] : options.toArray(String[]::new);
     }
@@ -103,7 +109,14 @@ public final class Main implements Runnable {
             System.exit(2);
             return;
         }
-        Node node = Node.start(config, Clock.systemUTC());
+        Node node;
+        try {
+            node = Node.start(config, Clock.systemUTC());
+        } catch (ConfigException e) { // e.g. no master key, or not the one the secrets were sealed with
+            System.err.println("sahaya: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");

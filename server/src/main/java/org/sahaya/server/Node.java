@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -18,6 +17,10 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.node.VertxBootstrap;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
+import org.sahaya.core.secret.DataDirectory;
+import org.sahaya.core.secret.MasterKey;
+import org.sahaya.core.secret.SecretBox;
+import org.sahaya.core.secret.SecretSealing;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.triage.Triage;
@@ -93,12 +96,22 @@ public final class Node implements AutoCloseable {
      */
     public static Node start(SahayaConfig config, Clock clock, Map<Channel, NotificationChannel> channels)
             throws Exception {
-        Files.createDirectories(config.dataDir());
+        DataDirectory.secure(config.dataDir()); // owner-only, the embedded database's files included
+        MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir(), config.demo(),
+                !config.clusterMembers().isEmpty());
         Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPools());
-        if (config.demo() && new DemoSeeder(config.demoCity()).seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
+        try {
+            SecretSealing.run(database, masterKey); // a wrong key stops the start here, naming its setting
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        DataDirectory.secure(config.dataDir()); // the files the database just made
+        SecretBox secrets = masterKey.box();
+        if (config.demo() && new DemoSeeder(config.demoCity(), secrets).seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
             LOG.info("Seeded the demo city (Bengaluru, seed {})", DemoCity.DEFAULT_SEED);
         }
-        if (config.demo() && new DemoHubAccounts().seedIfMissing(database)) {
+        if (config.demo() && new DemoHubAccounts(secrets).seedIfMissing(database)) {
             LOG.info("Seeded the demo DC-09 accounts");
         }
         Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers(),
@@ -132,7 +145,7 @@ public final class Node implements AutoCloseable {
         AuditLog audit = AuditLog.start(database, registry);
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
                 dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
-                registry, audit), clock);
+                registry, audit, secrets), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.clock = clock;
         node.deviceHealth = deviceHealth;
@@ -142,7 +155,7 @@ public final class Node implements AutoCloseable {
         deviceHealth.start(vertx);
         try {
             GatewayWiring gateways = GatewayWiring.start(config, vertx, database, offload, reception, deviceHealth,
-                    rateLimit, registry, clock);
+                    rateLimit, registry, clock, secrets);
             node.dc09 = gateways.dc09();
             node.mqtt = gateways.mqtt();
             node.management = ManagementServer.listen(vertx, config.management(), new ListenerTls(config.tls()),

@@ -10,11 +10,20 @@ import org.sahaya.core.alert.AlertReceipt;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
 import org.sahaya.core.persistence.AlertRepository;
+import org.sahaya.core.secret.SecretBox;
 
 /** Starts a real node for a test: port 0, its own data directory, its own grid cluster name. */
 public final class TestNode {
 
+    /** The master key of test nodes not in demo mode (a demo node makes its own in its data directory). */
+    public static final String MASTER_KEY = "c2FoYXlhLXRlc3QtbWFzdGVyLWtleS0zMi1ieXRlcyE=";
+
     private TestNode() {
+    }
+
+    /** Seals and opens with {@link #MASTER_KEY}, for tests that write devices or DC-09 accounts themselves. */
+    public static SecretBox secrets() {
+        return new SecretBox(java.util.Base64.getDecoder().decode(MASTER_KEY));
     }
 
     public static SahayaConfig config(Path dataDir, boolean demo, Map<String, String> extra) {
@@ -27,6 +36,9 @@ public final class TestNode {
                 "SAHAYA_MAX_EVENT_LOOP_MS", "1000",
                 "SAHAYA_MANAGEMENT_PORT", "0"));
         values.putIfAbsent("SAHAYA_MQTT_PORT", "0");
+        if (!demo && !extra.containsKey("SAHAYA_MASTER_KEY_FILE")) {
+            values.put("SAHAYA_MASTER_KEY", MASTER_KEY);
+        }
         values.putAll(extra);
         return SahayaConfig.from(Settings.of(values), demo);
     }

@@ -15,7 +15,9 @@ import org.sahaya.core.Coordinates;
  * @param receivedAt  when our gateway received it (our clock)
  * @param location    where, if the device knows; otherwise the subscriber's home is assumed
  * @param accuracyM   accuracy of {@code location} in metres, if known
- * @param vitalsJson  raw vitals JSON as sent, if any; health data: never logged, never in an SMS
+ * @param vitalsJson  vitals JSON as sent, if any, within {@link VitalsBound}; health data: never logged, never in an SMS
+ * @param extrasTruncated true when the device's vitals went beyond {@link VitalsBound} and were cut (or
+ *                    dropped): the alert itself is whole and is stored and dispatched all the same
  */
 public record Alert(
         String alertId,
@@ -25,9 +27,20 @@ public record Alert(
         Instant receivedAt,
         Coordinates location,
         Double accuracyM,
-        String vitalsJson) implements Serializable {
+        String vitalsJson,
+        boolean extrasTruncated) implements Serializable {
+
+    /** An alert as a gateway reads it: vitals beyond {@link VitalsBound} are cut here and flagged. */
+    public Alert(String alertId, String deviceId, AlertType type, Instant occurredAt, Instant receivedAt,
+                 Coordinates location, Double accuracyM, String vitalsJson) {
+        this(alertId, deviceId, type, occurredAt, receivedAt, location, accuracyM, vitalsJson, false);
+    }
 
     public Alert {
+        // Every Alert fits its storage: an optional extra can never keep an emergency out of the database.
+        VitalsBound.Kept kept = VitalsBound.apply(vitalsJson);
+        vitalsJson = kept.json();
+        extrasTruncated = extrasTruncated || kept.cut();
         Objects.requireNonNull(alertId, "alertId");
         Objects.requireNonNull(deviceId, "deviceId");
         Objects.requireNonNull(type, "type");

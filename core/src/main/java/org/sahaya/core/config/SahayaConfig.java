@@ -51,6 +51,8 @@ import org.sahaya.core.alert.AlertType;
  * @param management          where metrics and health listen ({@code SAHAYA_MANAGEMENT_HOST}, {@code _PORT}, {@code _TLS})
  * @param tls                 the listeners' certificate ({@code SAHAYA_TLS_CERT}, {@code SAHAYA_TLS_KEY}); none = plain
  * @param logins              people's sessions and login throttling ({@code SAHAYA_SESSION_*}, {@code SAHAYA_LOGIN_*})
+ * @param masterKey           {@code SAHAYA_MASTER_KEY} or {@code SAHAYA_MASTER_KEY_FILE}: seals device secrets and
+ *                            DC-09 keys; required unless demo (a demo node makes its own in the data directory)
  */
 public record SahayaConfig(
         int httpPort,
@@ -83,7 +85,8 @@ public record SahayaConfig(
         GridAccess gridAccess,
         ManagementSettings management,
         TlsSettings tls,
-        LoginSettings logins) {
+        LoginSettings logins,
+        MasterKeySettings masterKey) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -137,7 +140,8 @@ public record SahayaConfig(
                 GridAccess.from(s, members),
                 ManagementSettings.from(s, tls),
                 tls,
-                LoginSettings.from(s));
+                LoginSettings.from(s),
+                MasterKeySettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

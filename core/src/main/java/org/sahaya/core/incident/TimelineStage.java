@@ -17,6 +17,8 @@ public enum TimelineStage {
     ESCALATED,
     IM_OK_AFTER_DISPATCH,
     DEVICE_BACK_ONLINE,
+    /** The alert's optional vitals went beyond {@link org.sahaya.core.alert.VitalsBound} and were cut; the alert was kept. */
+    EXTRAS_TRUNCATED,
 
     // Dispatch (dispatch, dispatch.workflow)
     UNIT_CANDIDATES,

@@ -18,7 +18,7 @@ public final class AlertRepository {
     public void insert(Connection c, Alert a, String incidentId, AlertOutcome outcome) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO alerts (device_id, alert_id, alert_type, occurred_at, received_at, lat, lon, accuracy_m,"
-                        + " vitals, incident_id, outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                        + " vitals, incident_id, outcome, extras_truncated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, a.deviceId());
             ps.setString(2, a.alertId());
             ps.setString(3, a.type().name());
@@ -30,6 +30,7 @@ public final class AlertRepository {
             ps.setString(9, a.vitalsJson());
             ps.setString(10, incidentId);
             ps.setString(11, outcome.name());
+            ps.setBoolean(12, a.extrasTruncated());
             ps.executeUpdate();
         }
     }
@@ -51,7 +52,7 @@ public final class AlertRepository {
     /** Summaries of the alerts of an incident, oldest first (no location or vitals). */
     public List<AlertSummary> ofIncident(Connection c, String incidentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT device_id, alert_id, alert_type, occurred_at, received_at, outcome FROM alerts"
+                "SELECT device_id, alert_id, alert_type, occurred_at, received_at, outcome, extras_truncated FROM alerts"
                         + " WHERE incident_id = ? ORDER BY received_at, alert_id")) {
             ps.setString(1, incidentId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -59,7 +60,7 @@ public final class AlertRepository {
                 while (rs.next()) {
                     out.add(new AlertSummary(rs.getString(1), rs.getString(2), AlertType.valueOf(rs.getString(3)),
                             Jdbc.getInstant(rs, "occurred_at"), Jdbc.getInstant(rs, "received_at"),
-                            AlertOutcome.valueOf(rs.getString(6))));
+                            AlertOutcome.valueOf(rs.getString(6)), rs.getBoolean(7)));
                 }
                 return out;
             }
@@ -73,8 +74,12 @@ public final class AlertRepository {
         }
     }
 
-    /** An alert as the incident view shows it. */
+    /**
+     * An alert as the incident view shows it.
+     *
+     * @param extrasTruncated its vitals went beyond {@link org.sahaya.core.alert.VitalsBound} and were cut
+     */
     public record AlertSummary(String deviceId, String alertId, AlertType type, java.time.Instant occurredAt,
-                               java.time.Instant receivedAt, AlertOutcome outcome) {
+                               java.time.Instant receivedAt, AlertOutcome outcome, boolean extrasTruncated) {
     }
 }

@@ -28,6 +28,7 @@ public final class DirectoryRepository {
         }
     }
 
+    /** Stores the device's secret as given: seal it first ({@code SecretBox.seal(Device)}); reads return it sealed. */
     public void insert(Connection c, Device d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO devices (id, subscriber_id, secret, demo) VALUES (?,?,?,?)")) {

@@ -9,6 +9,7 @@ import org.sahaya.core.Ids;
 import org.sahaya.core.alert.Alert;
 import org.sahaya.core.alert.AlertOutcome;
 import org.sahaya.core.alert.AlertReceipt;
+import org.sahaya.core.alert.VitalsBound;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
@@ -105,6 +106,7 @@ public final class AlertIntake {
             Incident open = joins.open();
             alerts.insert(c, alert, open.id(), AlertOutcome.JOINED);
             timeline.append(c, new TimelineEntry(open.id(), now, TimelineStage.ALERT_JOINED, joins.note()));
+            noteCutExtras(c, alert, open.id(), now);
             return new IntakeResult(new AlertReceipt(alert.alertId(), open.id(), AlertOutcome.JOINED, false), open, decision);
         }
         Correlation.Opens opens = (Correlation.Opens) arrival;
@@ -116,7 +118,17 @@ public final class AlertIntake {
         alerts.insert(c, alert, incident.id(), opens.outcome());
         timeline.append(c, new TimelineEntry(incident.id(), alert.receivedAt(), TimelineStage.ALERT_RECEIVED, opens.received()));
         timeline.append(c, new TimelineEntry(incident.id(), now, TimelineStage.TRIAGED, decision.reason()));
+        noteCutExtras(c, alert, incident.id(), now);
         return new IntakeResult(new AlertReceipt(alert.alertId(), incident.id(), opens.outcome(), false), incident, decision);
+    }
+
+    /** Tells the coordinator the device sent more vitals than are kept (never what they were). */
+    private void noteCutExtras(Connection c, Alert alert, String incidentId, Instant now) throws SQLException {
+        if (alert.extrasTruncated()) {
+            timeline.append(c, new TimelineEntry(incidentId, now, TimelineStage.EXTRAS_TRUNCATED, "Alert " + alert.alertId()
+                    + ": its vitals went beyond " + VitalsBound.MAX_CHARS + " characters or " + VitalsBound.MAX_DEPTH
+                    + " levels and were cut; the alert itself is complete"));
+        }
     }
 
     /** What a joining alert changes ({@link Correlation#afterJoin}), applied on the incident's owner after it is stored. */

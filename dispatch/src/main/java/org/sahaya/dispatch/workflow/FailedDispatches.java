@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.retry.Backoff;
@@ -66,12 +67,12 @@ final class FailedDispatches {
         try {
             dispatcher.queueAfterFailure(incidentId, reason);
         } catch (RuntimeException e) {
-            LOG.error("Incident {}: could not queue it after a failed dispatch", incidentId, e);
+            LOG.error("Incident {}: could not queue it after a failed dispatch", incidentId, Redacted.of(e));
         }
         Optional<Duration> delay = delayAfter(failed);
         if (delay.isPresent()) {
             LOG.error("Incident {}: {}; retry {} of {} in {} s", incidentId, reason, failed, MAX_RETRIES,
-                    delay.get().toSeconds(), cause);
+                    delay.get().toSeconds(), Redacted.of(cause));
             stamp(incidentId, "Automatic handling failed (" + cause.getClass().getSimpleName() + "); the incident is"
                     + " queued and tried again in " + delay.get().toSeconds() + " s (retry " + failed + " of "
                     + MAX_RETRIES + ")");
@@ -83,7 +84,7 @@ final class FailedDispatches {
             }
         } else {
             failures.remove(incidentId);
-            LOG.error("Incident {}: {}; automatic retries exhausted, it waits in the queue", incidentId, reason, cause);
+            LOG.error("Incident {}: {}; automatic retries exhausted, it waits in the queue", incidentId, reason, Redacted.of(cause));
             stamp(incidentId, "Automatic handling failed again (" + cause.getClass().getSimpleName() + ") after "
                     + MAX_RETRIES + " retries; the incident waits in the queue for a coordinator, the next free unit"
                     + " or the next start");
@@ -97,7 +98,7 @@ final class FailedDispatches {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.error("Incident {}: could not write to the timeline", incidentId, e);
+            LOG.error("Incident {}: could not write to the timeline", incidentId, Redacted.of(e));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.sahaya.core.incident.IncidentListener;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.core.metrics.Stage;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.node.Offload;
@@ -203,7 +204,7 @@ public final class IncidentWorkflow {
                 tell(parts.queue().drain(unitId, excluded));
             } catch (RuntimeException e) {
                 LOG.error("Unit {}: dispatching the queue failed; waiting incidents are retried at the next free unit or start",
-                        unitId, e);
+                        unitId, Redacted.of(e));
             }
         });
     }
@@ -214,7 +215,7 @@ public final class IncidentWorkflow {
             try {
                 announce(outcome);
             } catch (RuntimeException e) {
-                LOG.error("Family update after a dispatch change failed", e);
+                LOG.error("Family update after a dispatch change failed", Redacted.of(e));
             }
         }
     }
@@ -234,7 +235,7 @@ public final class IncidentWorkflow {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.error("Incident {}: could not write to the timeline", incidentId, e);
+            LOG.error("Incident {}: could not write to the timeline", incidentId, Redacted.of(e));
         }
     }
 }

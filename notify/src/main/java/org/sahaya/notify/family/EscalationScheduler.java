@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
@@ -74,7 +75,7 @@ public final class EscalationScheduler implements AutoCloseable {
                     try {
                         runDue();
                     } catch (RuntimeException e) {
-                        LOG.error("Escalation tick failed; the next tick tries again", e);
+                        LOG.error("Escalation tick failed; the next tick tries again", Redacted.of(e));
                     } finally {
                         running.set(false);
                     }
@@ -92,7 +93,7 @@ public final class EscalationScheduler implements AutoCloseable {
             try {
                 step(escalation);
             } catch (RuntimeException e) {
-                LOG.error("Incident {}: escalation step failed; retried at the next tick", escalation.incidentId(), e);
+                LOG.error("Incident {}: escalation step failed; retried at the next tick", escalation.incidentId(), Redacted.of(e));
             }
         }
         family.sendHeldDue();

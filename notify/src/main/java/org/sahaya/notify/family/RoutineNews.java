@@ -8,6 +8,7 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
@@ -77,7 +78,7 @@ public final class RoutineNews {
         try {
             family.tellNews(incident, step);
         } catch (RuntimeException e) {
-            LOG.error("Incident {}: {} notifications failed", incident.id(), step, e);
+            LOG.error("Incident {}: {} notifications failed", incident.id(), step, Redacted.of(e));
             stamp(incident.id(), TimelineStage.NOTIFICATIONS_FAILED, step + " notifications could not be planned ("
                     + e.getClass().getSimpleName() + ")");
         }
@@ -91,7 +92,7 @@ public final class RoutineNews {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.error("Incident {}: could not write to the timeline", incidentId, e);
+            LOG.error("Incident {}: could not write to the timeline", incidentId, Redacted.of(e));
         }
     }
 }

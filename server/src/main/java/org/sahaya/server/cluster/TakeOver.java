@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.core.node.Offload;
 import org.sahaya.dispatch.workflow.IncidentWorkflow;
 import org.sahaya.notify.FamilyNotifier;
@@ -80,7 +81,7 @@ public final class TakeOver implements MembershipListener, MigrationListener {
                     dispatchWaitingOnceSettled();
                 }
             } catch (RuntimeException e) {
-                LOG.error("Recovery of open incidents failed", e);
+                LOG.error("Recovery of open incidents failed", Redacted.of(e));
             }
         });
     }
@@ -114,7 +115,7 @@ public final class TakeOver implements MembershipListener, MigrationListener {
                 LOG.info("Member {} left: took over {} of its open incidents and {} pending notifications in {} ms",
                         dead, open, resent, lastTakeOver.toMillis());
             } catch (RuntimeException e) {
-                LOG.error("Taking over the incidents of member {} failed", dead, e);
+                LOG.error("Taking over the incidents of member {} failed", dead, Redacted.of(e));
             }
         });
     }
@@ -162,7 +163,7 @@ public final class TakeOver implements MembershipListener, MigrationListener {
                 LOG.info("The cluster has a majority: dispatched {} waiting incidents this member owns", tried);
             }
         } catch (RuntimeException e) {
-            LOG.error("Dispatching the waiting incidents failed", e);
+            LOG.error("Dispatching the waiting incidents failed", Redacted.of(e));
         }
     }
 

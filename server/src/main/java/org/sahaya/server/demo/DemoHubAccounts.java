@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.secret.SecretBox;
 import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
 import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository.Row;
 
@@ -21,8 +22,13 @@ public final class DemoHubAccounts {
     static final int PLAIN_FIRST = 1001;
     static final int ENCRYPTED_FIRST = 2001;
 
-    private final Dc09AccountRepository accounts = new Dc09AccountRepository();
+    private final Dc09AccountRepository accounts;
     private final DirectoryRepository directory = new DirectoryRepository();
+
+    /** @param secrets seals the demo key as every DC-09 key is stored */
+    public DemoHubAccounts(SecretBox secrets) {
+        this.accounts = new Dc09AccountRepository(secrets);
+    }
 
     /** Every hub of the demo city, twice: unencrypted ({@code 1001}…) and encrypted ({@code 2001}…). */
     public static List<Row> rows() {

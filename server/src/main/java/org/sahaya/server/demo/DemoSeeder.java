@@ -10,6 +10,7 @@ import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.persistence.UnitRepository;
+import org.sahaya.core.secret.SecretBox;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
@@ -30,15 +31,20 @@ public final class DemoSeeder {
     private final HospitalRepository hospitals = new HospitalRepository();
     private final PartnerRepository partners = new PartnerRepository();
     private final DemoSettings settings;
+    private final SecretBox secrets;
 
     /** The city's own devices only. */
-    public DemoSeeder() {
-        this(new DemoSettings(DemoSettings.CITY_DEVICES));
+    public DemoSeeder(SecretBox secrets) {
+        this(new DemoSettings(DemoSettings.CITY_DEVICES), secrets);
     }
 
-    /** @param settings the city's size, from the node's configuration ({@code SahayaConfig.demoCity()}) */
-    public DemoSeeder(DemoSettings settings) {
+    /**
+     * @param settings the city's size, from the node's configuration ({@code SahayaConfig.demoCity()})
+     * @param secrets  seals the devices' (published) secrets as every device secret is stored
+     */
+    public DemoSeeder(DemoSettings settings, SecretBox secrets) {
         this.settings = settings;
+        this.secrets = secrets;
     }
 
     /** @return true if this call wrote the city, false if the database already had subscribers */
@@ -46,7 +52,7 @@ public final class DemoSeeder {
         boolean written = seedCityIfEmpty(db, data);
         int cityDevices = data.devices().size();
         if (settings.devices() > cityDevices && isDemoCity(db, cityDevices)) {
-            new ExtraDevices().write(db, data.subscribers(), cityDevices + 1, settings.devices());
+            new ExtraDevices(secrets).write(db, data.subscribers(), cityDevices + 1, settings.devices());
         }
         return written;
     }
@@ -104,7 +110,7 @@ public final class DemoSeeder {
             directory.insert(c, subscriber);
         }
         for (Device device : data.devices()) {
-            directory.insert(c, device);
+            directory.insert(c, secrets.seal(device));
         }
         for (Contact contact : data.contacts()) {
             directory.insert(c, contact);

@@ -7,6 +7,8 @@ import java.util.List;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.PersistenceException;
+import org.sahaya.core.secret.SecretBox;
+import org.sahaya.core.secret.SecretColumn;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
 
@@ -23,6 +25,12 @@ final class ExtraDevices {
     static final int CHUNK = 100_000;
 
     private final DirectoryRepository directory = new DirectoryRepository();
+    private final SecretBox secrets;
+
+    /** @param secrets seals each device's secret, as every device secret is stored */
+    ExtraDevices(SecretBox secrets) {
+        this.secrets = secrets;
+    }
 
     /**
      * @param owners the city's subscribers, in order
@@ -76,7 +84,7 @@ final class ExtraDevices {
         return low;
     }
 
-    private static void insert(Connection c, List<Subscriber> owners, int first, int from, int to) throws SQLException {
+    private void insert(Connection c, List<Subscriber> owners, int first, int from, int to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO devices (id, subscriber_id, secret, demo) VALUES (?,?,?,?)")) {
             int pending = 0;
@@ -84,7 +92,7 @@ final class ExtraDevices {
                 Device d = DemoDevices.extraDevice(owners, first, n);
                 ps.setString(1, d.id());
                 ps.setString(2, d.subscriberId());
-                ps.setString(3, d.secret());
+                ps.setString(3, secrets.seal(SecretColumn.DEVICE_SECRET, d.id(), d.secret()));
                 ps.setBoolean(4, d.demo());
                 ps.addBatch();
                 if (++pending == BATCH) {

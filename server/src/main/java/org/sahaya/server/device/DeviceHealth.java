@@ -16,6 +16,7 @@ import org.sahaya.core.config.DeviceSettings;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
@@ -76,7 +77,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
         try {
             lastHeard.note(deviceId, new Seen(at.toEpochMilli(), gateway, batteryPercent))
                     .exceptionally(e -> {
-                        LOG.warn("Could not note that device {} was heard: {}", deviceId, e.toString());
+                        LOG.warn("Could not note that device {} was heard: {}", deviceId, Redacted.describe(e));
                         return null;
                     });
         } catch (RuntimeException e) {
@@ -94,7 +95,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
                     try {
                         sweep();
                     } catch (RuntimeException e) {
-                        LOG.error("Device health sweep failed; the next one retries", e);
+                        LOG.error("Device health sweep failed; the next one retries", Redacted.of(e));
                     } finally {
                         sweeping.set(false);
                     }
@@ -119,7 +120,7 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
                 apply(verdict, now);
             } catch (RuntimeException e) {
                 LOG.error("Device {}: could not apply {}; the next sweep retries", verdict.deviceId(),
-                        verdict.getClass().getSimpleName(), e);
+                        verdict.getClass().getSimpleName(), Redacted.of(e));
             }
         }
         return verdicts;

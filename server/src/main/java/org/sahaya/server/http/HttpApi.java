@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.server.http.contract.ContractDocument;
 import org.sahaya.server.http.contract.ContractValidation;
 import org.sahaya.server.http.contract.PrebuiltSchemas;
@@ -145,7 +146,7 @@ public final class HttpApi {
             org.sahaya.server.http.device.DeviceSignatureHandler.badSignature().send(ctx);
             return;
         }
-        LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), cause);
+        LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), Redacted.of(cause));
         Problem.of(500, "internal-error", "Internal error",
                 "the request could not be completed; nothing acknowledged was lost").send(ctx);
     }

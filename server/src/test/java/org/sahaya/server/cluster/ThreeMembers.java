@@ -62,6 +62,7 @@ final class ThreeMembers implements AutoCloseable {
     Node start(int i) throws Exception {
         Map<String, String> values = new HashMap<>(settings);
         values.put("SAHAYA_MEMBER_PORT", String.valueOf(memberPorts.get(i)));
+        values.put("SAHAYA_MASTER_KEY", TestNode.MASTER_KEY); // one database, one master key for every member
         values.put("SAHAYA_EVENTBUS_PORT", String.valueOf(eventBusPorts.get(i)));
         nodes[i] = Node.start(TestNode.config(data.resolve("m" + i), true, values), Clock.systemUTC());
         return nodes[i];

@@ -32,7 +32,7 @@ class DemoPartnersTest {
     @Test
     void theSeederWritesTheFleetsAndAPartnerPerHospital() {
         try (Database db = Database.open("jdbc:h2:mem:demo-partners-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "")) {
-            new DemoSeeder().seedIfEmpty(db, CITY);
+            new DemoSeeder(org.sahaya.server.TestNode.secrets()).seedIfEmpty(db, CITY);
 
             var partners = db.withConnection(new PartnerRepository()::all);
             assertThat(partners).hasSize(3 + CITY.hospitals().size());

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.config.DemoSettings;
 import org.sahaya.core.persistence.Database;
+import org.sahaya.core.secret.SecretBox;
+import org.sahaya.core.secret.SecretColumn;
+import org.sahaya.server.TestNode;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.core.persistence.PersistenceException;
@@ -28,7 +31,8 @@ class DemoSeederTest {
     private static final DemoCityData CITY = DemoCity.generate(DemoCity.DEFAULT_SEED);
 
     private Database db;
-    private final DemoSeeder seeder = new DemoSeeder();
+    private static final SecretBox SECRETS = TestNode.secrets();
+    private final DemoSeeder seeder = new DemoSeeder(SECRETS);
 
     @BeforeEach
     void openEmptyDatabase() {
@@ -55,15 +59,15 @@ class DemoSeederTest {
 
     @Test
     void aLargerDemoCityHasExtraWearablesThatSignByTheDemoConvention() {
-        assertThat(new DemoSeeder(new DemoSettings(12_000)).seedIfEmpty(db, CITY)).isTrue();
+        assertThat(new DemoSeeder(new DemoSettings(12_000), SECRETS).seedIfEmpty(db, CITY)).isTrue();
 
         assertThat(count("devices")).isEqualTo(12_000);
         db.withConnection(c -> {
             DirectoryRepository directory = new DirectoryRepository();
-            assertThat(directory.device(c, "demo-0550")).contains(CITY.devices().getLast());
-            assertThat(directory.device(c, "demo-0551"))
+            assertThat(directory.device(c, "demo-0550").map(SECRETS::open)).contains(CITY.devices().getLast());
+            assertThat(directory.device(c, "demo-0551").map(SECRETS::open))
                     .contains(new Device("demo-0551", "S-0001", "demo-secret-0551", true));
-            assertThat(directory.device(c, "demo-12000"))
+            assertThat(directory.device(c, "demo-12000").map(SECRETS::open))
                     .contains(new Device("demo-12000", "S-" + String.format("%04d", (12_000 - 551) % 500 + 1),
                             "demo-secret-12000", true));
             return null;
@@ -72,7 +76,7 @@ class DemoSeederTest {
 
     @Test
     void aSizedCityIsCompleteAndTheSameOnEveryDatabase() {
-        DemoSeeder sized = new DemoSeeder(new DemoSettings(5_000));
+        DemoSeeder sized = new DemoSeeder(new DemoSettings(5_000), SECRETS);
         assertThat(sized.seedIfEmpty(db, CITY)).isTrue();
         Database other = Database.open("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         try {
@@ -90,10 +94,10 @@ class DemoSeederTest {
 
     @Test
     void aLargerCityOnTheNextStartAddsOnlyTheMissingDevices() {
-        new DemoSeeder(new DemoSettings(3_000)).seedIfEmpty(db, CITY);
+        new DemoSeeder(new DemoSettings(3_000), SECRETS).seedIfEmpty(db, CITY);
 
-        assertThat(new DemoSeeder(new DemoSettings(120_000)).seedIfEmpty(db, CITY)).isFalse();
-        assertThat(new DemoSeeder(new DemoSettings(120_000)).seedIfEmpty(db, CITY)).isFalse();
+        assertThat(new DemoSeeder(new DemoSettings(120_000), SECRETS).seedIfEmpty(db, CITY)).isFalse();
+        assertThat(new DemoSeeder(new DemoSettings(120_000), SECRETS).seedIfEmpty(db, CITY)).isFalse();
 
         assertThat(count("devices")).isEqualTo(120_000);
         assertThat(devices(db)).contains("demo-100550|S-" + String.format("%04d", (100_550 - 551) % 500 + 1)
@@ -108,7 +112,7 @@ class DemoSeederTest {
 
         db.withConnection(c -> {
             DirectoryRepository directory = new DirectoryRepository();
-            assertThat(directory.device(c, "demo-0001"))
+            assertThat(directory.device(c, "demo-0001").map(SECRETS::open))
                     .contains(new Device("demo-0001", "S-0001", "demo-secret-0001", true));
             assertThat(directory.subscriber(c, "S-0001")).contains(CITY.subscribers().getFirst());
             assertThat(directory.contacts(c, "S-0001"))
@@ -145,14 +149,16 @@ class DemoSeederTest {
         assertThat(seeder.seedIfEmpty(db, CITY)).isTrue();
     }
 
-    /** Every device as "id|subscriber|secret", by id. */
+    /** Every device as "id|subscriber|secret" (each stored sealed, shown opened), by id. */
     private static List<String> devices(Database database) {
         return database.withConnection(c -> {
             List<String> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, subscriber_id, secret FROM devices ORDER BY id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+                    assertThat(rs.getString(3)).as("stored sealed").startsWith(SecretBox.V1);
+                    out.add(rs.getString(1) + "|" + rs.getString(2) + "|"
+                            + SECRETS.open(SecretColumn.DEVICE_SECRET, rs.getString(1), rs.getString(3)));
                 }
             }
             return out;

@@ -47,7 +47,9 @@ class RestartTest {
         try (Node demo = TestNode.start(data, true)) {
             assertThat(demo.httpPort()).isPositive();
         }
-        try (Node production = TestNode.start(data, false)) {
+        // The demo node sealed its secrets with the master key it made; production is given that key explicitly.
+        try (Node production = Node.start(TestNode.config(data, false,
+                java.util.Map.of("SAHAYA_MASTER_KEY_FILE", data.resolve("master.key").toString())), java.time.Clock.systemUTC())) {
             HttpResponse<String> r = new DeviceClient(production)
                     .send("demo-0041", DeviceClient.alert("p-1", "demo-0041", "FALL").encode());
 

@@ -14,6 +14,7 @@ import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.notify.fake.FakeFcm;
 import org.sahaya.notify.fake.FakeTwilio;
 import org.sahaya.server.demo.DemoCity;
+import org.sahaya.core.secret.MasterKey;
 import org.sahaya.server.demo.DemoSeeder;
 
 /** A production-configured node's view of the fake providers, and a family for it to tell. */
@@ -40,7 +41,7 @@ final class ProviderFamily {
     /** The demo city (fleet and hospitals), plus one subscriber in Bengaluru with a device and these contacts. */
     static void seed(SahayaConfig config, String subscriberId, Device device, Contact... contacts) {
         try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword())) {
-            new DemoSeeder().seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED));
+            new DemoSeeder(MasterKey.load(config.masterKey(), config.dataDir(), config.demo()).box()).seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED));
             DirectoryRepository directory = new DirectoryRepository();
             database.inTransaction(c -> {
                 directory.insert(c, new Subscriber(subscriberId, "Kamala", new Coordinates(12.9716, 77.5946), "kn", null));

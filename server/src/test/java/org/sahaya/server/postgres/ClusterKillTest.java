@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.NodeProcess;
+import org.sahaya.server.TestNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,7 @@ class ClusterKillTest {
                         "SAHAYA_DB_USER", PostgresNodeTest.USER,
                         "SAHAYA_CLUSTER_MEMBERS", members,
                         "SAHAYA_CLUSTER_SECRET", "pg-cluster-secret-" + cluster,
+                        "SAHAYA_MASTER_KEY", TestNode.MASTER_KEY,
                         "SAHAYA_MEMBER_PORT", String.valueOf(ports.get(i)))));
             }
             DeviceClient first = new DeviceClient(nodes.get(0));

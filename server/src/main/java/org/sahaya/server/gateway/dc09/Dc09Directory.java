@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Jdbc;
 import org.sahaya.core.persistence.Database;
+import org.sahaya.core.secret.SecretBox;
 import org.sahaya.server.gateway.dc09.account.Accounts;
 import org.sahaya.server.gateway.dc09.account.Dc09Account;
 import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
@@ -23,10 +24,12 @@ public final class Dc09Directory implements Accounts, KnownAlerts {
     private final Database database;
     private final Offload offload;
     private final boolean demo;
-    private final Dc09AccountRepository accounts = new Dc09AccountRepository();
+    private final Dc09AccountRepository accounts;
 
-    public Dc09Directory(Database database, Offload offload, boolean demo) {
+    /** @param secrets opens the accounts' sealed AES keys */
+    public Dc09Directory(Database database, Offload offload, boolean demo, SecretBox secrets) {
         this.database = database;
+        this.accounts = new Dc09AccountRepository(secrets);
         this.offload = offload;
         this.demo = demo;
     }

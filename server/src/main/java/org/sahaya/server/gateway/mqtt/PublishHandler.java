@@ -4,6 +4,7 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 import java.time.Clock;
 import java.time.Instant;
 import org.sahaya.core.alert.Alert;
+import org.sahaya.core.log.Redacted;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.gateway.InvalidAlert;
@@ -94,7 +95,7 @@ final class PublishHandler {
         reception.receive(alert).onComplete(done -> {
             if (done.failed()) {
                 LOG.error("{} over MQTT could not be stored; closing the connection unacknowledged so the device resends it",
-                        alert, done.cause());
+                        alert, Redacted.of(done.cause()));
                 session.closeUnacknowledged();
                 return;
             }

@@ -15,6 +15,7 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.server.TestNode;
 import org.sahaya.server.demo.DemoHubAccounts;
 import org.sahaya.server.gateway.dc09.account.Dc09Account;
 import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
@@ -31,7 +32,7 @@ class Dc09DirectoryTest {
     void open() {
         db = Database.open("jdbc:h2:file:" + dir.resolve("db"), null, null);
         DirectoryRepository directory = new DirectoryRepository();
-        Dc09AccountRepository accounts = new Dc09AccountRepository();
+        Dc09AccountRepository accounts = new Dc09AccountRepository(TestNode.secrets());
         db.inTransaction(c -> {
             directory.insert(c, new Subscriber("S-1", "Test Elder", new Coordinates(12.97, 77.59), "en", null));
             directory.insert(c, Device.demo(1, "S-1"));
@@ -55,13 +56,13 @@ class Dc09DirectoryTest {
 
     @Test
     void aNodeNotInDemoModeDoesNotKnowDemoAccounts() throws Exception {
-        assertThat(find(new Dc09Directory(db, offload, false), "1001")).isEmpty();
-        assertThat(find(new Dc09Directory(db, offload, true), "1001")).isPresent();
+        assertThat(find(new Dc09Directory(db, offload, false, TestNode.secrets()), "1001")).isEmpty();
+        assertThat(find(new Dc09Directory(db, offload, true, TestNode.secrets()), "1001")).isPresent();
     }
 
     @Test
     void readsAddressKeyAndWindowOfAnAccount() throws Exception {
-        Dc09Account account = find(new Dc09Directory(db, offload, false), "ABC123").orElseThrow();
+        Dc09Account account = find(new Dc09Directory(db, offload, false, TestNode.secrets()), "ABC123").orElseThrow();
 
         assertThat(account.deviceId()).isEqualTo("hub-1");
         assertThat(account.receiver()).isEqualTo("12");
@@ -74,7 +75,7 @@ class Dc09DirectoryTest {
 
     @Test
     void clearTextIsAllowedOnlyWhereTheAccountSaysSo() throws Exception {
-        Dc09Account clear = find(new Dc09Directory(db, offload, true), "1001").orElseThrow();
+        Dc09Account clear = find(new Dc09Directory(db, offload, true, TestNode.secrets()), "1001").orElseThrow();
 
         assertThat(clear.clearTextAllowed()).isTrue();
         assertThat(DemoHubAccounts.rows()).filteredOn(r -> r.key() == null).allMatch(Dc09AccountRepository.Row::clearTextAllowed);
@@ -84,7 +85,7 @@ class Dc09DirectoryTest {
     @Test
     void demoHubAccountsNeedTheirHubAndAreSeededOnce() {
         // This database has no demo hubs (demo-0501…): nothing to seed.
-        assertThat(new DemoHubAccounts().seedIfMissing(db)).isFalse();
+        assertThat(new DemoHubAccounts(TestNode.secrets()).seedIfMissing(db)).isFalse();
         assertThat(DemoHubAccounts.rows()).hasSize(100);
         assertThat(DemoHubAccounts.rows().get(1)).satisfies(r -> {
             assertThat(r.account()).isEqualTo("2001");

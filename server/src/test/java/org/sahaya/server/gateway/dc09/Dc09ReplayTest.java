@@ -34,7 +34,8 @@ class Dc09ReplayTest {
     static void start() throws Exception {
         node = Node.start(TestNode.config(data, true, Map.of()), CLOCK);
         node.database().inTransaction(c -> {
-            Dc09AccountRepository accounts = new Dc09AccountRepository();
+            Dc09AccountRepository accounts = new Dc09AccountRepository(org.sahaya.core.secret.MasterKey.load(
+                    node.config().masterKey(), node.config().dataDir(), true).box());
             // An operator's new account: no key, clear text not allowed (the default).
             accounts.insert(c, new Dc09AccountRepository.Row("4001", null, null, "demo-0515", null, null, null, false));
             // A clear account whose panel keeps poor time: a 30-minute timestamp window of its own.

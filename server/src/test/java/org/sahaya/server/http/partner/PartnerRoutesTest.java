@@ -62,7 +62,7 @@ class PartnerRoutesTest {
     @BeforeAll
     static void start() throws Exception {
         db = Database.open("jdbc:h2:mem:partner-routes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        new DemoSeeder().seedIfEmpty(db, DemoCity.generate(DemoCity.DEFAULT_SEED));
+        new DemoSeeder(org.sahaya.server.TestNode.secrets()).seedIfEmpty(db, DemoCity.generate(DemoCity.DEFAULT_SEED));
         offload = new Offload();
         grid = com.hazelcast.core.Hazelcast.newHazelcastInstance(loneMember());
         PartnerDirectory directory = PartnerDirectory.open(db, grid, offload, Clock.systemUTC(), List.of(),

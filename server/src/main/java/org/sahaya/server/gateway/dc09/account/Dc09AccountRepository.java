@@ -7,9 +7,21 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.Optional;
+import org.sahaya.core.secret.SecretBox;
+import org.sahaya.core.secret.SecretColumn;
 
-/** The {@code dc09_accounts} table. Blocking JDBC. */
+/**
+ * The {@code dc09_accounts} table. Blocking JDBC. An account's AES key is stored sealed with the master
+ * key ({@link SecretBox}, bound to the account) and opened only when the account is read for a message.
+ */
 public final class Dc09AccountRepository {
+
+    private final SecretBox secrets;
+
+    /** @param secrets seals keys on insert and opens them on find */
+    public Dc09AccountRepository(SecretBox secrets) {
+        this.secrets = secrets;
+    }
 
     /**
      * A row as written by an operator or the demo seeder.
@@ -37,11 +49,12 @@ public final class Dc09AccountRepository {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO dc09_accounts (account, receiver, line_prefix,"
                 + " device_id, encryption_key, key_format, timestamp_window_seconds, demo, clear_text_allowed)"
                 + " VALUES (?,?,?,?,?,?,?,?,?)")) {
-            ps.setString(1, row.account().toUpperCase());
+            String account = row.account().toUpperCase();
+            ps.setString(1, account);
             ps.setString(2, row.receiver());
             ps.setString(3, row.prefix());
             ps.setString(4, row.deviceId());
-            ps.setString(5, row.key());
+            ps.setString(5, secrets.seal(SecretColumn.DC09_KEY, account, row.key()));
             ps.setString(6, row.keyFormat());
             if (row.timestampWindowSeconds() == null) {
                 ps.setNull(7, Types.INTEGER);
@@ -65,6 +78,7 @@ public final class Dc09AccountRepository {
 
     /**
      * @throws IllegalArgumentException if the stored key is not a valid AES key (the message names no key)
+     * @throws SecretBox.Unopenable if the stored key is sealed but does not open with this master key
      */
     public Optional<Dc09Account> find(Connection c, String account) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM dc09_accounts WHERE account = ?")) {
@@ -73,7 +87,7 @@ public final class Dc09AccountRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                String key = rs.getString("encryption_key");
+                String key = secrets.open(SecretColumn.DC09_KEY, rs.getString("account"), rs.getString("encryption_key"));
                 int window = rs.getInt("timestamp_window_seconds");
                 boolean hasWindow = !rs.wasNull();
                 return Optional.of(new Dc09Account(rs.getString("account"), rs.getString("receiver"),
