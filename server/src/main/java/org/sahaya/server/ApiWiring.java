@@ -62,6 +62,9 @@ import org.sahaya.server.tls.ListenerTls;
 /** The HTTP API of a node: each feature's route table over the node's services, behind the guarded server. */
 final class ApiWiring {
 
+    /** Unknown partner keys an address may send a minute before its keys get 429 unchecked. */
+    private static final int UNKNOWN_KEYS_PER_MINUTE = 20;
+
     private ApiWiring() {
     }
 
@@ -101,7 +104,7 @@ final class ApiWiring {
         PartnerDirectory partners = PartnerDirectory.open(database, grid.hazelcast(), offload, clock, config.apiKeys(),
                 config.demo() ? DemoPartners.ids() : Set.of());
         Access access = new Access(people.sessions(), partners, services.audit(),
-                new FailureThrottle(config.logins().failures(), config.logins().failureWindow(), clock), clock);
+                new FailureThrottle(UNKNOWN_KEYS_PER_MINUTE, Duration.ofMinutes(1), clock), clock);
         List<RouteTable> tables = new ArrayList<>(List.of(
                 new AlertRoutes(access, signature, admission, new AlertHandler(services.reception())),
                 new DeviceRoutes(access, routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),

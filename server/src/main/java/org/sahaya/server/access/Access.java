@@ -44,8 +44,8 @@ public final class Access {
     private final Map<String, String> ownCredentials = Collections.synchronizedMap(new LinkedHashMap<>());
 
     /**
-     * @param badCredentials failures per address of unknown session tokens and keys; a blocked
-     *                       address gets 429 before its credential is looked at
+     * @param badCredentials failures per address of unknown partner keys; a blocked address gets
+     *                       429 before the key it sends is looked at
      */
     public Access(SessionLookup sessions, PartnerLookup partners, Audit audit, FailureThrottle badCredentials,
                   Clock clock) {
@@ -111,7 +111,10 @@ public final class Access {
                             + API_KEY_HEADER).send(ctx);
             return;
         }
-        if (badCredentials.blocked(address)) {
+        // Only unknown keys count and block: a partner's key may be short (16 characters from
+        // SAHAYA_API_KEYS), a session token is 256 random bits, and a console polling with an
+        // expired cookie must not lock its person out after the next login.
+        if (bearer == null && badCredentials.blocked(address)) {
             ctx.response().putHeader("Retry-After", Long.toString(badCredentials.retryAfter(address).toSeconds()));
             Problem.of(429, "too-many-failures", "Too many failed attempts",
                     "too many unknown credentials from this address; try again later").send(ctx);
@@ -126,7 +129,9 @@ public final class Access {
             }
             Optional<Caller> caller = result.result();
             if (caller.isEmpty()) {
-                badCredentials.failed(address);
+                if (bearer == null) {
+                    badCredentials.failed(address);
+                }
                 audit.record(new AuditEvent(clock.instant(), "anonymous", "", operation, record(ctx), address,
                         bearer != null ? "unknown-session" : "unknown-key"));
                 if (bearer != null) {

@@ -30,7 +30,9 @@ public final class ManagementServer {
         router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(live));
         router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
-        HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port());
+        // HTTP/1.1 only, as on the public port: monitoring speaks it, and no cleartext HTTP/2 upgrade to offer.
+        HttpServerOptions options = new HttpServerOptions().setHost(settings.host()).setPort(settings.port())
+                .setHttp2ClearTextEnabled(false);
         if (settings.tls()) {
             tls.apply(options);
         }

@@ -75,12 +75,19 @@ class RouteRoleTest {
             Map.entry("putHospitalBeds", EnumSet.of(HOSPITAL_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("postIncidentAssignment", EnumSet.of(COORDINATOR, SUPERVISOR)),
             Map.entry("closeIncident", EnumSet.of(COORDINATOR, SUPERVISOR)),
+            Map.entry("createPartner", EnumSet.of(ADMIN)),
+            Map.entry("listPartners", EnumSet.of(ADMIN)),
+            Map.entry("rotatePartnerKey", EnumSet.of(ADMIN)),
+            // Lists: a fleet sees its own units, a hospital itself, a fleet every hospital (a crew's destination).
+            Map.entry("listUnits", EnumSet.of(COORDINATOR, SUPERVISOR, ADMIN, FLEET_OWN, FLEET_OTHER)),
+            Map.entry("listHospitals", EnumSet.of(COORDINATOR, SUPERVISOR, ADMIN, HOSPITAL_OWN, HOSPITAL_OTHER,
+                    FLEET_OWN, FLEET_OTHER)),
             Map.entry("listAudit", EnumSet.of(AUDITOR, ADMIN)),
             Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
-            "twilioSmsReply", "ackLinkPage", "ackLinkConfirm", "postAcknowledgement");
+            "twilioSmsReply", "ackLinkPage", "ackLinkConfirm", "postAcknowledgement", "login", "logout");
 
     @TempDir
     static Path dir;
@@ -197,6 +204,9 @@ class RouteRoleTest {
     private static void sameAnswerForEveryone(String operation, String[] methodAndPath) throws Exception {
         int nobody = request(operation, methodAndPath, NONE).statusCode();
         for (Who who : Who.values()) {
+            if (operation.equals("logout") && CREDENTIALS.get(who).containsKey("Authorization")) {
+                continue; // it would end the session the other operations use (SessionApiTest covers it)
+            }
             assertThat(request(operation, methodAndPath, who).statusCode())
                     .as("%s by %s answers as it does to nobody", operation, who).isEqualTo(nobody);
         }
@@ -209,7 +219,8 @@ class RouteRoleTest {
                 .replace("/hospitals/{id}", "/hospitals/" + hospitalId)
                 .replace("/subscribers/{id}", "/subscribers/" + subscriberId)
                 .replace("{contactId}", "RR-1")
-                .replace("{token}", "forged-link-token");
+                .replace("{token}", "forged-link-token")
+                .replace("/partners/{id}", "/partners/FLEET-NOPE");
         return call(who, methodAndPath[0], path, body(operation));
     }
 
@@ -230,6 +241,9 @@ class RouteRoleTest {
             case "postAlert" -> DeviceClient.alert("rr-x", "demo-0002", "TEST");
             case "postHeartbeat" -> new JsonObject().put("battery", 80);
             case "postAcknowledgement" -> new JsonObject().put("token", "forged-push-token");
+            // incomplete: refused by the contract (422) before it could count as a failed login
+            case "login" -> new JsonObject().put("username", "nobody");
+            case "createPartner" -> new JsonObject().put("id", "FLEET-RR").put("kind", "HOSPITAL").put("name", "No such hospital");
             default -> null;
         };
     }
