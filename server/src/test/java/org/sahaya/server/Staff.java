@@ -76,6 +76,16 @@ public final class Staff {
         }
     }
 
+    /**
+     * Forgets the tokens kept for {@code node}: after members die, the sessions the grid kept on them
+     * may be gone with them, and people log in again.
+     */
+    public static void forget(Node node) {
+        synchronized (TOKENS) {
+            TOKENS.remove(node);
+        }
+    }
+
     /** Creates {@code username} with {@code roles} (if not there yet) on any node, and answers its bearer token. */
     public static String createAndLogin(Node node, String username, Role... roles) {
         return createAndLogin(node, username, null, roles);

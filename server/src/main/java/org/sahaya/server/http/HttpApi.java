@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sahaya.core.log.Redacted;
+import org.sahaya.server.http.contract.BadSignature;
 import org.sahaya.server.http.contract.ContractDocument;
 import org.sahaya.server.http.contract.ContractValidation;
 import org.sahaya.server.http.contract.PrebuiltSchemas;
@@ -143,7 +144,7 @@ public final class HttpApi {
         }
         if (cause instanceof org.sahaya.dispatch.intake.UnknownDeviceException) {
             // Answered as a forged signature, as the signature check answers an unknown id: ids cannot be probed.
-            org.sahaya.server.http.device.DeviceSignatureHandler.badSignature().send(ctx);
+            BadSignature.problem().send(ctx);
             return;
         }
         LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), Redacted.of(cause));

@@ -215,6 +215,7 @@ class RouteRoleTest {
     private static HttpResponse<String> request(String operation, String[] methodAndPath, Who who) throws Exception {
         String path = methodAndPath[1]
                 .replace("/incidents/{id}", "/incidents/" + (coordinatorWrite(operation) ? "INC-NOPE" : incidentId))
+                .replace("/devices/{id}", "/devices/demo-0002")
                 .replace("/units/{id}", "/units/" + unitId)
                 .replace("/hospitals/{id}", "/hospitals/" + hospitalId)
                 .replace("/subscribers/{id}", "/subscribers/" + subscriberId)

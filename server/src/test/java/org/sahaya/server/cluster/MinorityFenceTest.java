@@ -18,6 +18,7 @@ import org.sahaya.core.fleet.Unit;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.PartnerClient;
+import org.sahaya.server.Staff;
 
 /**
  * The minority side of a split changes no dispatch: a coordinator's override and a crew leaving its
@@ -52,6 +53,7 @@ class MinorityFenceTest {
 
             cluster.crash(1);
             cluster.crash(2);
+            Staff.forget(lone); // sessions kept on the dead members died with them: log in again
             DeviceClient management = new DeviceClient(lone.managementPort());
             await().atMost(Duration.ofSeconds(15)).until(() -> management.get("/health/ready").statusCode() == 503);
 

@@ -114,7 +114,7 @@ class UnitLifecycleTest {
         JsonObject closed = new JsonObject(r.body());
         assertThat(closed.getString("state")).isEqualTo("CLOSED");
         assertThat(closed.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("message")))
-                .anyMatch(m -> m.contains("false alarm confirmed by phone"));
+                .anyMatch(m -> m.contains("by demo-coordinator: false alarm confirmed by phone"));
         assertThat(partners.get("/api/v1/units/" + unit).getString("status")).isEqualTo("AVAILABLE");
         assertThat(free(hospital)).isEqualTo(freeBefore + 1);
 
@@ -141,7 +141,7 @@ class UnitLifecycleTest {
         assertThat(unitOf(now)).isEqualTo(chosen);
         assertThat(stages(now)).contains("OVERRIDE");
         assertThat(now.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("message")))
-                .anyMatch(m -> m.contains("crew knows the building"));
+                .anyMatch(m -> m.contains("Coordinator demo-coordinator assigned unit") && m.contains("crew knows the building"));
         assertThat(partners.get("/api/v1/units/" + replaced).getString("status")).isEqualTo("AVAILABLE");
         assertThat(partners.get("/api/v1/units/" + chosen).getString("incidentId")).isEqualTo(id);
     }

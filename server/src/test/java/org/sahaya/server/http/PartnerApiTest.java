@@ -89,7 +89,7 @@ class PartnerApiTest {
         assertThat(position.statusCode()).isEqualTo(404);
         assertThat(new JsonObject(position.body()).getString("type")).endsWith("unit-not-found");
         assertThat(status.statusCode()).isEqualTo(404);
-        assertThat(client.send("GET", "/api/v1/units/AMB-999", null, null).statusCode()).isEqualTo(404);
+        assertThat(client.send("GET", "/api/v1/units/AMB-999", org.sahaya.server.Staff.supervisor(node), null).statusCode()).isEqualTo(404);
         assertThat(node.grid().units().containsKey("AMB-999")).isFalse();
     }
 

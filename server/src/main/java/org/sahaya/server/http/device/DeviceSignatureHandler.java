@@ -1,7 +1,5 @@
 package org.sahaya.server.http.device;
 
-import org.sahaya.core.subscriber.DeviceSignature;
-
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -9,7 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.DeviceSignature;
 import org.sahaya.server.access.FailureThrottle;
+import org.sahaya.server.http.contract.BadSignature;
 import org.sahaya.server.http.contract.Problem;
 
 /**
@@ -51,9 +51,7 @@ public final class DeviceSignatureHandler implements io.vertx.core.Handler<Routi
 
     /** The answer to a signature that is not the device's, and to a device id no device has. */
     public static Problem badSignature() {
-        return Problem.ofField(401, "signature-invalid", "Invalid signature",
-                "X-Signature is not the HMAC-SHA256 of X-Timestamp, a newline and the body with this device's secret",
-                "X-Signature");
+        return BadSignature.problem();
     }
 
     @Override
