@@ -1,8 +1,9 @@
 package org.sahaya.server.access;
 
 /**
- * What a caller may do. People hold the first four and the auditor's; partners' machine keys hold
- * {@link #FLEET} (bound to one fleet) or {@link #HOSPITAL} (bound to one hospital).
+ * What a caller may do. People hold any of them; {@link #FLEET} and {@link #HOSPITAL} are bound to
+ * one partner, whether a partner's machine key holds them or a person of that partner (a fleet's
+ * dispatcher, a hospital's desk) does.
  */
 public enum Role {
     /** Runs the node: people, partners and their keys, the city's data. Sees no incident by role alone. */
@@ -23,7 +24,7 @@ public enum Role {
         return this == ADMIN || this == SUPERVISOR || this == COORDINATOR;
     }
 
-    /** The role a partner's machine key may hold; people never hold these. */
+    /** The roles a partner's machine key may hold; whoever holds them is bound to one partner. */
     public boolean partnerRole() {
         return this == FLEET || this == HOSPITAL;
     }
