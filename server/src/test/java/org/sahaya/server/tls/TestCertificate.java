@@ -47,6 +47,11 @@ public record TestCertificate(Path certificate, Path key, X509Certificate x509) 
     }
 
     /** A client TLS context that trusts this certificate only. */
+    /** The node's settings that put this certificate on its listeners. */
+    public java.util.Map<String, String> settings() {
+        return java.util.Map.of("SAHAYA_TLS_CERT", certificate.toString(), "SAHAYA_TLS_KEY", key.toString());
+    }
+
     public SSLContext trusting() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);

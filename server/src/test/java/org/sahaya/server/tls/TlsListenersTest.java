@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -48,8 +47,7 @@ class TlsListenersTest {
     @BeforeAll
     static void start() throws Exception {
         certificate = TestCertificate.write(certificates);
-        node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_TLS_CERT", certificate.certificate().toString(),
-                "SAHAYA_TLS_KEY", certificate.key().toString())), Clock.systemUTC());
+        node = Node.start(TestNode.config(data, true, certificate.settings()), Clock.systemUTC());
     }
 
     @AfterAll

@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +32,7 @@ class Dc09TlsTest {
     @BeforeAll
     static void start() throws Exception {
         certificate = TestCertificate.write(certificates);
-        node = Node.start(TestNode.config(data, true, Map.of("SAHAYA_TLS_CERT", certificate.certificate().toString(),
-                "SAHAYA_TLS_KEY", certificate.key().toString())), Clock.systemUTC());
+        node = Node.start(TestNode.config(data, true, certificate.settings()), Clock.systemUTC());
     }
 
     @AfterAll
