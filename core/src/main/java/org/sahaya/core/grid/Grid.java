@@ -93,6 +93,7 @@ public final class Grid implements Units, Hospitals, AutoCloseable {
      * @param access      the one address the member port listens on, and the secret every member holds
      */
     public static Grid start(Database database, String clusterName, int port, List<String> members, GridAccess access) {
+        GridCallbacks.install();
         Config config = new Config();
         config.setClusterName(access.clusterName(clusterName));
         config.setProperty("hazelcast.logging.type", "slf4j");

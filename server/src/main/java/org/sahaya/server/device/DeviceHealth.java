@@ -14,6 +14,7 @@ import org.sahaya.core.alert.Alert;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.config.DeviceSettings;
 import org.sahaya.core.grid.Grid;
+import org.sahaya.core.grid.GridCallbacks;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.log.Redacted;
@@ -75,11 +76,13 @@ public final class DeviceHealth implements DeviceActivity, AutoCloseable {
     /** A heartbeat that reported the battery's charge (0–100). Non-blocking. */
     public void heard(String deviceId, Instant at, String gateway, Integer batteryPercent) {
         try {
+            // DIRECT: a bare exceptionally() would start a thread per heartbeat (GridCallbacks says why).
             lastHeard.note(deviceId, new Seen(at.toEpochMilli(), gateway, batteryPercent))
-                    .exceptionally(e -> {
-                        LOG.warn("Could not note that device {} was heard: {}", deviceId, Redacted.describe(e));
-                        return null;
-                    });
+                    .whenCompleteAsync((ok, e) -> {
+                        if (e != null) {
+                            LOG.warn("Could not note that device {} was heard: {}", deviceId, Redacted.describe(e));
+                        }
+                    }, GridCallbacks.DIRECT);
         } catch (RuntimeException e) {
             // The grid is shutting down: the device's next message will be noted.
             LOG.debug("Grid unavailable while noting device {}", deviceId);

@@ -2,9 +2,7 @@ package org.sahaya.server.access.partners;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sahaya.core.config.ApiKey;
+import org.sahaya.core.grid.GridCallbacks;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.PersistenceException;
@@ -117,10 +116,8 @@ public final class PartnerDirectory implements PartnerLookup {
         if (own != null) {
             return Future.succeededFuture(Optional.of(caller(own, address)));
         }
-        Context context = Vertx.currentContext();
-        var found = keys.getAsync(hash);
-        Future<String> entry = context == null ? Future.fromCompletionStage(found) : Future.fromCompletionStage(found, context);
-        return entry.map(e -> Optional.ofNullable(e).map(held -> caller(held, address)));
+        return GridCallbacks.onContext(keys.getAsync(hash))
+                .map(e -> Optional.ofNullable(e).map(held -> caller(held, address)));
     }
 
     /**
