@@ -103,22 +103,51 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws.
+     *
+     * <p>The caller always sees the work's own failure, never a failure of the rollback after it; and a
+     * connection that could not be rolled back or returned to auto-commit (a lock timeout or a deadlock
+     * can leave one so) is evicted from the pool, so that a retry runs on a fresh connection rather than
+     * on a broken one.
+     */
     public <T> T inTransaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            boolean reusable = true;
             try {
+                c.setAutoCommit(false);
                 T result = work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                reusable = rollback(c);
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                if (!reusable || !autoCommitAgain(c)) {
+                    dataSource.evictConnection(c);
+                }
             }
         } catch (SQLException e) {
             throw new PersistenceException(e);
+        }
+    }
+
+    /** @return whether the rollback worked (its own failure is not kept: drivers may quote parameters in it) */
+    private static boolean rollback(Connection c) {
+        try {
+            c.rollback();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean autoCommitAgain(Connection c) {
+        try {
+            c.setAutoCommit(true);
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ public final class GroupCommit {
     private final int lanes;
     private final ConcurrentLinkedQueue<Unit<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final LongAdder rolledBack = new LongAdder();
 
     /**
      * @param lanes transactions in flight at once (a database with a network round trip per statement
@@ -71,6 +73,14 @@ public final class GroupCommit {
             }
             throw e;
         }
+    }
+
+    /**
+     * Batches of more than one unit rolled back and run again unit by unit so far: each one is a lock
+     * wait or a conflict between units that cost every unit of the batch a second transaction.
+     */
+    public long rolledBack() {
+        return rolledBack.sum();
     }
 
     private void startLaneIfIdle() {
@@ -123,6 +133,7 @@ public final class GroupCommit {
                 batch.getFirst().result().completeExceptionally(e);
                 return;
             }
+            rolledBack.increment();
             LOG.debug("group of {} rolled back ({}); committing each on its own", batch.size(),
                     e.getClass().getSimpleName());
             batch.forEach(this::commitAlone);

@@ -36,6 +36,19 @@ public final class PersistenceException extends RuntimeException {
         super(message);
     }
 
+    /**
+     * True when the transaction lost a race for a lock and may succeed if run again from the start: a lock
+     * timeout (H2 HYT00, PostgreSQL 55P03), a deadlock or serialization failure (40001, PostgreSQL 40P01),
+     * or H2's "concurrent update" of a row another transaction changed (90131).
+     */
+    public boolean isLockConflict() {
+        return getCause() instanceof SQLException e && e.getSQLState() != null
+                && switch (e.getSQLState()) {
+                    case "HYT00", "55P03", "40001", "40P01", "90131" -> true;
+                    default -> false;
+                };
+    }
+
     /** True when the cause is a unique-key violation (SQLState 23505 on H2 and PostgreSQL alike). */
     public boolean isDuplicateKey() {
         return getCause() instanceof SQLException e && "23505".equals(e.getSQLState());

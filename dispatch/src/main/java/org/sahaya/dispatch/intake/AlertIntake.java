@@ -39,6 +39,15 @@ import org.sahaya.dispatch.triage.TriageDecision;
  * moment are stored in one transaction ({@link GroupCommit}); within it each sees the ones before it, so
  * two alerts of one subscriber in one batch still open one incident. Blocking: call it from a virtual
  * thread.
+ *
+ * <p>Why the receipts are striped by device, one transaction in flight per stripe: with batches of any
+ * alerts committing side by side, two batches holding alerts of the same subscribers took their
+ * open-incident slots in different orders and waited on each other's uncommitted rows (issue 19: lock
+ * timeouts, "concurrent update in table OPEN_INCIDENTS", whole batches rolled back and run again alert by
+ * alert in a surge). A device's alerts now always go to the same stripe, in order, so a batch never waits
+ * on another batch for its own subscriber's slot. Only alerts of two devices of one subscriber at the same
+ * moment may still meet in two stripes; the loser waits for one commit and retries as a join, and a lost
+ * lock race is retried in a fresh transaction like a lost insert.
  */
 public final class AlertIntake {
 
@@ -53,8 +62,11 @@ public final class AlertIntake {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final TimelineRepository timeline = new TimelineRepository();
     private final GridIncidents gridIncidents;
-    /** Receipts arriving together share a transaction: one commit for a burst instead of one per alert. */
-    private final GroupCommit receipts;
+    /**
+     * Receipts arriving together share a transaction: one commit for a burst instead of one per alert.
+     * One single-lane group commit per stripe; a device's alerts always use the same one.
+     */
+    private final GroupCommit[] receipts;
 
     public AlertIntake(Database database, Grid grid, Triage triage, Clock clock) {
         this.database = database;
@@ -62,8 +74,20 @@ public final class AlertIntake {
         this.clock = clock;
         this.ids = new Ids(clock);
         this.gridIncidents = new GridIncidents(grid);
-        // Receipt transactions in flight at once: as many as the alert lane has connections.
-        this.receipts = new GroupCommit(database.alerts(), database.alerts().connections());
+        // Receipt transactions in flight at once: as many as the alert lane has connections, one per stripe.
+        this.receipts = new GroupCommit[database.alerts().connections()];
+        for (int i = 0; i < receipts.length; i++) {
+            receipts[i] = new GroupCommit(database.alerts(), 1);
+        }
+    }
+
+    /** Receipt batches rolled back and run again one alert at a time ({@link GroupCommit#rolledBack()}). */
+    public long batchesRolledBack() {
+        long sum = 0;
+        for (GroupCommit stripe : receipts) {
+            sum += stripe.rolledBack();
+        }
+        return sum;
     }
 
     /** @throws UnknownDeviceException if the device is not registered (nothing is stored) */
@@ -72,7 +96,7 @@ public final class AlertIntake {
             try {
                 // The alert lane: the device waits on this commit for its acknowledgement. In a burst the
                 // receipts of many alerts share one commit; each is still committed before its caller goes on.
-                IntakeResult result = receipts.run(c -> receive(c, alert));
+                IntakeResult result = stripe(alert.deviceId()).run(c -> receive(c, alert));
                 if (result.opened() && result.incident().state().isOpen()) {
                     // Already in the database: give the grid its copy without writing it again.
                     gridIncidents.admit(result.incident());
@@ -82,12 +106,17 @@ public final class AlertIntake {
                 }
                 return result;
             } catch (PersistenceException e) {
-                // A racing resend of the same alert, or a racing alert of the same subscriber: retry reads the winner.
-                if (!e.isDuplicateKey() || attempt == ATTEMPTS) {
+                // A racing resend of the same alert, or a racing alert of the same subscriber: retry reads the
+                // winner. A lost lock race: retry in a fresh transaction (on a fresh connection, see Database).
+                if (!(e.isDuplicateKey() || e.isLockConflict()) || attempt == ATTEMPTS) {
                     throw e;
                 }
             }
         }
+    }
+
+    private GroupCommit stripe(String deviceId) {
+        return receipts[Math.floorMod(deviceId.hashCode(), receipts.length)];
     }
 
     private IntakeResult receive(Connection c, Alert alert) throws SQLException {
