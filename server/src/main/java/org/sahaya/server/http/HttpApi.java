@@ -25,6 +25,7 @@ import org.sahaya.server.http.contract.ContractValidation;
 import org.sahaya.server.http.contract.PrebuiltSchemas;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
+import org.sahaya.server.http.contract.StringParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,8 @@ public final class HttpApi {
     private static Future<Router> build(Vertx vertx, List<RouteTable> tables, int maxBodyBytes, Clock clock) {
         Map<String, RouteTable.Mount> mounts = mounts(tables);
         return OpenAPIContract.from(vertx, ContractDocument.load(ContractDocument.CONTRACT)).map(contract -> {
-            RequestValidator validator = RequestValidator.create(vertx, new PrebuiltSchemas(contract));
+            // StringParameters: vertx-openapi's validator without a DecodeException per id in a path (issue 19).
+            RequestValidator validator = new StringParameters(vertx, new PrebuiltSchemas(contract));
             RouterBuilder builder = RouterBuilder.create(vertx, contract);
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
             TreeSet<String> unserved = new TreeSet<>(mounts.keySet());
