@@ -1,7 +1,6 @@
 package org.sahaya.server;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import io.vertx.core.Vertx;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
@@ -31,8 +30,6 @@ import org.sahaya.dispatch.workflow.IncidentWorkflow;
 record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock clock, FleetIndex fleet, ServiceAreas areas,
                       GridUnitClaims unitClaims, GridBedClaims bedClaims, Dispatcher dispatcher) {
 
-    private static final ZoneId CITY = ZoneId.of("Asia/Kolkata");
-
     static DispatchWiring of(SahayaConfig config, Database database, Grid grid, Clock clock) {
         FleetIndex fleet = new FleetIndex(grid);
         ServiceAreas areas = ServiceAreas.load(database);
@@ -40,7 +37,7 @@ record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock c
         GridBedClaims bedClaims = new GridBedClaims(grid);
         Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), unitClaims, bedClaims,
                 DispatchPolicy.defaults(),
-                ConfiguredEta.model(config.eta()), database, clock, CITY, areas);
+                ConfiguredEta.model(config.eta()), database, clock, config.city().timeZone(), areas);
         return new DispatchWiring(config, grid, database, clock, fleet, areas, unitClaims, bedClaims, dispatcher);
     }
 
