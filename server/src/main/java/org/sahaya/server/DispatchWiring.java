@@ -2,6 +2,7 @@ package org.sahaya.server;
 
 import java.time.Clock;
 import io.vertx.core.Vertx;
+import org.sahaya.core.config.CitySettings;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.IncidentListener;
@@ -25,12 +26,22 @@ import org.sahaya.dispatch.queue.QueueDrain;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.dispatch.workflow.IncidentPlacement;
 import org.sahaya.dispatch.workflow.IncidentWorkflow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A node's dispatch services over its grid member: the fleet index, the claims and the dispatcher. */
 record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock clock, FleetIndex fleet, ServiceAreas areas,
                       GridUnitClaims unitClaims, GridBedClaims bedClaims, Dispatcher dispatcher) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchWiring.class);
+
     static DispatchWiring of(SahayaConfig config, Database database, Grid grid, Clock clock) {
+        if (config.eta().centredOnBengaluru() && !config.city().name().equals(CitySettings.DEFAULT_NAME)) {
+            // Not an error: dispatch still sends the nearest unit, only the ETAs are off.
+            LOG.warn("The city is {} but the travel-time model is centred on Bengaluru: set SAHAYA_ETA_CENTRE"
+                    + " (and the SAHAYA_ETA_* radii and speeds) for it, or every place counts as suburban",
+                    config.city().name());
+        }
         FleetIndex fleet = new FleetIndex(grid);
         ServiceAreas areas = ServiceAreas.load(database);
         GridUnitClaims unitClaims = new GridUnitClaims(grid, clock);

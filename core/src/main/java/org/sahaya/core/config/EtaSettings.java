@@ -36,6 +36,17 @@ public record EtaSettings(double detourFactor, double urbanCoreKmh, double urban
                           double peakSpeedRatio, Set<Integer> peakHours, Duration turnout, ZoneId zone,
                           double centreLat, double centreLon, double coreRadiusMetres, double urbanRadiusMetres) {
 
+    /** The default centre, Bengaluru's central business district (lat,lon). */
+    public static final String DEFAULT_CENTRE = "12.9716,77.5946";
+
+    /**
+     * Whether the rings are still around the default centre: a node serving another city
+     * ({@code SAHAYA_CITY_NAME}) then counts every place as suburban, so its start warns.
+     */
+    public boolean centredOnBengaluru() {
+        return (centreLat + "," + centreLon).equals(DEFAULT_CENTRE);
+    }
+
     /** @throws ConfigException naming the first setting that is malformed or out of range */
     public static EtaSettings from(Settings s) {
         double detour = number(s, "SAHAYA_ETA_DETOUR_FACTOR", 1.4);
@@ -50,7 +61,7 @@ public record EtaSettings(double detourFactor, double urbanCoreKmh, double urban
         if (turnoutSeconds < 0) {
             throw new ConfigException("SAHAYA_ETA_TURNOUT_SECONDS", "must not be negative, was " + turnoutSeconds);
         }
-        String[] centre = s.get("SAHAYA_ETA_CENTRE", "12.9716,77.5946").split(",", -1);
+        String[] centre = s.get("SAHAYA_ETA_CENTRE", DEFAULT_CENTRE).split(",", -1);
         if (centre.length != 2) {
             throw new ConfigException("SAHAYA_ETA_CENTRE", "must be latitude,longitude in degrees, e.g. 12.9716,77.5946");
         }

@@ -55,6 +55,13 @@ class CitySettingsTest {
     }
 
     @Test
+    void theEtaSaysWhenItsRingsAreStillAroundBengaluru() {
+        assertThat(EtaSettings.from(Settings.of(Map.of())).centredOnBengaluru()).isTrue();
+        assertThat(EtaSettings.from(Settings.of(Map.of("SAHAYA_ETA_CENTRE", "18.5204,73.8567"))).centredOnBengaluru())
+                .isFalse();
+    }
+
+    @Test
     void badValuesStopTheStartNamingTheirSetting() {
         assertRefused(Map.of("SAHAYA_CITY_TIME_ZONE", "Asia/Bangalore"), "SAHAYA_CITY_TIME_ZONE");
         assertRefused(Map.of("SAHAYA_CITY_LANGUAGE", "english_uk"), "SAHAYA_CITY_LANGUAGE");
