@@ -33,6 +33,7 @@ import org.sahaya.notify.plan.NotificationPlanner;
 import org.sahaya.notify.plan.NotificationRequest;
 import org.sahaya.notify.plan.PlanSummary;
 import org.sahaya.notify.plan.PlannedMessage;
+import org.sahaya.notify.template.MessageTemplates;
 
 /**
  * Tells a subscriber's family about a step of an incident, exactly once per (incident, contact,
@@ -89,7 +90,7 @@ public final class FamilyNotifier {
             }
             byChannel.put(channel, implementation);
         });
-        this.planner = new NotificationPlanner();
+        this.planner = new NotificationPlanner(MessageTemplates.load(), options.city());
         this.available = Set.copyOf(byChannel.keySet());
         this.commits = new GroupCommit(database, COMMIT_LANES);
         this.sender = new OutboxSender(database, commits, Map.copyOf(byChannel), clock, options.delivery(),

@@ -38,6 +38,7 @@ import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.http.alert.AlertHandler;
 import org.sahaya.server.http.alert.AlertRoutes;
+import org.sahaya.server.http.city.CityRoutes;
 import org.sahaya.server.http.audit.AuditHandlers;
 import org.sahaya.server.http.audit.AuditRoutes;
 import org.sahaya.server.http.coordinator.CoordinatorHandlers;
@@ -120,6 +121,7 @@ final class ApiWiring {
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
         tables.add(people.routes(access));
+        tables.add(new CityRoutes(access, config.city()));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

@@ -1,8 +1,8 @@
 package org.sahaya.server;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import io.vertx.core.Vertx;
+import org.sahaya.core.config.CitySettings;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.IncidentListener;
@@ -26,21 +26,29 @@ import org.sahaya.dispatch.queue.QueueDrain;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.dispatch.workflow.IncidentPlacement;
 import org.sahaya.dispatch.workflow.IncidentWorkflow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A node's dispatch services over its grid member: the fleet index, the claims and the dispatcher. */
 record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock clock, FleetIndex fleet, ServiceAreas areas,
                       GridUnitClaims unitClaims, GridBedClaims bedClaims, Dispatcher dispatcher) {
 
-    private static final ZoneId CITY = ZoneId.of("Asia/Kolkata");
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchWiring.class);
 
     static DispatchWiring of(SahayaConfig config, Database database, Grid grid, Clock clock) {
+        if (config.eta().centredOnBengaluru() && !config.city().name().equals(CitySettings.DEFAULT_NAME)) {
+            // Not an error: dispatch still sends the nearest unit, only the ETAs are off.
+            LOG.warn("The city is {} but the travel-time model is centred on Bengaluru: set SAHAYA_ETA_CENTRE"
+                    + " (and the SAHAYA_ETA_* radii and speeds) for it, or every place counts as suburban",
+                    config.city().name());
+        }
         FleetIndex fleet = new FleetIndex(grid);
         ServiceAreas areas = ServiceAreas.load(database);
         GridUnitClaims unitClaims = new GridUnitClaims(grid, clock);
         GridBedClaims bedClaims = new GridBedClaims(grid);
         Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), unitClaims, bedClaims,
                 DispatchPolicy.defaults(),
-                ConfiguredEta.model(config.eta()), database, clock, CITY, areas);
+                ConfiguredEta.model(config.eta()), database, clock, config.city().timeZone(), areas);
         return new DispatchWiring(config, grid, database, clock, fleet, areas, unitClaims, bedClaims, dispatcher);
     }
 

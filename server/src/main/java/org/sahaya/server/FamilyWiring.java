@@ -57,7 +57,8 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
         ChannelLineup lineup = ChannelLineup.from(config.providers(), config.demo(), database, clock);
         Map<Channel, NotificationChannel> channels = new EnumMap<>(lineup.channels());
         channels.putAll(extra);
-        NotifierOptions options = NotifierOptions.defaults().withDelivery(DeliveryPolicy.within(config.providers().familyBudget()));
+        NotifierOptions options = NotifierOptions.defaults().withDelivery(DeliveryPolicy.within(config.providers().familyBudget()))
+                .withCity(config.city());
         FamilyNotifier notifier = new FamilyNotifier(database, channels, clock, () -> ids.next("NTF"),
                 ackLinks == null ? options : options.withAckLinks(ackLinks));
         EscalationPolicy escalation = new EscalationPolicy(notify.voiceAfter(), notify.voiceInterval());

@@ -3,6 +3,7 @@ package org.sahaya.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,11 @@ import org.sahaya.core.alert.AlertReceipt;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
 import org.sahaya.core.persistence.AlertRepository;
+import org.sahaya.core.persistence.Database;
 import org.sahaya.core.secret.SecretBox;
+import org.sahaya.core.subscriber.Device;
+import org.sahaya.server.demo.DemoCityData;
+import org.sahaya.server.demo.DemoSeeder;
 
 /** Starts a real node for a test: port 0, its own data directory, its own grid cluster name. */
 public final class TestNode {
@@ -45,6 +50,24 @@ public final class TestNode {
 
     public static Node start(Path dataDir, boolean demo) throws Exception {
         return Node.start(config(dataDir, demo, Map.of()), Clock.systemUTC());
+    }
+
+    /**
+     * Starts a production (not demo) node on a database seeded with {@code city} first: how a test runs
+     * a city other than the demo's Bengaluru ({@code DemoCity.generate(seed, DemoPlaces.pune())}) with
+     * the city settings in {@code extra} ({@code SAHAYA_CITY_NAME}, ...). The devices keep their published
+     * demo secrets ({@link DeviceClient#send} signs with them) but are not marked demo, so that a node not
+     * in demo mode takes their alerts.
+     */
+    public static Node startWithCity(Path dataDir, DemoCityData city, Map<String, String> extra) throws Exception {
+        SahayaConfig config = config(dataDir, false, extra);
+        List<Device> production = city.devices().stream()
+                .map(d -> new Device(d.id(), d.subscriberId(), d.secret(), false)).toList();
+        try (Database database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword())) {
+            new DemoSeeder(secrets()).seedIfEmpty(database, new DemoCityData(city.hospitals(), city.units(),
+                    city.subscribers(), production, city.contacts()));
+        }
+        return Node.start(config, Clock.systemUTC());
     }
 
     /** What the node stored for a device's alert, if anything: the receipt a resend would get. */

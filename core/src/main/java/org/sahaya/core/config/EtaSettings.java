@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * @param peakHours         {@code SAHAYA_ETA_PEAK_HOURS}, default {@code 8-10,17-20}: local hours (ranges
  *                          inclusive) whose trips run at peak speed; {@code none} for none
  * @param turnout           {@code SAHAYA_ETA_TURNOUT_SECONDS}, default 60: dispatch until the unit rolls
- * @param zone              {@code SAHAYA_ETA_ZONE}, default {@code Asia/Kolkata}: the zone peak hours are read in
+ * @param zone              {@code SAHAYA_ETA_ZONE}, default the city's ({@code SAHAYA_CITY_TIME_ZONE}, else
+ *                          {@code Asia/Kolkata}): the zone peak hours are read in
  * @param centreLat         {@code SAHAYA_ETA_CENTRE}, default {@code 12.9716,77.5946} (lat,lon): the city centre
  * @param centreLon         see {@code centreLat}
  * @param coreRadiusMetres  {@code SAHAYA_ETA_CORE_RADIUS_METRES}, default 5000: the core around the centre
@@ -34,6 +35,17 @@ import java.util.TreeSet;
 public record EtaSettings(double detourFactor, double urbanCoreKmh, double urbanKmh, double suburbanKmh,
                           double peakSpeedRatio, Set<Integer> peakHours, Duration turnout, ZoneId zone,
                           double centreLat, double centreLon, double coreRadiusMetres, double urbanRadiusMetres) {
+
+    /** The default centre, Bengaluru's central business district (lat,lon). */
+    public static final String DEFAULT_CENTRE = "12.9716,77.5946";
+
+    /**
+     * Whether the rings are still around the default centre: a node serving another city
+     * ({@code SAHAYA_CITY_NAME}) then counts every place as suburban, so its start warns.
+     */
+    public boolean centredOnBengaluru() {
+        return (centreLat + "," + centreLon).equals(DEFAULT_CENTRE);
+    }
 
     /** @throws ConfigException naming the first setting that is malformed or out of range */
     public static EtaSettings from(Settings s) {
@@ -49,7 +61,7 @@ public record EtaSettings(double detourFactor, double urbanCoreKmh, double urban
         if (turnoutSeconds < 0) {
             throw new ConfigException("SAHAYA_ETA_TURNOUT_SECONDS", "must not be negative, was " + turnoutSeconds);
         }
-        String[] centre = s.get("SAHAYA_ETA_CENTRE", "12.9716,77.5946").split(",", -1);
+        String[] centre = s.get("SAHAYA_ETA_CENTRE", DEFAULT_CENTRE).split(",", -1);
         if (centre.length != 2) {
             throw new ConfigException("SAHAYA_ETA_CENTRE", "must be latitude,longitude in degrees, e.g. 12.9716,77.5946");
         }
@@ -66,7 +78,7 @@ public record EtaSettings(double detourFactor, double urbanCoreKmh, double urban
         return new EtaSettings(detour,
                 positive(s, "SAHAYA_ETA_URBAN_CORE_KMH", 20), positive(s, "SAHAYA_ETA_URBAN_KMH", 27),
                 positive(s, "SAHAYA_ETA_SUBURBAN_KMH", 36), ratio, peakHours(s.get("SAHAYA_ETA_PEAK_HOURS", "8-10,17-20")),
-                Duration.ofSeconds(turnoutSeconds), zone(s.get("SAHAYA_ETA_ZONE", "Asia/Kolkata")), lat, lon, core, urban);
+                Duration.ofSeconds(turnoutSeconds), zone(s), lat, lon, core, urban);
     }
 
     private static double positive(Settings s, String name, double fallback) {
@@ -126,6 +138,12 @@ public record EtaSettings(double detourFactor, double urbanCoreKmh, double urban
             // reported below with the setting's name
         }
         throw new ConfigException(name, "must be hours of day within 0-23 or ranges like 8-10,17-20, was '" + whole + "'");
+    }
+
+    /** The ETA's own zone if set, else the city's (a bad city zone is reported under its own name). */
+    private static ZoneId zone(Settings s) {
+        return s.get("SAHAYA_ETA_ZONE").map(EtaSettings::zone)
+                .orElseGet(() -> CitySettings.zone(s.get("SAHAYA_CITY_TIME_ZONE", "Asia/Kolkata")));
     }
 
     private static ZoneId zone(String value) {

@@ -53,6 +53,7 @@ import org.sahaya.core.alert.AlertType;
  * @param logins              people's sessions and login throttling ({@code SAHAYA_SESSION_*}, {@code SAHAYA_LOGIN_*})
  * @param masterKey           {@code SAHAYA_MASTER_KEY} or {@code SAHAYA_MASTER_KEY_FILE}: seals device secrets and
  *                            DC-09 keys; required unless demo (a demo node makes its own in the data directory)
+ * @param city                the city served ({@code SAHAYA_CITY_*}): its name in each language, time zone and languages
  */
 public record SahayaConfig(
         int httpPort,
@@ -86,7 +87,8 @@ public record SahayaConfig(
         ManagementSettings management,
         TlsSettings tls,
         LoginSettings logins,
-        MasterKeySettings masterKey) {
+        MasterKeySettings masterKey,
+        CitySettings city) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -141,7 +143,8 @@ public record SahayaConfig(
                 ManagementSettings.from(s, tls),
                 tls,
                 LoginSettings.from(s),
-                MasterKeySettings.from(s));
+                MasterKeySettings.from(s),
+                CitySettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -58,6 +58,17 @@ public final class Settings {
         return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
     }
 
+    /** Every non-blank value whose name starts with {@code prefix}, by full name (e.g. {@code SAHAYA_CITY_NAME_HI}). */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new HashMap<>();
+        values.forEach((k, v) -> {
+            if (k.startsWith(prefix) && !v.isBlank()) {
+                found.put(k, v);
+            }
+        });
+        return Map.copyOf(found);
+    }
+
     public String get(String name, String fallback) {
         return get(name).orElse(fallback);
     }

@@ -17,13 +17,15 @@ public final class DirectoryRepository {
 
     public void insert(Connection c, Subscriber s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO subscribers (id, name, home_lat, home_lon, language, preferred_hospital_id) VALUES (?,?,?,?,?,?)")) {
+                "INSERT INTO subscribers (id, name, home_lat, home_lon, language, preferred_hospital_id, time_zone)"
+                        + " VALUES (?,?,?,?,?,?,?)")) {
             ps.setString(1, s.id());
             ps.setString(2, s.name());
             ps.setDouble(3, s.home().lat());
             ps.setDouble(4, s.home().lon());
             ps.setString(5, s.language());
             ps.setString(6, s.preferredHospitalId());
+            ps.setString(7, s.timeZone());
             ps.executeUpdate();
         }
     }
@@ -106,6 +108,6 @@ public final class DirectoryRepository {
     private static Subscriber subscriber(ResultSet rs) throws SQLException {
         return new Subscriber(rs.getString("id"), rs.getString("name"),
                 new Coordinates(rs.getDouble("home_lat"), rs.getDouble("home_lon")),
-                rs.getString("language"), rs.getString("preferred_hospital_id"));
+                rs.getString("language"), rs.getString("preferred_hospital_id"), rs.getString("time_zone"));
     }
 }

@@ -11,9 +11,15 @@ import org.sahaya.core.Coordinates;
  * @param home                home location, used when an alert has none
  * @param language            BCP 47 tag of the subscriber's own language
  * @param preferredHospitalId hospital the family prefers, if any
+ * @param timeZone            IANA zone the person lives in; null = the city's ({@code CitySettings.zoneOf})
  */
-public record Subscriber(String id, String name, Coordinates home, String language, String preferredHospitalId)
-        implements Serializable {
+public record Subscriber(String id, String name, Coordinates home, String language, String preferredHospitalId,
+                         String timeZone) implements Serializable {
+
+    /** A subscriber in the city's own time zone. */
+    public Subscriber(String id, String name, Coordinates home, String language, String preferredHospitalId) {
+        this(id, name, home, language, preferredHospitalId, null);
+    }
 
     @Override
     public String toString() {

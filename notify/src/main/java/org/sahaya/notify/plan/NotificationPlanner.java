@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.sahaya.core.config.CitySettings;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.Priority;
 import org.sahaya.core.notification.Channel;
@@ -28,23 +29,22 @@ import org.sahaya.notify.template.MessageTemplates;
  */
 public final class NotificationPlanner {
 
-    /** The zone of the first deployment, Bengaluru. */
-    public static final ZoneId BENGALURU = ZoneId.of("Asia/Kolkata");
-
     private final MessageTemplates templates;
-    private final ZoneId incidentZone;
+    private final CitySettings city;
 
-    /** A planner for Bengaluru with the bundled templates. */
+    /** A planner for the default city (Bengaluru, {@link CitySettings#defaults()}) with the bundled templates. */
     public NotificationPlanner() {
-        this(MessageTemplates.load(), BENGALURU);
+        this(MessageTemplates.load(), CitySettings.defaults());
     }
 
     /**
-     * @param incidentZone zone of the place incidents happen in, shown beside the reader's own time
+     * @param city the city incidents happen in: its name in the reader's language and its clock (unless the
+     *             subscriber has a zone of their own) are shown beside the reader's own time, and its language
+     *             is written to contacts without one
      */
-    public NotificationPlanner(MessageTemplates templates, ZoneId incidentZone) {
+    public NotificationPlanner(MessageTemplates templates, CitySettings city) {
         this.templates = Objects.requireNonNull(templates, "templates");
-        this.incidentZone = Objects.requireNonNull(incidentZone, "incidentZone");
+        this.city = Objects.requireNonNull(city, "city");
     }
 
     /**
@@ -73,8 +73,9 @@ public final class NotificationPlanner {
                 Instant allowed = preferences.quietHours().nextAllowed(now, zoneOf(contact));
                 notBefore = allowed.isAfter(now) ? allowed : null;
             }
-            String language = templates.languageFor(contact.language());
-            String text = templates.render(request.step(), contact.language(), args(request, contact));
+            String tag = city.languageOr(contact.language());
+            String language = templates.languageFor(tag);
+            String text = templates.render(request.step(), tag, args(request, contact, language));
             for (Channel channel : ChannelChoice.forContact(priority, contact, preferences, available,
                     request.defaultChannel())) {
                 plan.add(new PlannedMessage(contact, channel, request.step(), language, text, request.step().name(),
@@ -91,9 +92,10 @@ public final class NotificationPlanner {
      */
     public PlannedMessage planEscalationCall(NotificationRequest request, Contact contact, int stepNumber,
                                              Set<Channel> available) {
-        String language = templates.languageFor(contact.language());
-        String text = templates.render(request.step(), contact.language(), args(request, contact)) + " "
-                + templates.phrase(MessageTemplates.VOICE_PROMPT, contact.language());
+        String tag = city.languageOr(contact.language());
+        String language = templates.languageFor(tag);
+        String text = templates.render(request.step(), tag, args(request, contact, language)) + " "
+                + templates.phrase(MessageTemplates.VOICE_PROMPT, tag);
         return new PlannedMessage(contact, ChannelChoice.voice(available, request.defaultChannel()), request.step(),
                 language, text, escalationStepKey(stepNumber), null);
     }
@@ -116,10 +118,12 @@ public final class NotificationPlanner {
         return ordered.stream().filter(contact -> contact.rank() == firstRank).toList();
     }
 
-    private MessageArgs args(NotificationRequest request, Contact contact) {
+    /** @param language the template language the contact is written in: the city is named in it */
+    private MessageArgs args(NotificationRequest request, Contact contact, String language) {
         Incident incident = request.incident();
         return new MessageArgs(request.subscriber().name(), incident.alertType(), incident.openedAt(),
-                zoneOf(contact), incidentZone, request.unitCallSign(), request.hospitalName(), request.etaMinutes());
+                zoneOf(contact), city.zoneOf(request.subscriber().timeZone()), request.unitCallSign(),
+                request.hospitalName(), request.etaMinutes(), city.nameIn(language));
     }
 
     /** A contact with a broken zone id still gets the message, with "your time" in UTC rather than none. */

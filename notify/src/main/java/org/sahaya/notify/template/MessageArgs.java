@@ -13,10 +13,12 @@ import org.sahaya.core.alert.AlertType;
  * @param alertType      what the device reported; shown as a localised phrase
  * @param occurredAt     when it happened
  * @param contactZone    the reader's time zone
- * @param incidentZone   the zone of the place where it happened (Bengaluru: Asia/Kolkata)
+ * @param incidentZone   the zone of the place where it happened: the subscriber's own, else the city's
  * @param unitCallSign   ambulance call sign, when one is dispatched
  * @param hospitalName   receiving hospital, when one is reserved
  * @param etaMinutes     minutes until the ambulance arrives, when dispatched
+ * @param cityName       the city's name in the reader's language ({@code CitySettings.nameIn}), shown beside
+ *                       the incident's time
  */
 public record MessageArgs(
         String subscriberName,
@@ -26,7 +28,8 @@ public record MessageArgs(
         ZoneId incidentZone,
         String unitCallSign,
         String hospitalName,
-        Integer etaMinutes) {
+        Integer etaMinutes,
+        String cityName) {
 
     public MessageArgs {
         Objects.requireNonNull(subscriberName, "subscriberName");
@@ -34,6 +37,7 @@ public record MessageArgs(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(contactZone, "contactZone");
         Objects.requireNonNull(incidentZone, "incidentZone");
+        Objects.requireNonNull(cityName, "cityName");
     }
 
     @Override

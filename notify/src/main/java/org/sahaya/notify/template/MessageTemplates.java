@@ -18,8 +18,9 @@ import org.sahaya.core.alert.AlertType;
  * {@link NotificationStep} plus one {@code alert.<TYPE>} phrase per alert kind.
  *
  * <p>Pattern arguments: {@code name}, {@code alert} (the localised alert phrase), {@code localTime}
- * (in the contact's zone), {@code incidentTime} (in the incident's zone), {@code unit},
- * {@code hospital} and {@code eta} (a number, used as an ICU plural argument).
+ * (in the contact's zone), {@code incidentTime} (in the incident's zone), {@code city} (the city's
+ * name in the reader's language, never written into a template), {@code unit}, {@code hospital} and
+ * {@code eta} (a number, used as an ICU plural argument).
  *
  * <p>Thread-safe: ICU's formatters are not, so they are pooled ({@link PooledFormats}). The files are
  * read and checked by {@link TemplateFiles}.
@@ -78,7 +79,7 @@ public final class MessageTemplates {
      */
     private void warmUp() {
         MessageArgs sample = new MessageArgs("A", AlertType.FALL, Instant.EPOCH, ZoneId.of("Europe/London"),
-                ZoneId.of("Asia/Kolkata"), "KA-07", "H", 7);
+                ZoneId.of("Asia/Kolkata"), "KA-07", "H", 7, "C");
         for (String language : LANGUAGES) {
             for (NotificationStep step : NotificationStep.values()) {
                 render(step, language, sample);
@@ -129,6 +130,7 @@ public final class MessageTemplates {
         values.put("alert", patterns.getOrDefault(alertKey(args.alertType()), patterns.get(OTHER_ALERT)));
         values.put("localTime", formats.time(args.occurredAt(), args.contactZone(), locale));
         values.put("incidentTime", formats.time(args.occurredAt(), args.incidentZone(), locale));
+        values.put("city", args.cityName());
         putIfPresent(values, "unit", args.unitCallSign());
         // No bed was free when the unit left: the family still hears the ambulance is coming.
         values.put("hospital", args.hospitalName() != null ? args.hospitalName() : patterns.get(HOSPITAL_PENDING));

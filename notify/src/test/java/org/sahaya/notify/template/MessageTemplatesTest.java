@@ -21,7 +21,8 @@ class MessageTemplatesTest {
     private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
 
     private static MessageArgs dispatch(String zone, int eta) {
-        return new MessageArgs("Asha", AlertType.FALL, FELL_AT, ZoneId.of(zone), KOLKATA, "KA-07", "Manipal Hospital", eta);
+        return new MessageArgs("Asha", AlertType.FALL, FELL_AT, ZoneId.of(zone), KOLKATA, "KA-07", "Manipal Hospital", eta,
+                "Bengaluru");
     }
 
     private static String dispatched(String language, int eta) {
@@ -46,7 +47,7 @@ class MessageTemplatesTest {
     @CsvSource({"en, to be confirmed", "de, wird noch bestätigt", "hi, पुष्टि होना बाकी", "ar, سيتم تأكيده لاحقًا"})
     void dispatchWithoutAFreeBedSaysTheHospitalIsToBeConfirmed(String language, String pending) {
         MessageArgs noBed = new MessageArgs("Asha", AlertType.FALL, FELL_AT, ZoneId.of("Europe/London"), KOLKATA,
-                "KA-07", null, 7);
+                "KA-07", null, 7, "Bengaluru");
 
         String text = TEMPLATES.render(NotificationStep.DISPATCHED, language, noBed);
 
@@ -143,8 +144,25 @@ class MessageTemplatesTest {
         assertThat(SmsSegments.of(dispatched(language, 7)).encoding()).isEqualTo(SmsSegments.Encoding.UCS_2);
     }
 
+    @ParameterizedTest
+    @CsvSource({"en-GB, Pune, 19:35", "hi, पुणे, 7:35 pm", "mr, पुणे, ७:३५ PM", "ar, بونه, 6:05 م"})
+    void aSecondCityIsNamedInTheReadersScriptWithItsOwnClock(String language, String name, String incidentTime) {
+        // Pune in Kolkata's zone, except the Arabic reader's subscriber lives by Dubai's clock
+        ZoneId zone = language.equals("ar") ? ZoneId.of("Asia/Dubai") : KOLKATA;
+        MessageArgs pune = new MessageArgs("Asha", AlertType.FALL, FELL_AT, ZoneId.of("Europe/London"), zone,
+                "MH-07", "Ruby Hall Clinic", 7, name);
+
+        for (NotificationStep step : List.of(NotificationStep.DISPATCHED, NotificationStep.QUEUED,
+                NotificationStep.STOOD_DOWN, NotificationStep.LOW_BATTERY, NotificationStep.DEVICE_OFFLINE)) {
+            String text = TEMPLATES.render(step, language, pune);
+
+            assertThat(text).as(step + " in " + language).contains(name).contains(incidentTime)
+                    .doesNotContain("Bengaluru", "बेंगलुरु", "बंगळुरू", "بنغالورو", "{city}");
+        }
+    }
+
     private static MessageArgs withAlert(AlertType type) {
-        return new MessageArgs("Asha", type, FELL_AT, ZoneId.of("Asia/Dubai"), KOLKATA, null, null, null);
+        return new MessageArgs("Asha", type, FELL_AT, ZoneId.of("Asia/Dubai"), KOLKATA, null, null, null, "Bengaluru");
     }
 
     private static long lettersIn(String text, UnicodeScript script) {

@@ -21,7 +21,7 @@ class TemplatePatternsTest {
     private static final MessageTemplates TEMPLATES = MessageTemplates.load();
     private static final List<String> LANGUAGES = MessageTemplates.LANGUAGES;
     private static final Set<String> FAMILY_FACTS =
-            Set.of("name", "alert", "localTime", "incidentTime", "unit", "hospital", "eta");
+            Set.of("name", "alert", "localTime", "incidentTime", "city", "unit", "hospital", "eta");
 
     @ParameterizedTest
     @FieldSource("LANGUAGES")

@@ -1,25 +1,35 @@
 package org.sahaya.server.demo;
 
+import static org.sahaya.core.hospital.BedKind.CARDIAC;
+import static org.sahaya.core.hospital.BedKind.ER;
+import static org.sahaya.core.hospital.BedKind.ICU;
+import static org.sahaya.core.hospital.BedKind.STROKE;
+import static org.sahaya.server.demo.DemoPlaces.place;
+
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.sahaya.core.Coordinates;
+import org.sahaya.core.hospital.BedKind;
+import org.sahaya.server.demo.DemoPlaces.HospitalSite;
+import org.sahaya.server.demo.DemoPlaces.Place;
+import org.sahaya.server.demo.DemoPlaces.Station;
 
 /**
- * Bengaluru localities at approximately their real centres, and the box the demo city lives in.
- * Homes cluster around these places rather than filling the box, which would put people in lakes
- * and fields.
+ * Bengaluru localities at approximately their real centres, the box the demo city lives in, its
+ * ambulance stations and its hospitals (real-style names at approximately their real places, each
+ * with the bed kinds it would plausibly offer). Homes cluster around the localities rather than
+ * filling the box, which would put people in lakes and fields. The demo node's city: change nothing
+ * here without expecting every demo name, position and phone number to move.
  */
 final class BengaluruPlaces {
-
-    /** A locality; {@code residents} weighs how many demo homes it gets. */
-    record Place(String name, Coordinates centre, int residents) {
-    }
 
     static final double MIN_LAT = 12.83;
     static final double MAX_LAT = 13.14;
     static final double MIN_LON = 77.46;
     static final double MAX_LON = 77.78;
 
-    private static final double METRES_PER_DEGREE_LAT = 111_320;
+    private static final Set<BedKind> ALL = EnumSet.allOf(BedKind.class);
 
     static final List<Place> LOCALITIES = List.of(
             place("Jayanagar", 12.9250, 77.5938, 8),
@@ -69,37 +79,56 @@ final class BengaluruPlaces {
             place("Hennur", 13.0358, 77.6434, 2),
             place("Horamavu", 13.0262, 77.6600, 2));
 
+    /** Busy central stations hold more units; the outskirts one or two. */
+    private static final List<Station> STATIONS = List.of(
+            new Station("Jayanagar", 3), new Station("Koramangala", 3), new Station("Indiranagar", 2),
+            new Station("Whitefield", 3), new Station("Yelahanka", 2), new Station("Hebbal", 2),
+            new Station("Malleshwaram", 2), new Station("Rajajinagar", 2), new Station("Banashankari", 2),
+            new Station("Electronic City", 2), new Station("Marathahalli", 2), new Station("HSR Layout", 2),
+            new Station("BTM Layout", 2), new Station("Basavanagudi", 1), new Station("Yeshwanthpur", 2),
+            new Station("KR Puram", 2), new Station("Vijayanagar", 2), new Station("JP Nagar", 2),
+            new Station("Rajarajeshwari Nagar", 2), new Station("Banaswadi", 1), new Station("Bellandur", 2),
+            new Station("Shivajinagar", 1));
+
+    /** Every hospital takes emergencies (ER); cardiac and stroke units are at the large and the specialist ones. */
+    private static final List<HospitalSite> SITES = List.of(
+            new HospitalSite("Manipal Hospital, Old Airport Road", 12.9592, 77.6485, true, 3, ALL),
+            new HospitalSite("St. John's Medical College Hospital", 12.9300, 77.6190, false, 3, ALL),
+            new HospitalSite("Victoria Hospital", 12.9638, 77.5736, false, 3, ALL),
+            new HospitalSite("Narayana Multispeciality Hospital, HSR Layout", 12.9105, 77.6440, true, 2,
+                    EnumSet.of(ER, ICU, CARDIAC)),
+            new HospitalSite("Fortis Hospital, Bannerghatta Road", 12.8953, 77.5983, true, 3, ALL),
+            new HospitalSite("Apollo Hospitals, Jayanagar", 12.9283, 77.5848, true, 2, EnumSet.of(ER, ICU, CARDIAC)),
+            new HospitalSite("Sakra World Hospital", 12.9330, 77.6870, false, 2, ALL),
+            new HospitalSite("Aster CMI Hospital, Hebbal", 13.0487, 77.5938, true, 3, ALL),
+            new HospitalSite("Manipal Hospital, Yeshwanthpur", 13.0139, 77.5547, false, 2, EnumSet.of(ER, ICU)),
+            new HospitalSite("M S Ramaiah Memorial Hospital", 13.0297, 77.5693, false, 3, ALL),
+            new HospitalSite("Bowring and Lady Curzon Hospital", 12.9832, 77.6059, false, 2, EnumSet.of(ER, ICU)),
+            new HospitalSite("Jayadeva Institute of Cardiovascular Sciences", 12.9177, 77.5996, false, 3,
+                    EnumSet.of(ER, ICU, CARDIAC)),
+            new HospitalSite("NIMHANS, Hosur Road", 12.9423, 77.5965, false, 2, EnumSet.of(ER, ICU, STROKE)),
+            new HospitalSite("Vydehi Institute of Medical Sciences, Whitefield", 12.9757, 77.7280, true, 2,
+                    EnumSet.of(ER, ICU, CARDIAC)),
+            new HospitalSite("BGS Gleneagles Global Hospital, Kengeri", 12.9045, 77.4985, false, 2, ALL),
+            new HospitalSite("Baptist Hospital, Hebbal", 13.0380, 77.5893, false, 1, EnumSet.of(ER, ICU)),
+            new HospitalSite("Sagar Hospitals, Banashankari", 12.9255, 77.5560, false, 1, EnumSet.of(ER, ICU)),
+            new HospitalSite("Aster RV Hospital, JP Nagar", 12.9065, 77.5851, false, 2, EnumSet.of(ER, ICU, STROKE)),
+            new HospitalSite("K C General Hospital, Malleshwaram", 12.9968, 77.5708, false, 1, EnumSet.of(ER)),
+            new HospitalSite("Yelahanka General Hospital", 13.1003, 77.5940, false, 1, EnumSet.of(ER, ICU)),
+            new HospitalSite("Kauvery Hospital, Electronic City", 12.8480, 77.6620, true, 2, EnumSet.of(ER, ICU, CARDIAC)),
+            new HospitalSite("K R Puram Government Hospital", 13.0040, 77.6960, false, 1, EnumSet.of(ER)));
+
+    static final DemoPlaces CITY = new DemoPlaces("Bengaluru", MIN_LAT, MAX_LAT, MIN_LON, MAX_LON, LOCALITIES,
+            STATIONS, SITES, "KA");
+
     private BengaluruPlaces() {
     }
 
     static Place named(String name) {
-        return LOCALITIES.stream()
-                .filter(p -> p.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no demo locality named " + name));
+        return CITY.named(name);
     }
 
     static boolean insideCity(Coordinates c) {
-        return c.lat() >= MIN_LAT && c.lat() <= MAX_LAT && c.lon() >= MIN_LON && c.lon() <= MAX_LON;
-    }
-
-    /** The point {@code north} and {@code east} metres away, kept inside the city box. */
-    static Coordinates moved(Coordinates from, double north, double east) {
-        double lat = from.lat() + north / METRES_PER_DEGREE_LAT;
-        double lon = from.lon() + east / (METRES_PER_DEGREE_LAT * StrictMath.cos(Math.toRadians(from.lat())));
-        return new Coordinates(clamp(round6(lat), MIN_LAT, MAX_LAT), clamp(round6(lon), MIN_LON, MAX_LON));
-    }
-
-    /** Six decimals is about 10 cm: plenty for a demo, and it keeps JSON and SQL readable. */
-    private static double round6(double degrees) {
-        return Math.round(degrees * 1e6) / 1e6;
-    }
-
-    private static double clamp(double v, double min, double max) {
-        return Math.max(min, Math.min(max, v));
-    }
-
-    private static Place place(String name, double lat, double lon, int residents) {
-        return new Place(name, new Coordinates(lat, lon), residents);
+        return CITY.insideCity(c);
     }
 }

@@ -8,7 +8,7 @@ import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.server.demo.DemoFamilies.Household;
 
 /**
- * The demo city of Bengaluru: hospitals with beds, ambulances at their stations, elders with
+ * The demo city of Bengaluru (or of any other {@link DemoPlaces}): hospitals with beds, ambulances at their stations, elders with
  * wearables, and their families abroad. The same seed always gives the same city, down to every
  * phone number, so demos, tests and load runs can name things ({@code demo-0001}, {@code KA-01},
  * {@code H-01}) and find them again.
@@ -30,12 +30,21 @@ public final class DemoCity {
     private DemoCity() {
     }
 
-    /** @return the city for {@code seed}; equal seeds give equal cities */
+    /** @return the demo Bengaluru for {@code seed}; equal seeds give equal cities */
     public static DemoCityData generate(long seed) {
-        List<Hospital> hospitals = DemoHospitals.generate(SeededDraws.forPart(seed, "hospitals"));
-        List<Unit> units = DemoFleet.generate(SeededDraws.forPart(seed, "fleet"));
+        return generate(seed, DemoPlaces.bengaluru());
+    }
+
+    /**
+     * The same kind of city elsewhere: its hospitals, stations and homes from {@code places}.
+     *
+     * @return the city of {@code places} for {@code seed}; equal arguments give equal cities
+     */
+    public static DemoCityData generate(long seed, DemoPlaces places) {
+        List<Hospital> hospitals = DemoHospitals.generate(places, SeededDraws.forPart(seed, "hospitals"));
+        List<Unit> units = DemoFleet.generate(places, SeededDraws.forPart(seed, "fleet"));
         List<Household> households =
-                DemoFamilies.generate(SUBSCRIBERS, hospitals, SeededDraws.forPart(seed, "families"));
+                DemoFamilies.generate(SUBSCRIBERS, places, hospitals, SeededDraws.forPart(seed, "families"));
         List<Subscriber> subscribers = households.stream().map(Household::subscriber).toList();
         return new DemoCityData(hospitals, units, subscribers, DemoDevices.forSubscribers(subscribers),
                 DemoContacts.generate(households, SeededDraws.forPart(seed, "contacts")));

@@ -9,7 +9,7 @@ import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.subscriber.Subscriber;
 
 /**
- * The elders we protect: synthetic names from their community, homes around Bengaluru's
+ * The elders we protect: synthetic names from their community, homes around the city's
  * residential localities, and for about a third a preferred hospital among the nearest.
  */
 final class DemoFamilies {
@@ -27,14 +27,14 @@ final class DemoFamilies {
     private DemoFamilies() {
     }
 
-    static List<Household> generate(int count, List<Hospital> hospitals, SeededDraws draws) {
+    static List<Household> generate(int count, DemoPlaces city, List<Hospital> hospitals, SeededDraws draws) {
         List<Community> communities = Arrays.asList(Community.values());
         List<Household> households = new ArrayList<>(count);
         for (int n = 1; n <= count; n++) {
             Community community = draws.weighted(communities, c -> c.share);
             String familyName = draws.any(community.familyNames);
             String given = draws.chance(WOMAN) ? draws.any(community.elderWomen) : draws.any(community.elderMen);
-            Coordinates home = home(draws);
+            Coordinates home = home(city, draws);
             String preferred = draws.chance(PREFERS_HOSPITAL) ? draws.any(nearest(home, hospitals)).id() : null;
             households.add(new Household(
                     new Subscriber(String.format("S-%04d", n), given + " " + familyName, home, community.language,
@@ -44,9 +44,9 @@ final class DemoFamilies {
         return households;
     }
 
-    private static Coordinates home(SeededDraws draws) {
-        BengaluruPlaces.Place locality = draws.weighted(BengaluruPlaces.LOCALITIES, BengaluruPlaces.Place::residents);
-        return BengaluruPlaces.moved(locality.centre(),
+    private static Coordinates home(DemoPlaces city, SeededDraws draws) {
+        DemoPlaces.Place locality = draws.weighted(city.localities(), DemoPlaces.Place::residents);
+        return city.moved(locality.centre(),
                 draws.gaussian() * HOME_SPREAD_METRES, draws.gaussian() * HOME_SPREAD_METRES);
     }
 

@@ -83,7 +83,8 @@ class RouteRoleTest {
             Map.entry("listHospitals", EnumSet.of(COORDINATOR, SUPERVISOR, ADMIN, HOSPITAL_OWN, HOSPITAL_OTHER,
                     FLEET_OWN, FLEET_OTHER)),
             Map.entry("listAudit", EnumSet.of(AUDITOR, ADMIN)),
-            Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)));
+            Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)),
+            Map.entry("getCity", EnumSet.of(ADMIN, SUPERVISOR, COORDINATOR, AUDITOR)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
