@@ -29,6 +29,8 @@ public final class ContactBook {
         }
     }
 
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
     private ContactBook() {
     }
 
@@ -50,7 +52,7 @@ public final class ContactBook {
         } catch (DateTimeException e) {
             return new Result.Invalid("timeZone", "not an IANA time zone such as Europe/London");
         }
-        if (d.language() == null || !d.language().matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+        if (d.language() == null || !LANGUAGE_TAG.matcher(d.language()).matches()) {
             return new Result.Invalid("language", "not a BCP 47 language tag such as en-GB");
         }
         if (d.rank() < 1) {

@@ -18,7 +18,7 @@ import org.sahaya.server.admin.RecordRefused.Fault;
 final class Checks {
 
     /** Ids people and imports choose: letters, digits and {@code . _ : -}, 1 to 64 characters. */
-    static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,64}";
+    static final java.util.regex.Pattern ID_PATTERN = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private final List<Fault> faults = new ArrayList<>();
 
@@ -63,7 +63,7 @@ final class Checks {
 
     String id(JsonObject json, String key, String path, boolean required) {
         String id = text(json, key, path, 64, required);
-        if (id != null && !id.matches(ID_PATTERN)) {
+        if (id != null && !ID_PATTERN.matcher(id).matches()) {
             fault(path, "may hold only letters, digits and . _ : -");
             return null;
         }

@@ -106,6 +106,15 @@ public final class Consents {
      * (subscriber, purpose) and appends each to the history.
      */
     static void recordAll(Connection c, List<Map.Entry<String, Recorded>> consents) throws SQLException {
+        recordAll(c, consents, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #recordAll(Connection, List)}; the subscribers in {@code created} were created in this
+     * transaction and have no consent yet, so nothing of theirs is deleted first (the import's many new rows).
+     */
+    static void recordAll(Connection c, List<Map.Entry<String, Recorded>> consents, java.util.Set<String> created)
+            throws SQLException {
         if (consents.isEmpty()) {
             return;
         }
@@ -114,14 +123,22 @@ public final class Consents {
                      + " recorded_by, recorded_at, method) VALUES (?,?,?,?,?,?)");
              PreparedStatement history = c.prepareStatement("INSERT INTO consent_history (subscriber_id, purpose,"
                      + " granted, recorded_by, recorded_at, method) VALUES (?,?,?,?,?,?)")) {
+            int n = 0;
             for (Map.Entry<String, Recorded> e : consents) {
-                delete.setString(1, e.getKey());
-                delete.setString(2, e.getValue().purpose().name());
-                delete.addBatch();
+                if (!created.contains(e.getKey())) {
+                    delete.setString(1, e.getKey());
+                    delete.setString(2, e.getValue().purpose().name());
+                    delete.addBatch();
+                }
                 fill(insert, e.getKey(), e.getValue());
                 insert.addBatch();
                 fill(history, e.getKey(), e.getValue());
                 history.addBatch();
+                if (++n % 1000 == 0) {
+                    delete.executeBatch();
+                    insert.executeBatch();
+                    history.executeBatch();
+                }
             }
             delete.executeBatch();
             insert.executeBatch();

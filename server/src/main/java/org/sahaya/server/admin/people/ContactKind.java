@@ -115,7 +115,7 @@ public final class ContactKind implements RecordKind<ContactRecord> {
             throw new RecordRefused(faults);
         }
         ContactRows.store(c, created, updated);
-        ContactRows.storeDetails(c, records);
+        ContactRows.storeDetails(c, records, created.stream().map(Contact::id).collect(java.util.stream.Collectors.toSet()));
         return written;
     }
 

@@ -81,14 +81,17 @@ final class ContactRows {
         ps.executeBatch();
     }
 
-    /** Replaces each contact's preferences and push tokens with the record's. */
-    static void storeDetails(Connection c, List<ContactRecord> records) throws SQLException {
+    /** Replaces each contact's preferences and push tokens with the record's ({@code created}: contacts with none yet). */
+    static void storeDetails(Connection c, List<ContactRecord> records, java.util.Set<String> created) throws SQLException {
         try (PreparedStatement delPrefs = c.prepareStatement("DELETE FROM contact_preferences WHERE contact_id = ?");
              PreparedStatement delTokens = c.prepareStatement("DELETE FROM contact_push_tokens WHERE contact_id = ?");
              PreparedStatement prefs = c.prepareStatement("INSERT INTO contact_preferences (contact_id, channels,"
                      + " quiet_start, quiet_end) VALUES (?,?,?,?)");
              PreparedStatement tokens = c.prepareStatement("INSERT INTO contact_push_tokens (contact_id, token) VALUES (?,?)")) {
             for (ContactRecord r : records) {
+                if (created.contains(r.contact().id())) {
+                    continue; // created in this transaction: nothing to replace
+                }
                 delPrefs.setString(1, r.contact().id());
                 delPrefs.addBatch();
                 delTokens.setString(1, r.contact().id());
@@ -96,6 +99,7 @@ final class ContactRows {
             }
             delPrefs.executeBatch();
             delTokens.executeBatch();
+            int n = 0;
             for (ContactRecord r : records) {
                 prefs.setString(1, r.contact().id());
                 prefs.setString(2, r.preferences().channels().stream().map(Enum::name).collect(Collectors.joining(",")));
@@ -107,6 +111,10 @@ final class ContactRows {
                     tokens.setString(1, r.contact().id());
                     tokens.setString(2, token);
                     tokens.addBatch();
+                }
+                if (++n % BATCH == 0) {
+                    prefs.executeBatch();
+                    tokens.executeBatch();
                 }
             }
             prefs.executeBatch();

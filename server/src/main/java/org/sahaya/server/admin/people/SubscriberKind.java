@@ -158,7 +158,7 @@ public final class SubscriberKind implements RecordKind<SubscriberRecord> {
             throw new RecordRefused(faults);
         }
         rows.store(c, created, updated, now);
-        Consents.recordAll(c, consents);
+        Consents.recordAll(c, consents, created.stream().map(SubscriberRecord::id).collect(Collectors.toSet()));
         return written;
     }
 
