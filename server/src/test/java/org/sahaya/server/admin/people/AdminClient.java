@@ -20,19 +20,19 @@ import org.sahaya.server.access.Role;
 import org.sahaya.server.gateway.mqtt.TopicPolicy;
 
 /** An admin of a test node speaking the people API, and the node's devices signing and logging in (blocking). */
-final class AdminClient {
+public final class AdminClient {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Node node;
     private final String base;
 
-    AdminClient(Node node) {
+    public AdminClient(Node node) {
         this.node = node;
         this.base = "http://127.0.0.1:" + node.httpPort();
     }
 
-    HttpResponse<String> call(String method, String path, JsonObject body) {
+    public HttpResponse<String> call(String method, String path, JsonObject body) {
         return call(method, path, body, "Bearer " + Staff.createAndLogin(node, "people-admin", Role.ADMIN));
     }
 
@@ -65,7 +65,7 @@ final class AdminClient {
     }
 
     /** An MQTT 5 login of {@code deviceId} with {@code secret}; the caller closes it. */
-    static MqttAsyncClient mqtt(Node node, String deviceId, String secret) throws MqttException {
+    public static MqttAsyncClient mqtt(Node node, String deviceId, String secret) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + node.mqttPort(), deviceId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(deviceId);
@@ -84,7 +84,7 @@ final class AdminClient {
     }
 
     /** Whether {@code deviceId} may log in over MQTT with {@code secret}. */
-    static boolean mqttLogin(Node node, String deviceId, String secret) {
+    public static boolean mqttLogin(Node node, String deviceId, String secret) {
         try {
             MqttAsyncClient client = mqtt(node, deviceId, secret);
             client.disconnect().waitForCompletion(10_000);
@@ -102,7 +102,7 @@ final class AdminClient {
         client.publish(TopicPolicy.alerts(deviceId), message).waitForCompletion(10_000);
     }
 
-    static void close(MqttAsyncClient client) {
+    public static void close(MqttAsyncClient client) {
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(10_000);
