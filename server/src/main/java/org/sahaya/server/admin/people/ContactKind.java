@@ -41,6 +41,11 @@ public final class ContactKind implements RecordKind<ContactRecord> {
         Checks checks = new Checks();
         String id = checks.id(json, "id", "id", true);
         String subscriberId = checks.id(json, "subscriberId", "subscriberId", true);
+        // The columns' sizes: ContactBook checks what the fields mean, these what fits.
+        checks.text(json, "name", "name", 200, false);
+        checks.text(json, "relation", "relation", 40, false);
+        checks.text(json, "language", "language", 35, false);
+        checks.text(json, "timeZone", "timeZone", 64, false);
         Object rank = json.getValue("rank");
         if (rank != null && !(rank instanceof Integer)) {
             checks.fault("rank", "must be a whole number, 1 = called first");

@@ -27,6 +27,8 @@ public record MedicalProfile(List<String> conditions, List<String> allergies, Li
     private static final int MOST_ITEMS = 50;
     private static final int ITEM_CHARS = 200;
     private static final int NOTE_CHARS = 2000;
+    /** What fits sealed (base64 of IV, UTF-8 text and tag) in {@code subscribers.medical_profile}, VARCHAR(16000). */
+    private static final int MOST_BYTES = 11_000;
 
     public MedicalProfile {
         conditions = List.copyOf(conditions);
@@ -65,8 +67,12 @@ public record MedicalProfile(List<String> conditions, List<String> allergies, Li
         }
         String mobility = checks.text(json, "mobilityNotes", path + ".mobilityNotes", NOTE_CHARS, false);
         String communication = checks.text(json, "communicationNotes", path + ".communicationNotes", NOTE_CHARS, false);
-        return new MedicalProfile(conditions, allergies, medications, blood == null ? null : blood.toUpperCase(),
-                mobility, communication);
+        MedicalProfile profile = new MedicalProfile(conditions, allergies, medications,
+                blood == null ? null : blood.toUpperCase(), mobility, communication);
+        if (profile.toJson().encode().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MOST_BYTES) {
+            checks.fault(path, "is too long: at most " + MOST_BYTES + " bytes of UTF-8 in all");
+        }
+        return profile;
     }
 
     /** The profile as the API and the sealed column hold it. */
