@@ -94,6 +94,7 @@ class RouteRoleTest {
             Map.entry("createContact", EnumSet.of(ADMIN)),
             Map.entry("listContacts", EnumSet.of(ADMIN)),
             Map.entry("getContact", EnumSet.of(ADMIN)),
+            Map.entry("deleteContact", EnumSet.of(ADMIN)),
             Map.entry("createDevice", EnumSet.of(ADMIN)),
             Map.entry("listDevices", EnumSet.of(ADMIN)),
             Map.entry("getDevice", EnumSet.of(ADMIN)),

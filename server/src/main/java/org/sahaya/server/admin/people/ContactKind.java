@@ -124,6 +124,36 @@ public final class ContactKind implements RecordKind<ContactRecord> {
         return written;
     }
 
+    /** What a deletion did. */
+    public enum Deleted { DELETED, UNKNOWN, HAS_MESSAGES }
+
+    /**
+     * Removes a contact with its preferences and push tokens; a contact already sent messages stays (those
+     * messages are the incidents' record: erasing the subscriber pseudonymises them instead). Blocking.
+     */
+    public Deleted delete(Connection c, String id) throws SQLException {
+        if (ContactRows.owners(c, List.of(id)).isEmpty()) {
+            return Deleted.UNKNOWN;
+        }
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT 1 FROM notifications WHERE contact_id = ?")) {
+            ps.setString(1, id);
+            ps.setMaxRows(1);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Deleted.HAS_MESSAGES;
+                }
+            }
+        }
+        for (String sql : List.of("DELETE FROM contact_push_tokens WHERE contact_id = ?",
+                "DELETE FROM contact_preferences WHERE contact_id = ?", "DELETE FROM contacts WHERE id = ?")) {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+        }
+        return Deleted.DELETED;
+    }
+
     /** The contact as the API answers it; empty if no contact has this id. Blocking. */
     public java.util.Optional<JsonObject> view(Connection c, String id) throws SQLException {
         return ContactRows.views(c, "k.id = ?", id).stream().findFirst();

@@ -97,6 +97,12 @@ class ContactsAndDevicesTest {
         assertThat(admin.call("GET", "/api/v1/contacts/NOPE", null).statusCode()).isEqualTo(404);
         assertThat(admin.call("POST", "/api/v1/subscribers/NOPE/contacts", contact("+919812345670", 1)).statusCode())
                 .isEqualTo(404);
+        HttpResponse<String> extra = admin.call("PUT", "/api/v1/subscribers/FAM-1/contacts/FAM-1-X", contact("+919812345677", 3)
+                .put("pushTokens", new JsonArray().add("token-extra-cccccccccc")));
+        assertThat(extra.statusCode()).isEqualTo(200);
+        assertThat(admin.call("DELETE", "/api/v1/contacts/FAM-1-X", null).statusCode()).isEqualTo(204);
+        assertThat(admin.call("GET", "/api/v1/contacts/FAM-1-X", null).statusCode()).isEqualTo(404);
+        assertThat(admin.call("DELETE", "/api/v1/contacts/FAM-1-X", null).statusCode()).isEqualTo(404);
         newSubscriber(admin, "FAM-2");
         assertThat(admin.call("PUT", "/api/v1/subscribers/FAM-2/contacts/FAM-1-D", contact("+919812345679", 1))
                 .statusCode()).isEqualTo(409);

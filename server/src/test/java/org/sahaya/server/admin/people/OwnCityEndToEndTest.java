@@ -80,6 +80,8 @@ class OwnCityEndToEndTest {
 
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
         dispatchedAndTold(new JsonObject(sent.body()).getString("incidentId"), "+919812300001");
+        String contact = PeopleApiTest.column(node, "SELECT id FROM contacts WHERE phone = '+919812300001'");
+        assertThat(admin.call("DELETE", "/api/v1/contacts/" + contact, null).statusCode()).isEqualTo(409);
     }
 
     @Test

@@ -69,6 +69,21 @@ public final class ContactHandlers {
                 .onSuccess(json -> Refusals.send(ctx, 200, json)).onFailure(ctx::fail);
     }
 
+    /** {@code DELETE /api/v1/contacts/{id}}: 204; 409 once the contact was sent messages. */
+    public void delete(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        offload.submit(() -> database.inTransaction(c -> kind.delete(c, id))).onSuccess(deleted -> {
+            switch (deleted) {
+                case DELETED -> ctx.response().setStatusCode(204).end();
+                case UNKNOWN -> ctx.fail(Refusals.notFound("contact", id));
+                case HAS_MESSAGES -> ctx.fail(new org.sahaya.server.http.contract.ProblemException(
+                        org.sahaya.server.http.contract.Problem.ofField(409, "contact-has-messages", "Contact has messages",
+                                "contact " + id + " was sent messages, which are part of incidents' records; move it down"
+                                        + " the call tree (rank) instead, or erase the subscriber", "id")));
+            }
+        }).onFailure(ctx::fail);
+    }
+
     /** The subscriber's contacts in call order: {@code {items}}. */
     public void list(RoutingContext ctx) {
         String id = ctx.pathParam("id");

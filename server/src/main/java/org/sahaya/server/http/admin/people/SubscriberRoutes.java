@@ -28,6 +28,7 @@ public record SubscriberRoutes(Access access, SubscriberHandlers subscribers, Co
                 admin("listContacts", contacts::list),
                 admin("putContact", contacts::put),
                 admin("getContact", contacts::get),
+                admin("deleteContact", contacts::delete),
                 admin("createDevice", devices::create),
                 admin("listDevices", devices::list),
                 admin("getDevice", devices::get),
