@@ -110,7 +110,7 @@ class PeopleApiTest {
 
         assertThat(ids("/api/v1/subscribers?name=meERa")).containsExactly("LIST-00", "LIST-02", "LIST-04", "LIST-06");
         assertThat(ids("/api/v1/subscribers?clientId=CORP-L")).containsExactly("LIST-00", "LIST-01", "LIST-02");
-        assertThat(ids("/api/v1/subscribers?language=ta-IN")).containsExactly("LIST-06");
+        assertThat(ids("/api/v1/subscribers?language=ta-in")).containsExactly("LIST-06");
         assertThat(admin.call("GET", "/api/v1/subscribers?limit=501", null).statusCode()).isEqualTo(400);
     }
 

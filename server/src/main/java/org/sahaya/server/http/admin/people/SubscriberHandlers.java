@@ -83,7 +83,9 @@ public final class SubscriberHandlers {
         int limit = given == null ? DEFAULT_LIMIT : Math.min(MAX_LIMIT, Math.max(1, Integer.parseInt(given)));
         String name = ctx.queryParams().get("name");
         String client = ctx.queryParams().get("clientId");
-        String language = ctx.queryParams().get("language");
+        String tag = ctx.queryParams().get("language");
+        // Stored as the normalised tag (hi-IN): the filter is normalised the same way.
+        String language = tag == null ? null : java.util.Locale.forLanguageTag(tag).toLanguageTag();
         offload.submit(() -> database.withConnection(c -> kind.page(c, after, limit + 1, name, client, language)))
                 .onSuccess(rows -> {
                     List<JsonObject> items = rows.size() > limit ? rows.subList(0, limit) : rows;
