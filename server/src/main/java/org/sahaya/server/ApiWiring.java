@@ -19,7 +19,7 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.secret.SecretBox;
-import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.DeviceCredential;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.notify.channel.sandbox.SandboxInbox;
@@ -90,13 +90,13 @@ final class ApiWiring {
         // connection must not keep an alert from being authenticated.
         FailureThrottle deviceFailures = new FailureThrottle(config.devices().authFailures(),
                 config.devices().authPeriod(), clock);
-        DeviceSignatureHandler signature = new DeviceSignatureHandler(
-                id -> offload.<Optional<Device>>submit(() -> database.alerts().withConnection(c -> directory.device(c, id))
-                        .map(services.secrets()::open)),
+        DeviceSignatureHandler signature = DeviceSignatureHandler.ofCredentials(
+                id -> offload.<Optional<DeviceCredential>>submit(() -> database.alerts().withConnection(
+                        c -> directory.credential(c, id)).map(services.secrets()::open)),
                 clock, config.replayWindow(), config.demo(), deviceFailures);
-        DeviceSignatureHandler routineSignature = new DeviceSignatureHandler(
-                id -> offload.<Optional<Device>>submit(() -> database.withConnection(c -> directory.device(c, id))
-                        .map(services.secrets()::open)),
+        DeviceSignatureHandler routineSignature = DeviceSignatureHandler.ofCredentials(
+                id -> offload.<Optional<DeviceCredential>>submit(() -> database.withConnection(
+                        c -> directory.credential(c, id)).map(services.secrets()::open)),
                 clock, config.replayWindow(), config.demo(), deviceFailures);
         RoutineLane routine = new RoutineLane(config.routineInFlight());
         DeviceAdmission admission = new DeviceAdmission(services.deviceHealth(), services.rateLimit(),
@@ -122,6 +122,7 @@ final class ApiWiring {
                 offload)));
         tables.add(people.routes(access));
         tables.add(new CityRoutes(access, config.city()));
+        tables.add(SubscriberWiring.routes(config, vertx, database, offload, services.secrets(), access, clock));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

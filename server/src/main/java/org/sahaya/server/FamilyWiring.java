@@ -21,7 +21,6 @@ import org.sahaya.notify.ack.AckLinks;
 import org.sahaya.notify.ack.Acknowledgements;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.lineup.ChannelLineup;
-import org.sahaya.notify.contact.ContactBook;
 import org.sahaya.notify.delivery.DeliveryPolicy;
 import org.sahaya.notify.escalation.EscalationPolicy;
 import org.sahaya.notify.family.EscalationScheduler;
@@ -34,7 +33,6 @@ import org.sahaya.notify.template.MessageTemplates;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.family.AckHandlers;
-import org.sahaya.server.http.family.ContactHandler;
 import org.sahaya.server.http.family.FamilyRoutes;
 import org.sahaya.server.webhook.TwilioRoutes;
 import org.sahaya.server.webhook.TwilioSignatureHandler;
@@ -66,7 +64,7 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
         return new FamilyWiring(config, database, clock, lineup, ackLinks, notifier, escalation, updates);
     }
 
-    /** The route tables of the family side: Twilio's webhooks, acknowledgements, contacts. */
+    /** The route tables of the family side: Twilio's webhooks and acknowledgements (contacts: admin.people). */
     List<RouteTable> handlers(Offload offload, Access access) {
         ProviderConfig providers = config.providers();
         String publicBaseUrl = providers.publicBaseUrl().toString();
@@ -76,8 +74,7 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
                 new TwilioRoutes(access, new TwilioSignatureHandler(providers.twilioAuthToken(), publicBaseUrl),
                         new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
                                 publicBaseUrl)),
-                new FamilyRoutes(access, new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock),
-                        new ContactHandler(new ContactBook(database), offload)));
+                new FamilyRoutes(access, new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock)));
     }
 
     /** The family's side of every incident; {@code lowBattery} says when a low battery is news. */

@@ -10,7 +10,7 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.secret.SecretBox;
-import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.DeviceCredential;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.device.DeviceHealth;
@@ -46,10 +46,10 @@ record GatewayWiring(Dc09Server dc09, MqttGateway mqtt) {
             AlertPayload payload = AlertPayload.load(vertx);
             MqttGateway mqtt = MqttGateway.start(vertx, config.mqttPort(), config.mqtt(), config.maxAlertBytes(),
                             new MqttGateway.Services(payload, reception, rateLimit,
-                                    new DeviceAuthenticator(id -> offload.<Optional<Device>>submit(
-                                            () -> database.withConnection(c -> directory.device(c, id)).map(secrets::open)),
+                                    DeviceAuthenticator.ofCredentials(id -> offload.<Optional<DeviceCredential>>submit(
+                                            () -> database.withConnection(c -> directory.credential(c, id)).map(secrets::open)),
                                             config.demo(), new FailureThrottle(config.devices().authFailures(),
-                                                    config.devices().authPeriod(), clock)),
+                                                    config.devices().authPeriod(), clock), clock),
                                     health, new MqttCounters(registry)),
                             clock, tls)
                     .await(60, TimeUnit.SECONDS);

@@ -22,9 +22,23 @@ import java.time.Duration;
  *                          late or as "try later" (on every device gateway; a device that authenticates never is)
  * @param authPeriod        {@code SAHAYA_DEVICE_AUTH_PERIOD_SECONDS}, default 60: how long a blocked key takes to
  *                          earn all its failures back (10 per 60 s: one more every 6 s)
+ * @param secretGrace       {@code SAHAYA_DEVICE_SECRET_GRACE_SECONDS}, default 86400: how long a device's old secret
+ *                          keeps working after the secret was rotated, so that a device in a drawer or out of
+ *                          coverage can be given its new secret; 0 = the old secret stops at once
  */
 public record DeviceSettings(Duration heartbeat, Duration grace, Duration sweep, int lowBatteryPercent,
-                             double ratePerSecond, int burst, int authFailures, Duration authPeriod) {
+                             double ratePerSecond, int burst, int authFailures, Duration authPeriod,
+                             Duration secretGrace) {
+
+    /** The settings without a rotation grace of their own: the default one day. */
+    public DeviceSettings(Duration heartbeat, Duration grace, Duration sweep, int lowBatteryPercent,
+                          double ratePerSecond, int burst, int authFailures, Duration authPeriod) {
+        this(heartbeat, grace, sweep, lowBatteryPercent, ratePerSecond, burst, authFailures, authPeriod,
+                Duration.ofSeconds(DEFAULT_SECRET_GRACE_SECONDS));
+    }
+
+    /** One day: {@code SAHAYA_DEVICE_SECRET_GRACE_SECONDS} unless set. */
+    public static final long DEFAULT_SECRET_GRACE_SECONDS = 86_400;
 
     public static DeviceSettings from(Settings s) {
         long heartbeat = positive(s, "SAHAYA_DEVICE_HEARTBEAT_SECONDS", 900);
@@ -41,8 +55,13 @@ public record DeviceSettings(Duration heartbeat, Duration grace, Duration sweep,
         int burst = (int) positive(s, "SAHAYA_DEVICE_BURST", 20);
         int authFailures = (int) positive(s, "SAHAYA_DEVICE_AUTH_FAILURES", 10);
         long authPeriod = positive(s, "SAHAYA_DEVICE_AUTH_PERIOD_SECONDS", 60);
+        long secretGrace = s.getLong("SAHAYA_DEVICE_SECRET_GRACE_SECONDS", DEFAULT_SECRET_GRACE_SECONDS);
+        if (secretGrace < 0) {
+            throw new ConfigException("SAHAYA_DEVICE_SECRET_GRACE_SECONDS", "must not be negative");
+        }
         return new DeviceSettings(Duration.ofSeconds(heartbeat), Duration.ofSeconds(grace),
-                Duration.ofMillis(Math.max(1, sweepMillis)), low, rate, burst, authFailures, Duration.ofSeconds(authPeriod));
+                Duration.ofMillis(Math.max(1, sweepMillis)), low, rate, burst, authFailures, Duration.ofSeconds(authPeriod),
+                Duration.ofSeconds(secretGrace));
     }
 
     private static long positive(Settings s, String name, long fallback) {

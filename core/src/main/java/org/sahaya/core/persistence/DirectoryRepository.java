@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.DeviceCredential;
 import org.sahaya.core.subscriber.Subscriber;
 
 /** Subscribers, their devices and their family contacts. Blocking JDBC. */
@@ -76,6 +77,26 @@ public final class DirectoryRepository {
                         ? Optional.of(new Device(rs.getString("id"), rs.getString("subscriber_id"),
                                 rs.getString("secret"), rs.getBoolean("demo")))
                         : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The device with what its gateways check: the secret before its last rotation and until when it is
+     * accepted, and whether it was revoked. Secrets as stored (sealed): open them with {@code SecretBox.open}.
+     */
+    public Optional<DeviceCredential> credential(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, subscriber_id, secret, demo, previous_secret,"
+                + " previous_secret_until, revoked_at FROM devices WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Device device = new Device(rs.getString("id"), rs.getString("subscriber_id"), rs.getString("secret"),
+                        rs.getBoolean("demo"));
+                return Optional.of(new DeviceCredential(device, rs.getString("previous_secret"),
+                        Jdbc.getInstant(rs, "previous_secret_until"), Jdbc.getInstant(rs, "revoked_at")));
             }
         }
     }

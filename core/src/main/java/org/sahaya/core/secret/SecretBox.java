@@ -12,6 +12,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.DeviceCredential;
 
 /**
  * Seals the secrets we must read back (device secrets, DC-09 keys) under the master key, so that a
@@ -98,6 +99,12 @@ public final class SecretBox {
     public Device open(Device stored) {
         return isSealed(stored.secret()) ? new Device(stored.id(), stored.subscriberId(),
                 open(SecretColumn.DEVICE_SECRET, stored.id(), stored.secret()), stored.demo()) : stored;
+    }
+
+    /** The credential as read from the database, its secrets opened for a gateway's check. */
+    public DeviceCredential open(DeviceCredential stored) {
+        return new DeviceCredential(open(stored.device()), open(SecretColumn.DEVICE_PREVIOUS_SECRET,
+                stored.device().id(), stored.previous()), stored.previousUntil(), stored.revokedAt());
     }
 
     private byte[] run(int mode, byte[] iv, SecretColumn column, String id, byte[] input) {

@@ -33,6 +33,8 @@ public final class Access {
     public static final String API_KEY_HEADER = "X-Api-Key";
     /** The authenticated {@link Caller}, for the handlers after the gate. */
     public static final String CALLER = "sahaya.caller";
+    /** The record a handler says it touched, when the path does not name it (a created record's new id). */
+    private static final String TOUCHED = "sahaya.touched";
     private static final String API_PREFIX = "/api/v1/";
 
     private final SessionLookup sessions;
@@ -157,7 +159,10 @@ public final class Access {
         }
         ctx.put(CALLER, caller);
         String record = record(ctx);
-        ctx.addEndHandler(ended -> audit(caller, operation, record, outcome(ctx.response().getStatusCode())));
+        ctx.addEndHandler(ended -> {
+            String touched = ctx.get(TOUCHED);
+            audit(caller, operation, touched != null ? touched : record, outcome(ctx.response().getStatusCode()));
+        });
         ctx.next();
     }
 
@@ -183,6 +188,14 @@ public final class Access {
     public static String address(RoutingContext ctx) {
         var remote = ctx.request().remoteAddress();
         return remote == null ? "" : remote.hostAddress();
+    }
+
+    /**
+     * Names the record the request touched in its audit entry, when its path does not: the new
+     * subscriber of {@code POST /api/v1/subscribers} is {@code subscribers/S-1}, not {@code subscribers}.
+     */
+    public static void touched(RoutingContext ctx, String record) {
+        ctx.put(TOUCHED, record.length() > 200 ? record.substring(0, 200) : record);
     }
 
     /** The record a request touches, as its path below {@code /api/v1/} (e.g. {@code incidents/I-1}). */

@@ -84,7 +84,23 @@ class RouteRoleTest {
                     FLEET_OWN, FLEET_OTHER)),
             Map.entry("listAudit", EnumSet.of(AUDITOR, ADMIN)),
             Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)),
-            Map.entry("getCity", EnumSet.of(ADMIN, SUPERVISOR, COORDINATOR, AUDITOR)));
+            Map.entry("getCity", EnumSet.of(ADMIN, SUPERVISOR, COORDINATOR, AUDITOR)),
+            // Issue 15, people: personal and health data, admin only (reads too).
+            Map.entry("createSubscriber", EnumSet.of(ADMIN)),
+            Map.entry("listSubscribers", EnumSet.of(ADMIN)),
+            Map.entry("getSubscriber", EnumSet.of(ADMIN)),
+            Map.entry("putSubscriber", EnumSet.of(ADMIN)),
+            Map.entry("listConsents", EnumSet.of(ADMIN)),
+            Map.entry("putConsent", EnumSet.of(ADMIN)),
+            Map.entry("createContact", EnumSet.of(ADMIN)),
+            Map.entry("listContacts", EnumSet.of(ADMIN)),
+            Map.entry("getContact", EnumSet.of(ADMIN)),
+            Map.entry("deleteContact", EnumSet.of(ADMIN)),
+            Map.entry("createDevice", EnumSet.of(ADMIN)),
+            Map.entry("listDevices", EnumSet.of(ADMIN)),
+            Map.entry("getDevice", EnumSet.of(ADMIN)),
+            Map.entry("rotateDeviceSecret", EnumSet.of(ADMIN)),
+            Map.entry("revokeDevice", EnumSet.of(ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -221,6 +237,8 @@ class RouteRoleTest {
                 .replace("/hospitals/{id}", "/hospitals/" + hospitalId)
                 .replace("/subscribers/{id}", "/subscribers/" + subscriberId)
                 .replace("{contactId}", "RR-1")
+                .replace("/contacts/{id}", "/contacts/RR-1")
+                .replace("{purpose}", "FAMILY_NOTIFICATION")
                 .replace("{token}", "forged-link-token")
                 .replace("/partners/{id}", "/partners/FLEET-NOPE");
         return call(who, methodAndPath[0], path, body(operation));
@@ -235,6 +253,7 @@ class RouteRoleTest {
         return switch (operation) {
             case "putContact" -> new JsonObject().put("name", "Synthetic Contact").put("relation", "son")
                     .put("phone", "+447911123499").put("language", "en-GB").put("timeZone", "Europe/London").put("rank", 9);
+            case "putConsent" -> new JsonObject().put("granted", true).put("method", "VERBAL");
             case "postUnitPosition" -> new JsonObject().put("lat", 12.97).put("lon", 77.59);
             case "putUnitStatus" -> new JsonObject().put("status", "EN_ROUTE");
             case "putHospitalBeds" -> new JsonObject().put("freeBeds", new JsonObject().put("ER", 3));

@@ -36,8 +36,21 @@ public final class Dc09Directory implements Accounts, KnownAlerts {
 
     @Override
     public Future<Optional<Dc09Account>> find(String account) {
-        return offload.submit(() -> database.withConnection(c -> accounts.find(c, account)))
+        // An account whose device was revoked is unknown from that moment: DUH, as for any unknown account.
+        return offload.submit(() -> database.withConnection(c -> accounts.find(c, account)
+                        .filter(a -> !revoked(c, a.deviceId()))))
                 .map(found -> found.filter(a -> demo || !a.demo()));
+    }
+
+    private static boolean revoked(java.sql.Connection c, String deviceId) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT revoked_at FROM devices WHERE id = ?")) {
+            ps.setString(1, deviceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return !rs.next() || rs.getObject(1) != null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read device " + deviceId, e);
+        }
     }
 
     @Override

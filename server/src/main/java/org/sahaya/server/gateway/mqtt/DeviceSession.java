@@ -147,6 +147,11 @@ final class DeviceSession {
         close("keep-alive", MqttDisconnectReasonCode.KEEP_ALIVE_TIMEOUT);
     }
 
+    /** The device was revoked: MQTT 5 hears "not authorized". */
+    void closeRevoked() {
+        close("revoked", MqttDisconnectReasonCode.NOT_AUTHORIZED);
+    }
+
     void closeTakenOver() {
         close("taken-over", MqttDisconnectReasonCode.SESSION_TAKEN_OVER);
     }

@@ -15,6 +15,7 @@ import org.sahaya.core.config.MqttSettings;
 import org.sahaya.core.config.TlsSettings;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.device.DeviceRevocations;
 import org.sahaya.server.gateway.AlertPayload;
 import org.sahaya.server.tls.ListenerTls;
 import org.sahaya.dispatch.workflow.AlertReception;
@@ -105,6 +106,14 @@ public final class MqttGateway extends VerticleBase {
                 .setAutoClientId(false)
                 .setMaxClientIdLength(MAX_CLIENT_ID_LENGTH));
         server.endpointHandler(this::connect);
+        // A device revoked on any member: its session here, if any, ends now (the consumer goes with the verticle).
+        vertx.eventBus().<String>consumer(DeviceRevocations.ADDRESS, message -> {
+            DeviceSession session = sessions.get(message.body());
+            if (session != null) {
+                LOG.info("Closing the MQTT connection of device {}: revoked", message.body());
+                session.closeRevoked();
+            }
+        });
         server.exceptionHandler(e -> LOG.debug("MQTT connection failed: {}", e.toString()));
         return server.listen(port).onSuccess(s -> sweeper = vertx.setPeriodic(SWEEP_MILLIS, id -> closeSilent()));
     }

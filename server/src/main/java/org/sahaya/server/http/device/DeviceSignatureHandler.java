@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sahaya.core.subscriber.Device;
+import org.sahaya.core.subscriber.DeviceCredential;
 import org.sahaya.core.subscriber.DeviceSignature;
 import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.http.contract.BadSignature;
@@ -28,7 +29,7 @@ public final class DeviceSignatureHandler implements io.vertx.core.Handler<Routi
     /** Never a device's secret: what an unknown device's signature is checked against. */
     private static final String NO_DEVICE_SECRET = "sahaya-no-such-device-" + java.util.UUID.randomUUID();
 
-    private final Function<String, Future<Optional<Device>>> devices;
+    private final Function<String, Future<Optional<DeviceCredential>>> devices;
     private final Clock clock;
     private final Duration window;
     private final boolean demoMode;
@@ -42,11 +43,29 @@ public final class DeviceSignatureHandler implements io.vertx.core.Handler<Routi
     /** @param failures failed authentications per device id and address; null counts none */
     public DeviceSignatureHandler(Function<String, Future<Optional<Device>>> devices, Clock clock, Duration window,
                                   boolean demoMode, FailureThrottle failures) {
-        this.devices = devices;
+        this(id -> devices.apply(id).map(found -> found.map(DeviceCredential::of)), clock, window, demoMode, failures,
+                true);
+    }
+
+    private DeviceSignatureHandler(Function<String, Future<Optional<DeviceCredential>>> credentials, Clock clock,
+                                   Duration window, boolean demoMode, FailureThrottle failures, boolean unused) {
+        this.devices = credentials;
         this.clock = clock;
         this.window = window;
         this.demoMode = demoMode;
         this.failures = failures;
+    }
+
+    /**
+     * The node's handler: a signature made with the current secret, or with the previous one while its
+     * grace period lasts, is valid; a revoked device is answered as a forged signature, at once.
+     *
+     * @param credentials looks a device's credential up by id, secrets opened
+     */
+    public static DeviceSignatureHandler ofCredentials(Function<String, Future<Optional<DeviceCredential>>> credentials,
+                                                       Clock clock, Duration window, boolean demoMode,
+                                                       FailureThrottle failures) {
+        return new DeviceSignatureHandler(credentials, clock, window, demoMode, failures, true);
     }
 
     /** The answer to a signature that is not the device's, and to a device id no device has. */
@@ -70,16 +89,25 @@ public final class DeviceSignatureHandler implements io.vertx.core.Handler<Routi
                 ctx.fail(found.cause());
                 return;
             }
-            Optional<Device> device = found.result();
+            Optional<DeviceCredential> credential = found.result();
+            Optional<Device> device = credential.map(DeviceCredential::device);
             if (device.isPresent() && device.get().demo() && !demoMode) {
                 fail(ctx, deviceId, Problem.ofField(403, "demo-credentials-refused", "Demo credentials refused",
                         "this node is not in demo mode and refuses demo devices", "X-Device-Id"));
                 return;
             }
             byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-            String secret = device.map(Device::secret).orElse(NO_DEVICE_SECRET);
-            DeviceSignature.Verdict verdict = DeviceSignature.verify(secret, timestamp, signature, body, clock.instant(), window);
-            switch (device.isEmpty() && verdict == DeviceSignature.Verdict.VALID ? DeviceSignature.Verdict.BAD_SIGNATURE : verdict) {
+            java.time.Instant now = clock.instant();
+            DeviceSignature.Verdict verdict = DeviceSignature.Verdict.BAD_SIGNATURE;
+            for (String secret : credential.map(c -> c.accepted(now)).orElse(java.util.List.of(NO_DEVICE_SECRET))) {
+                verdict = DeviceSignature.verify(secret, timestamp, signature, body, now, window);
+                if (verdict != DeviceSignature.Verdict.BAD_SIGNATURE) {
+                    break;
+                }
+            }
+            // Unknown and revoked devices: the same answer as a forged signature, after the same work.
+            boolean refused = credential.isEmpty() || credential.get().revoked();
+            switch (refused && verdict == DeviceSignature.Verdict.VALID ? DeviceSignature.Verdict.BAD_SIGNATURE : verdict) {
                 case VALID -> {
                     ctx.put(DEVICE, device.get());
                     ctx.next();

@@ -1,7 +1,5 @@
 package org.sahaya.server.http.family;
 
-import static org.sahaya.server.access.Role.ADMIN;
-
 import java.util.Map;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
@@ -9,9 +7,10 @@ import org.sahaya.server.http.RouteTable;
 /**
  * What families use: the acknowledgement link's page and button and the app's push action, where
  * the signed token in the link or push is the credential, checked by the handler. Their contact
- * details are changed by an admin only: a new number receives the senior's emergencies.
+ * details are changed by an admin only ({@code putContact} and the other contact operations are in
+ * {@code http.admin.people}): a new number receives the senior's emergencies.
  */
-public record FamilyRoutes(Access access, AckHandlers acks, ContactHandler contacts) implements RouteTable {
+public record FamilyRoutes(Access access, AckHandlers acks) implements RouteTable {
 
     @Override
     public Map<String, Mount> routes() {
@@ -21,8 +20,6 @@ public record FamilyRoutes(Access access, AckHandlers acks, ContactHandler conta
         return Map.of(
                 "ackLinkPage", (route, validation) -> route.addHandler(validation).addHandler(acks::page),
                 "ackLinkConfirm", (route, validation) -> route.addHandler(validation).addHandler(acks::confirm),
-                "postAcknowledgement", (route, validation) -> route.addHandler(validation).addHandler(acks::push),
-                "putContact", (route, validation) -> route.addHandler(access.require("putContact", ADMIN))
-                        .addHandler(validation).addHandler(contacts::put));
+                "postAcknowledgement", (route, validation) -> route.addHandler(validation).addHandler(acks::push));
     }
 }

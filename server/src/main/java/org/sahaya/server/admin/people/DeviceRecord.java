@@ -1,0 +1,14 @@
+package org.sahaya.server.admin.people;
+
+/**
+ * A device as an operator puts it in. {@code secret} is in clear here (never logged): the one given
+ * (migrating hardware that already has one) or, when {@code generated}, one made for it, which a new
+ * device gets and an existing one does not (its secret stays; rotate it to change it).
+ */
+public record DeviceRecord(String id, String subscriberId, String secret, boolean generated) {
+
+    @Override
+    public String toString() {
+        return "DeviceRecord[" + id + "]";
+    }
+}
