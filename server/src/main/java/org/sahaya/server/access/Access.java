@@ -33,6 +33,8 @@ public final class Access {
     public static final String API_KEY_HEADER = "X-Api-Key";
     /** The authenticated {@link Caller}, for the handlers after the gate. */
     public static final String CALLER = "sahaya.caller";
+    /** Where a handler names the record it touched, for the audit ({@link #touched}). */
+    private static final String RECORD = "sahaya.audit.record";
     private static final String API_PREFIX = "/api/v1/";
 
     private final SessionLookup sessions;
@@ -54,6 +56,14 @@ public final class Access {
         this.audit = audit;
         this.badCredentials = badCredentials;
         this.clock = clock;
+    }
+
+    /**
+     * Names the record a request touched when its path does not (a POST that creates {@code units/AMB-9}
+     * under {@code fleets/FLEET-1/units}): the audit entry of the request names it instead of the path.
+     */
+    public static void touched(RoutingContext ctx, String record) {
+        ctx.put(RECORD, record);
     }
 
     /** The caller the gate let through. */
@@ -157,7 +167,8 @@ public final class Access {
         }
         ctx.put(CALLER, caller);
         String record = record(ctx);
-        ctx.addEndHandler(ended -> audit(caller, operation, record, outcome(ctx.response().getStatusCode())));
+        ctx.addEndHandler(ended -> audit(caller, operation, ctx.get(RECORD) instanceof String named ? named : record,
+                outcome(ctx.response().getStatusCode())));
         ctx.next();
     }
 
