@@ -123,8 +123,8 @@ final class ApiWiring {
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
         tables.add(people.routes(access));
-        tables.add(new CityRoutes(access, new CityHandlers(new CityRecords(database, grid, clock, services.secrets()),
-                offload)));
+        CityRecords city = new CityRecords(database, grid, clock, services.secrets(), services.desk()::unitAvailable);
+        tables.add(new CityRoutes(access, new CityHandlers(city, offload)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.persistence.Database;
@@ -37,11 +38,12 @@ public final class CityRecords {
     private final ServiceAreaKind areas;
     private final Dc09AccountKind accounts;
 
-    public CityRecords(Database database, Grid grid, Clock clock, SecretBox secrets) {
+    /** @param available told of each unit a change left AVAILABLE (dispatch's queue then offers it a waiting incident) */
+    public CityRecords(Database database, Grid grid, Clock clock, SecretBox secrets, Consumer<String> available) {
         this.database = database;
         this.grid = grid;
         this.clock = clock;
-        this.units = new UnitKind(grid, clock);
+        this.units = new UnitKind(grid, clock, available);
         this.hospitals = new HospitalKind(grid);
         this.areas = new ServiceAreaKind(grid);
         this.accounts = new Dc09AccountKind(secrets);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitLevel;
@@ -36,10 +37,13 @@ public final class UnitKind implements CityKind<UnitRecord> {
     private final Grid grid;
     private final Clock clock;
     private final UnitRepository units = new UnitRepository();
+    private final Consumer<String> available;
 
-    public UnitKind(Grid grid, Clock clock) {
+    /** @param available told of each unit a change left AVAILABLE, so that it takes a waiting incident */
+    public UnitKind(Grid grid, Clock clock, Consumer<String> available) {
         this.grid = grid;
         this.clock = clock;
+        this.available = available;
     }
 
     @Override
@@ -116,7 +120,10 @@ public final class UnitKind implements CityKind<UnitRecord> {
         // Bindings first, so that a member sees a new unit's area no later than about when it sees the unit.
         AreaChanges.announce(grid, "units");
         for (UnitRecord r : records) {
-            grid.units().executeOnKey(r.id(), new Amend(fresh(r, at), at));
+            Unit unit = grid.units().executeOnKey(r.id(), new Amend(fresh(r, at), at));
+            if (unit != null && unit.isAvailable()) {
+                available.accept(r.id());
+            }
         }
     }
 

@@ -166,6 +166,44 @@ class CityRecordsApiTest {
         assertThat(audited("service-areas/api-west")).contains("putServiceArea", "deleteServiceArea");
     }
 
+    /** Near Hassan, far beyond the dispatch radius of the demo city's units and of Mysuru's. */
+    @Test
+    void aServiceAreaChangedThroughTheApiChangesWhichUnitIsSent() {
+        JsonObject scene = new JsonObject().put("lat", 13.0072).put("lon", 76.0962);
+        assertThat(http.put("/api/v1/service-areas/hassan-east", admin, square(13.0, 76.2, 0.05)).statusCode()).isEqualTo(201);
+        assertThat(http.post("/api/v1/fleets/FLEET-3/units", admin, unit("HAS-NEAR", "HS-01").put("serviceArea", "hassan-east")
+                .put("position", new JsonObject().put("lat", 13.01).put("lon", 76.11))).statusCode()).isEqualTo(201);
+        assertThat(http.post("/api/v1/fleets/FLEET-3/units", admin, unit("HAS-FAR", "HS-02")
+                .put("position", new JsonObject().put("lat", 13.05).put("lon", 76.2))).statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.areas().areaOf("HAS-NEAR").isPresent()
+                && node.fleet().unit("HAS-FAR").isPresent() && node.fleet().unit("HAS-NEAR").isPresent());
+
+        String first = raise("demo-0111", "hassan-1", scene);
+        assertThat(dispatchedUnit(first)).isEqualTo("HAS-FAR");
+        HttpResponse<String> closed = http.post("/api/v1/incidents/" + first + "/close", "Bearer "
+                + Staff.login(node, "demo-coordinator"), new JsonObject().put("reason", "synthetic test incident"));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.fleet().unit("HAS-FAR").orElseThrow().isAvailable());
+
+        assertThat(http.put("/api/v1/service-areas/hassan-east", admin, square(13.0, 76.1, 0.1)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.areas().serves("HAS-NEAR", org.sahaya.geo.GeoPoint.of(13.0072, 76.0962)));
+        String second = raise("demo-0112", "hassan-2", scene);
+        assertThat(dispatchedUnit(second)).isEqualTo("HAS-NEAR");
+    }
+
+    private static String raise(String deviceId, String alertId, JsonObject at) {
+        HttpResponse<String> accepted = new org.sahaya.server.DeviceClient(node).send(deviceId,
+                org.sahaya.server.DeviceClient.alert(alertId, deviceId, "SOS").put("location", at).encode());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        return new JsonObject(accepted.body()).getString("incidentId");
+    }
+
+    private static String dispatchedUnit(String incidentId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> new org.sahaya.server.DeviceClient(node).incident(incidentId),
+                i -> "DISPATCHED".equals(i.getString("state")) && i.getJsonObject("unit") != null)
+                .getJsonObject("unit").getString("id");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
