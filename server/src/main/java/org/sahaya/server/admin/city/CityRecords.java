@@ -3,10 +3,8 @@ package org.sahaya.server.admin.city;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -14,7 +12,6 @@ import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.secret.SecretBox;
-import org.sahaya.geo.area.ServiceArea;
 import org.sahaya.server.admin.RecordKind;
 import org.sahaya.server.admin.RecordRefused;
 import org.sahaya.server.admin.RecordRefused.Fault;
@@ -72,6 +69,11 @@ public final class CityRecords {
 
     public FleetKind fleets() {
         return fleets;
+    }
+
+    /** The lists and the fleet view, read-only. */
+    public CityLists lists() {
+        return new CityLists(database, this);
     }
 
     /**
@@ -172,52 +174,6 @@ public final class CityRecords {
     /** Deletes a DC-09 account: every member's receiver refuses it from its next message. False for an unknown one. */
     public boolean removeAccount(String account) {
         return database.inTransaction(c -> accounts.delete(c, account));
-    }
-
-    /** A page of service areas as GeoJSON Features, in name order. */
-    public List<JsonObject> areaPage(String after, int limit) {
-        return database.withConnection(c -> {
-            List<JsonObject> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT name, wkt FROM service_areas WHERE name > ? ORDER BY name LIMIT ?")) {
-                ps.setString(1, after == null ? "" : after);
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String name = rs.getString(1);
-                        out.add(ServiceAreaKind.feature(name, ServiceArea.fromWkt(name, rs.getString(2)).outline(),
-                                ServiceAreaKind.bound(c, name)));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /** A page of DC-09 accounts in account order, of one device if given; never a key. */
-    public List<JsonObject> accountPage(String after, int limit, String deviceId) {
-        return database.withConnection(c -> accounts.page(c, after, limit, deviceId));
-    }
-
-    /** The fleet with its units (not removed ones), or empty for an unknown fleet. */
-    public Optional<JsonObject> fleet(String id) {
-        return database.withConnection(c -> {
-            Optional<JsonObject> fleet = fleets.current(c, id);
-            if (fleet.isPresent()) {
-                io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id FROM units WHERE partner_id = ? AND standing <> 'REMOVED' ORDER BY id")) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            units.current(c, rs.getString(1)).ifPresent(list::add);
-                        }
-                    }
-                }
-                fleet.get().put("units", list);
-            }
-            return fleet;
-        });
     }
 
     private <R> void store(RecordKind<R> kind, R record, Check check) throws RecordRefused {

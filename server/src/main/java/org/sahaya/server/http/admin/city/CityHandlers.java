@@ -55,7 +55,7 @@ public final class CityHandlers {
 
     public void getFleet(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        Answers.send(ctx, 200, offload.submit(() -> records.fleet(id).orElseThrow(() -> Answers.notFound("fleet", id, "id"))));
+        Answers.send(ctx, 200, offload.submit(() -> records.lists().fleet(id).orElseThrow(() -> Answers.notFound("fleet", id, "id"))));
     }
 
     public void createHospital(RoutingContext ctx) {
@@ -100,7 +100,7 @@ public final class CityHandlers {
     public void listAreas(RoutingContext ctx) {
         int limit = RosterHandlers.limit(ctx);
         String after = ctx.queryParams().get("after");
-        RosterHandlers.page(ctx, limit, offload.submit(() -> records.areaPage(after, limit + 1)), f -> f.getString("id"));
+        RosterHandlers.page(ctx, limit, offload.submit(() -> records.lists().areaPage(after, limit + 1)), f -> f.getString("id"));
     }
 
     public void deleteArea(RoutingContext ctx) {
@@ -145,7 +145,7 @@ public final class CityHandlers {
         int limit = RosterHandlers.limit(ctx);
         String after = ctx.queryParams().get("after");
         String device = ctx.queryParams().get("deviceId");
-        RosterHandlers.page(ctx, limit, offload.submit(() -> records.accountPage(after, limit + 1, device)),
+        RosterHandlers.page(ctx, limit, offload.submit(() -> records.lists().accountPage(after, limit + 1, device)),
                 a -> a.getString("account"));
     }
 
