@@ -15,4 +15,12 @@ public interface CityKind<R> extends RecordKind<R> {
 
     /** The record as stored, or empty for an unknown (or removed) one. Blocking. */
     Optional<JsonObject> current(Connection c, String id) throws SQLException;
+
+    /**
+     * What a PUT's body is laid over: the record as stored, less what must change only when the body says
+     * so (a hospital's free beds, which move with every reservation).
+     */
+    default JsonObject base(JsonObject current) {
+        return current.copy();
+    }
 }

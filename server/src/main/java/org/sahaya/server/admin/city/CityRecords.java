@@ -106,7 +106,7 @@ public final class CityRecords {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        JsonObject merged = stored.get().copy().mergeIn(body == null ? new JsonObject() : body);
+        JsonObject merged = kind.base(stored.get()).mergeIn(body == null ? new JsonObject() : body);
         merged.put(idField(kind), id);
         R record = kind.read(merged);
         store(kind, record, c -> { });

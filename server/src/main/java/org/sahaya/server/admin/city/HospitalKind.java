@@ -178,6 +178,17 @@ public final class HospitalKind implements CityKind<HospitalRecord> {
         }
     }
 
+    /** Free counts are live (reservations move them): a PUT changes them only when its body gives them. */
+    @Override
+    public JsonObject base(JsonObject current) {
+        JsonObject base = current.copy();
+        JsonObject beds = base.getJsonObject("beds");
+        if (beds != null) {
+            beds.forEach(kind -> ((JsonObject) kind.getValue()).remove("free"));
+        }
+        return base;
+    }
+
     private static JsonObject beds(Connection c, String id, Hospital live) throws SQLException {
         JsonObject beds = new JsonObject();
         try (PreparedStatement ps = c.prepareStatement("SELECT kind, capacity FROM hospital_bed_capacity WHERE hospital_id = ?")) {

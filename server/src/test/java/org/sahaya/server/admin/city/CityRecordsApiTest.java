@@ -84,6 +84,12 @@ class CityRecordsApiTest {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(node.grid().units().get("API-1").callSign()).isEqualTo("AP-11");
         assertThat(new JsonObject(changed.body()).getString("station")).isEqualTo("Mysuru");
+        assertProblem(http.put("/api/v1/units/API-1", admin, new JsonObject().put("callSign", "AP-99").put("level", "XLS")),
+                422, "level");
+        assertThat(node.grid().units().get("API-1").callSign()).isEqualTo("AP-11");
+        assertProblem(http.put("/api/v1/units/API-1", admin, new JsonObject().put("serviceArea", "nowhere")), 422,
+                "serviceArea");
+        assertProblem(http.put("/api/v1/units/API-NOPE", admin, new JsonObject().put("callSign", "AP-98")), 404, "id");
 
         http.put("/api/v1/units/API-1", admin, new JsonObject().put("inService", false));
         assertThat(node.grid().units().get("API-1").status()).isEqualTo(UnitStatus.OUT_OF_SERVICE);
@@ -125,6 +131,16 @@ class CityRecordsApiTest {
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
         assertThat(node.grid().hospitals().get("H-API").name()).isEqualTo("Synthetic City");
         assertThat(node.grid().hospitals().get("H-API").free(org.sahaya.core.hospital.BedKind.ER)).isEqualTo(6);
+
+        // A bed reserved meanwhile: a change that names no free count keeps it reserved, and the hospital stays.
+        var er = org.sahaya.core.hospital.BedKind.ER;
+        node.grid().hospitals().put("H-API", node.grid().hospitals().get("H-API").reserve("INC-SYNTHETIC", er));
+        assertThat(http.put("/api/v1/hospitals/H-API", admin, new JsonObject().put("phone", "+91 821 111 1111"))
+                .statusCode()).isEqualTo(200);
+        assertThat(node.grid().hospitals().get("H-API").free(er)).isEqualTo(5);
+        assertProblem(http.send("DELETE", "/api/v1/hospitals/H-API", admin, null), 409, "id");
+        assertThat(node.grid().hospitals().get("H-API")).isNotNull();
+        node.grid().hospitals().put("H-API", node.grid().hospitals().get("H-API").release("INC-SYNTHETIC"));
 
         assertThat(http.send("DELETE", "/api/v1/hospitals/H-API", admin, null).statusCode()).isEqualTo(204);
         assertThat(node.grid().hospitals().get("H-API")).isNull();
