@@ -77,6 +77,10 @@ class CityRecordsApiTest {
         assertThat(node.grid().units().get("API-1").status()).isEqualTo(UnitStatus.AVAILABLE);
         await().atMost(Duration.ofSeconds(5)).until(() -> node.fleet().unit("API-1").isPresent());
 
+        JsonObject fleet = new JsonObject(http.send("GET", "/api/v1/fleets/FLEET-1", "Bearer "
+                + Staff.login(node, "demo-coordinator"), null).body());
+        assertThat(fleet.getJsonArray("units").stream().map(u -> ((JsonObject) u).getString("id"))).contains("API-1");
+        assertThat(http.send("GET", "/api/v1/fleets/FLEET-NOPE", admin, null).statusCode()).isEqualTo(404);
         assertProblem(http.post("/api/v1/fleets/FLEET-1/units", admin, unit("API-1", "AP-01")), 409, "id");
         assertProblem(http.post("/api/v1/fleets/FLEET-2/units", admin, unit("API-2", "AP-01")), 409, "callSign");
 
