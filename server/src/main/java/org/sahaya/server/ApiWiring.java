@@ -36,9 +36,11 @@ import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.RoutineLane;
+import org.sahaya.server.admin.city.CityRecords;
+import org.sahaya.server.http.admin.city.CityHandlers;
+import org.sahaya.server.http.admin.city.CityRoutes;
 import org.sahaya.server.http.alert.AlertHandler;
 import org.sahaya.server.http.alert.AlertRoutes;
-import org.sahaya.server.http.city.CityRoutes;
 import org.sahaya.server.http.audit.AuditHandlers;
 import org.sahaya.server.http.audit.AuditRoutes;
 import org.sahaya.server.http.coordinator.CoordinatorHandlers;
@@ -121,8 +123,10 @@ final class ApiWiring {
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
         tables.add(people.routes(access));
-        tables.add(new CityRoutes(access, config.city()));
+        tables.add(new org.sahaya.server.http.city.CityRoutes(access, config.city()));
         tables.add(SubscriberWiring.routes(config, vertx, database, offload, services.secrets(), access, clock));
+        CityRecords city = new CityRecords(database, grid, clock, services.secrets(), services.desk()::unitAvailable);
+        tables.add(new CityRoutes(access, new CityHandlers(city, offload)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

@@ -11,6 +11,7 @@ import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.assignment.UnitAssignment;
+import org.sahaya.dispatch.area.AreaChanges;
 import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
@@ -44,6 +45,8 @@ record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock c
         }
         FleetIndex fleet = new FleetIndex(grid);
         ServiceAreas areas = ServiceAreas.load(database);
+        // Follows an admin's changes to areas and bindings on every member for the life of the grid.
+        AreaChanges.follow(grid, areas, database);
         GridUnitClaims unitClaims = new GridUnitClaims(grid, clock);
         GridBedClaims bedClaims = new GridBedClaims(grid);
         Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), unitClaims, bedClaims,

@@ -21,6 +21,7 @@ import org.sahaya.core.secret.DataDirectory;
 import org.sahaya.core.secret.MasterKey;
 import org.sahaya.core.secret.SecretBox;
 import org.sahaya.core.secret.SecretSealing;
+import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.triage.Triage;
@@ -74,6 +75,7 @@ public final class Node implements AutoCloseable {
     private TakeOver takeOver;
     private AuditLog audit;
     private HttpServer management;
+    private ServiceAreas areas;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -148,6 +150,7 @@ public final class Node implements AutoCloseable {
                 registry, audit, secrets), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.clock = clock;
+        node.areas = dispatch.areas();
         node.deviceHealth = deviceHealth;
         node.rateLimit = rateLimit;
         node.channels = family.lineup();
@@ -214,6 +217,11 @@ public final class Node implements AutoCloseable {
 
     public FleetIndex fleet() {
         return fleet;
+    }
+
+    /** This member's service areas as dispatch uses them (they follow an admin's changes, issue 15). */
+    public ServiceAreas areas() {
+        return areas;
     }
 
     /** Where gateways report what they heard ({@link DeviceActivity}); the sweep behind DEVICE_OFFLINE. */

@@ -16,12 +16,14 @@ final class GridMapStores {
 
     static JdbcMapStore<Unit> units(Database db) {
         UnitRepository repo = new UnitRepository();
-        return new JdbcMapStore<>(db, repo::save, repo::find, repo::allIds);
+        // A unit removed by an admin that finished its job left the grid for good: never loaded back.
+        return new JdbcMapStore<>(db, repo::save, repo::findLive, repo::liveIds);
     }
 
     static JdbcMapStore<Hospital> hospitals(Database db) {
         HospitalRepository repo = new HospitalRepository();
-        return new JdbcMapStore<>(db, repo::save, repo::find, repo::allIds);
+        // A hospital removed by an admin left the grid for good: never loaded back.
+        return new JdbcMapStore<>(db, repo::save, repo::findLive, repo::liveIds);
     }
 
     /**

@@ -76,12 +76,24 @@ public final class HospitalRepository {
      * {@code only} when it is not null: a page of the hospital list, without bed boards.
      */
     public List<Hospital> page(Connection c, String after, int limit, String only) throws SQLException {
-        String sql = "SELECT * FROM hospitals WHERE id > ?" + (only == null ? "" : " AND id = ?") + " ORDER BY id LIMIT ?";
+        return page(c, after, limit, only, null);
+    }
+
+    /**
+     * As {@link #page(Connection, String, int, String)}, only hospitals whose preference is {@code preferred}
+     * when it is not null; never a hospital an admin removed.
+     */
+    public List<Hospital> page(Connection c, String after, int limit, String only, Boolean preferred) throws SQLException {
+        String sql = "SELECT * FROM hospitals WHERE id > ? AND removed_at IS NULL" + (only == null ? "" : " AND id = ?")
+                + (preferred == null ? "" : " AND partner = ?") + " ORDER BY id LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, after == null ? "" : after);
             if (only != null) {
                 ps.setString(i++, only);
+            }
+            if (preferred != null) {
+                ps.setBoolean(i++, preferred);
             }
             ps.setInt(i, limit);
             try (ResultSet rs = ps.executeQuery()) {
@@ -132,6 +144,33 @@ public final class HospitalRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
+        }
+    }
+
+    /** The hospital as the grid may load it: not one an admin removed. */
+    public Optional<Hospital> findLive(Connection c, String id) throws SQLException {
+        return isRemoved(c, id) ? Optional.empty() : find(c, id);
+    }
+
+    /** Whether an admin removed the hospital (false for an unknown one). */
+    public boolean isRemoved(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM hospitals WHERE id = ? AND removed_at IS NOT NULL")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The ids the grid preloads: every hospital an admin has not removed. */
+    public List<String> liveIds(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM hospitals WHERE removed_at IS NULL ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
         }
     }
 

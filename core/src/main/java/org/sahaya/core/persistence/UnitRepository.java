@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.fleet.UnitStanding;
 import org.sahaya.core.fleet.UnitStatus;
 
 /** Ambulances as last written by the grid. Blocking JDBC. */
@@ -20,18 +21,18 @@ public final class UnitRepository {
     public void save(Connection c, Unit u) throws SQLException {
         try (PreparedStatement up = c.prepareStatement(
                 "UPDATE units SET call_sign=?, unit_level=?, station=?, lat=?, lon=?, status=?, incident_id=?, updated_at=?,"
-                        + " partner_id=? WHERE id=?")) {
+                        + " partner_id=?, standing=? WHERE id=?")) {
             bind(up, u);
-            up.setString(10, u.id());
+            up.setString(11, u.id());
             if (up.executeUpdate() > 0) {
                 return;
             }
         }
         try (PreparedStatement in = c.prepareStatement(
-                "INSERT INTO units (call_sign, unit_level, station, lat, lon, status, incident_id, updated_at, partner_id, id)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO units (call_sign, unit_level, station, lat, lon, status, incident_id, updated_at, partner_id,"
+                        + " standing, id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             bind(in, u);
-            in.setString(10, u.id());
+            in.setString(11, u.id());
             in.executeUpdate();
         }
     }
@@ -46,6 +47,7 @@ public final class UnitRepository {
         ps.setString(7, u.incidentId());
         Jdbc.setInstant(ps, 8, u.updatedAt());
         ps.setString(9, u.partner());
+        ps.setString(10, u.standing().name());
     }
 
     public Optional<Unit> find(Connection c, String id) throws SQLException {
@@ -91,7 +93,73 @@ public final class UnitRepository {
                 UnitLevel.valueOf(rs.getString("unit_level")), rs.getString("station"),
                 new Coordinates(rs.getDouble("lat"), rs.getDouble("lon")),
                 UnitStatus.valueOf(rs.getString("status")), rs.getString("incident_id"),
-                Jdbc.getInstant(rs, "updated_at"), rs.getString("partner_id"));
+                Jdbc.getInstant(rs, "updated_at"), rs.getString("partner_id"),
+                UnitStanding.valueOf(rs.getString("standing")));
+    }
+
+    /**
+     * The unit as the grid may load it: not one removed by an admin that has finished its job (it left
+     * the grid for good, see {@link UnitStanding#REMOVED}).
+     */
+    public Optional<Unit> findLive(Connection c, String id) throws SQLException {
+        return find(c, id).filter(u -> !u.isGone());
+    }
+
+    /** The ids the grid preloads: every unit but those removed that have finished their job. */
+    public List<String> liveIds(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM units WHERE standing <> 'REMOVED'"
+                + " OR incident_id IS NOT NULL OR status NOT IN ('AVAILABLE', 'OUT_OF_SERVICE') ORDER BY id");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * What a page of the unit list keeps: the fleet, status and level asked for (null: any), and units removed
+     * by an admin only when {@code removed} says so.
+     */
+    public record Filter(String partner, UnitStatus status, UnitLevel level, boolean removed) {
+        public static final Filter NONE = new Filter(null, null, null, true);
+    }
+
+    /** Up to {@code limit} units in id order after {@code after} (null: from the first) that pass {@code filter}. */
+    public List<Unit> page(Connection c, String after, int limit, Filter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM units WHERE id > ?");
+        List<String> args = new ArrayList<>();
+        args.add(after == null ? "" : after);
+        if (filter.partner() != null) {
+            sql.append(" AND partner_id = ?");
+            args.add(filter.partner());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.level() != null) {
+            sql.append(" AND unit_level = ?");
+            args.add(filter.level().name());
+        }
+        if (!filter.removed()) {
+            sql.append(" AND standing <> 'REMOVED'");
+        }
+        sql.append(" ORDER BY id LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setString(i + 1, args.get(i));
+            }
+            ps.setInt(args.size() + 1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Unit> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return out;
+            }
+        }
     }
 
     /**

@@ -15,14 +15,21 @@ import org.sahaya.geo.area.ServiceArea;
 /**
  * Which units are bound to a service area (a fleet partner's coverage zone): such a unit is only
  * a candidate for incidents inside its area; a unit without an area goes anywhere. Read from the
- * database once at start ({@code service_areas}, {@code unit_service_areas}); immutable after.
+ * database ({@code service_areas}, {@code unit_service_areas}) at start, and again whenever an admin
+ * changes an area or a unit's binding ({@link AreaChanges} tells every member): each read swaps in a
+ * whole new snapshot, so a dispatch sees the areas before or after a change, never half of one.
  */
 public final class ServiceAreas {
 
-    private final Map<String, ServiceArea> byUnit;
+    private volatile Map<String, ServiceArea> byUnit;
 
     private ServiceAreas(Map<String, ServiceArea> byUnit) {
         this.byUnit = Map.copyOf(byUnit);
+    }
+
+    /** Reads the areas and bindings again and swaps them in. Blocking; one reload at a time, so the last wins. */
+    public synchronized void reload(Database database) {
+        this.byUnit = load(database).byUnit;
     }
 
     public static ServiceAreas none() {

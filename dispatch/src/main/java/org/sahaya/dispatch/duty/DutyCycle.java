@@ -62,10 +62,12 @@ public final class DutyCycle {
         String said = note == null || note.isBlank() ? "" : " (" + note.strip() + ")";
         List<DispatchOutcome> outcomes = new ArrayList<>();
         String declined = null;
-        switch (StatusEffect.of(before.status(), after.status(), incidentId != null)) {
+        // What the crew reported decides the effect: a unit kept out of service by an admin reports AVAILABLE
+        // and becomes OUT_OF_SERVICE, which is still the end of its job, not a breakdown.
+        switch (StatusEffect.of(before.status(), status, incidentId != null)) {
             case REDISPATCH -> {
                 if (incidents.unitLeft(incidentId, unitId, clock.instant()).isPresent()) {
-                    boolean declinedIt = after.status() == UnitStatus.AVAILABLE;
+                    boolean declinedIt = status == UnitStatus.AVAILABLE;
                     if (declinedIt) {
                         // Recorded before the re-dispatch so that neither it nor the queue offers it back.
                         declines.record(incidentId, unitId, clock.instant());

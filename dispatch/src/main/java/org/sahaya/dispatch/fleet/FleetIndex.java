@@ -3,6 +3,8 @@ package org.sahaya.dispatch.fleet;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -25,6 +27,11 @@ import org.sahaya.geo.index.UnitIndex;
  * This member's geo index of the fleet, kept in step with the grid's units map by a listener. The
  * index may lag the grid by an event; that only costs a lost claim, never a wrong assignment,
  * because the claim itself checks availability on the unit's owner.
+ *
+ * <p>Units an admin adds, changes or removes are followed the same way: a unit put into the grid is a
+ * candidate on every member once its event arrives, and a unit removed from the grid (or gone, see
+ * {@link Unit#isGone()}) leaves the index. This member also tidies away the gone units it owns
+ * ({@link UnitRetirement}).
  */
 public final class FleetIndex implements AutoCloseable {
 
@@ -36,15 +43,21 @@ public final class FleetIndex implements AutoCloseable {
     private final Map<String, Unit> latest = new ConcurrentHashMap<>();
     private final IMap<String, Unit> units;
     private final UUID listener;
+    private final UnitRetirement retirement;
 
     public FleetIndex(Grid grid) {
         this.units = grid.units();
         this.listener = units.addEntryListener(new Listener(), true);
+        this.retirement = new UnitRetirement(units);
         units.values().forEach(this::update);
     }
 
     /** Records a unit's position and status; also called directly after a claim so the index need not wait. */
     public void update(Unit unit) {
+        if (unit.isGone()) {
+            remove(unit.id());
+            return;
+        }
         latest.put(unit.id(), unit);
         index.upsert(unit.id(), point(unit.position()), unit.level().name(), unit.isAvailable());
     }
@@ -86,12 +99,30 @@ public final class FleetIndex implements AutoCloseable {
         return GeoPoint.of(c.lat(), c.lon());
     }
 
+    /** Forgets a unit that left the grid: it is no candidate any more. */
+    public void remove(String unitId) {
+        latest.remove(unitId);
+        index.remove(unitId);
+    }
+
     @Override
     public void close() {
+        retirement.close();
         units.removeEntryListener(listener);
     }
 
-    private final class Listener implements EntryAddedListener<String, Unit>, EntryUpdatedListener<String, Unit> {
+    private final class Listener implements EntryAddedListener<String, Unit>, EntryUpdatedListener<String, Unit>,
+            EntryRemovedListener<String, Unit>, EntryEvictedListener<String, Unit> {
+        @Override
+        public void entryRemoved(EntryEvent<String, Unit> event) {
+            remove(event.getKey());
+        }
+
+        @Override
+        public void entryEvicted(EntryEvent<String, Unit> event) {
+            remove(event.getKey());
+        }
+
         @Override
         public void entryAdded(EntryEvent<String, Unit> event) {
             update(event.getValue());

@@ -3,6 +3,7 @@ package org.sahaya.dispatch.hospital;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,6 +23,8 @@ import org.sahaya.core.hospital.Hospital;
  * hospital's owner (the reservation itself checks the free beds there), never a bed held twice. A bed
  * report applied by this member is seen at once ({@link #update}), so the incidents waiting for a bed
  * are offered the beds it reports.
+ *
+ * <p>A hospital an admin adds or changes arrives the same way; one removed from the grid leaves the board.
  */
 public final class HospitalBoard implements AutoCloseable {
 
@@ -58,7 +61,13 @@ public final class HospitalBoard implements AutoCloseable {
         boards.removeEntryListener(listener);
     }
 
-    private final class Listener implements EntryAddedListener<String, Hospital>, EntryUpdatedListener<String, Hospital> {
+    private final class Listener implements EntryAddedListener<String, Hospital>, EntryUpdatedListener<String, Hospital>,
+            EntryRemovedListener<String, Hospital> {
+        @Override
+        public void entryRemoved(EntryEvent<String, Hospital> event) {
+            hospitals.remove(event.getKey());
+        }
+
         @Override
         public void entryAdded(EntryEvent<String, Hospital> event) {
             hospitals.put(event.getKey(), event.getValue());

@@ -74,6 +74,14 @@ public final class DispatchDesk {
         return fleet.move(unitId, at);
     }
 
+    /**
+     * A unit an admin just added or put back in service is AVAILABLE: it takes the most urgent, then oldest,
+     * waiting incident it can serve, as a unit freed by its crew does.
+     */
+    public void unitAvailable(String unitId) {
+        workflow.unitFreed(unitId, Set.of());
+    }
+
     /** @throws DispatchHeld on a minority member, for a report that takes a unit off its incident (re-dispatch) */
     public StatusReport status(String unitId, UnitStatus status, String note) {
         if (!workflow.mayDispatch() && fleet.get(unitId).filter(u -> StatusEffect.of(u.status(), status,

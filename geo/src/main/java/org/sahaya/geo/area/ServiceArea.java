@@ -7,7 +7,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -20,7 +20,7 @@ import org.sahaya.geo.index.IndexedUnit;
  * A named region on the map, such as a fleet partner's coverage zone or a city ward: "is this
  * subscriber's home inside the area we serve?".
  *
- * <p>The outline is a JTS polygon in plain longitude/latitude degrees (JTS x = longitude,
+ * <p>The outline is a JTS polygon (or multipolygon: a zone in several pieces) in plain longitude/latitude degrees (JTS x = longitude,
  * y = latitude, the WKT and GeoJSON order, the reverse of {@link GeoPoint}'s). Containment is
  * planar in those degrees, which is exact enough for outlines drawn at city scale; areas crossing
  * the antimeridian or a pole are not supported. The polygon is prepared (its edges indexed) once,
@@ -33,10 +33,10 @@ public final class ServiceArea {
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), WGS84_SRID);
 
     private final String name;
-    private final Polygon outline;
+    private final Geometry outline;
     private final PreparedGeometry prepared;
 
-    private ServiceArea(String name, Polygon outline) {
+    private ServiceArea(String name, Geometry outline) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("service area name must not be blank");
@@ -91,10 +91,35 @@ public final class ServiceArea {
         } catch (ParseException e) {
             throw new IllegalArgumentException("service area " + name + " is not valid WKT: " + e.getMessage(), e);
         }
-        if (!(geometry instanceof Polygon polygon)) {
-            throw new IllegalArgumentException("service area " + name + " must be a POLYGON, was " + geometry.getGeometryType());
+        if (!(geometry instanceof Polygonal)) {
+            throw new IllegalArgumentException("service area " + name + " must be a POLYGON or MULTIPOLYGON, was "
+                    + geometry.getGeometryType());
         }
-        return new ServiceArea(name, polygon);
+        return new ServiceArea(name, geometry);
+    }
+
+    /**
+     * An area whose outline is a polygon or multipolygon in degrees (x = longitude), built by a caller that
+     * read it from GeoJSON (an admin's service area).
+     *
+     * @throws IllegalArgumentException if it is not polygonal, is empty or invalid, or leaves WGS84 ranges
+     */
+    public static ServiceArea of(String name, Geometry polygonal) {
+        Objects.requireNonNull(polygonal, "outline");
+        if (!(polygonal instanceof Polygonal)) {
+            throw new IllegalArgumentException("service area " + name + " must be a polygon or multipolygon");
+        }
+        return new ServiceArea(name, WGS84.createGeometry(polygonal));
+    }
+
+    /** The factory outlines are built with (WGS84, x = longitude), for callers that build their own. */
+    public static GeometryFactory factory() {
+        return WGS84;
+    }
+
+    /** The outline (a polygon or multipolygon, x = longitude): for writing it out as GeoJSON. */
+    public Geometry outline() {
+        return outline.copy();
     }
 
     /**

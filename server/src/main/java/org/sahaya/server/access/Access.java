@@ -33,8 +33,8 @@ public final class Access {
     public static final String API_KEY_HEADER = "X-Api-Key";
     /** The authenticated {@link Caller}, for the handlers after the gate. */
     public static final String CALLER = "sahaya.caller";
-    /** The record a handler says it touched, when the path does not name it (a created record's new id). */
-    private static final String TOUCHED = "sahaya.touched";
+    /** Where a handler names the record it touched, for the audit ({@link #touched}). */
+    private static final String RECORD = "sahaya.audit.record";
     private static final String API_PREFIX = "/api/v1/";
 
     private final SessionLookup sessions;
@@ -56,6 +56,14 @@ public final class Access {
         this.audit = audit;
         this.badCredentials = badCredentials;
         this.clock = clock;
+    }
+
+    /**
+     * Names the record a request touched when its path does not (a POST that creates {@code units/AMB-9}
+     * under {@code fleets/FLEET-1/units}): the audit entry of the request names it instead of the path.
+     */
+    public static void touched(RoutingContext ctx, String record) {
+        ctx.put(RECORD, record);
     }
 
     /** The caller the gate let through. */
@@ -159,10 +167,8 @@ public final class Access {
         }
         ctx.put(CALLER, caller);
         String record = record(ctx);
-        ctx.addEndHandler(ended -> {
-            String touched = ctx.get(TOUCHED);
-            audit(caller, operation, touched != null ? touched : record, outcome(ctx.response().getStatusCode()));
-        });
+        ctx.addEndHandler(ended -> audit(caller, operation, ctx.get(RECORD) instanceof String named ? named : record,
+                outcome(ctx.response().getStatusCode())));
         ctx.next();
     }
 
@@ -188,14 +194,6 @@ public final class Access {
     public static String address(RoutingContext ctx) {
         var remote = ctx.request().remoteAddress();
         return remote == null ? "" : remote.hostAddress();
-    }
-
-    /**
-     * Names the record the request touched in its audit entry, when its path does not: the new
-     * subscriber of {@code POST /api/v1/subscribers} is {@code subscribers/S-1}, not {@code subscribers}.
-     */
-    public static void touched(RoutingContext ctx, String record) {
-        ctx.put(TOUCHED, record.length() > 200 ? record.substring(0, 200) : record);
     }
 
     /** The record a request touches, as its path below {@code /api/v1/} (e.g. {@code incidents/I-1}). */

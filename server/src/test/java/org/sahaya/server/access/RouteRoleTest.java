@@ -100,7 +100,24 @@ class RouteRoleTest {
             Map.entry("listDevices", EnumSet.of(ADMIN)),
             Map.entry("getDevice", EnumSet.of(ADMIN)),
             Map.entry("rotateDeviceSecret", EnumSet.of(ADMIN)),
-            Map.entry("revokeDevice", EnumSet.of(ADMIN)));
+            Map.entry("revokeDevice", EnumSet.of(ADMIN)),
+            // Issue 15, city records: an admin writes; consoles (coordinator, supervisor) read fleets and areas.
+            Map.entry("createUnit", EnumSet.of(ADMIN)),
+            Map.entry("updateUnit", EnumSet.of(ADMIN)),
+            Map.entry("deleteUnit", EnumSet.of(ADMIN)),
+            Map.entry("getFleet", EnumSet.of(ADMIN, SUPERVISOR, COORDINATOR)),
+            Map.entry("createHospital", EnumSet.of(ADMIN)),
+            Map.entry("updateHospital", EnumSet.of(ADMIN)),
+            Map.entry("deleteHospital", EnumSet.of(ADMIN)),
+            Map.entry("putServiceArea", EnumSet.of(ADMIN)),
+            Map.entry("getServiceArea", EnumSet.of(ADMIN, SUPERVISOR, COORDINATOR)),
+            Map.entry("listServiceAreas", EnumSet.of(ADMIN, SUPERVISOR, COORDINATOR)),
+            Map.entry("deleteServiceArea", EnumSet.of(ADMIN)),
+            Map.entry("createDc09Account", EnumSet.of(ADMIN)),
+            Map.entry("listDc09Accounts", EnumSet.of(ADMIN)),
+            Map.entry("getDc09Account", EnumSet.of(ADMIN)),
+            Map.entry("updateDc09Account", EnumSet.of(ADMIN)),
+            Map.entry("deleteDc09Account", EnumSet.of(ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -230,7 +247,11 @@ class RouteRoleTest {
     }
 
     private static HttpResponse<String> request(String operation, String[] methodAndPath, Who who) throws Exception {
-        String path = methodAndPath[1]
+        String path = (CITY_WRITES.contains(operation) ? methodAndPath[1].replace("{id}", "RR-NOPE")
+                : methodAndPath[1])
+                .replace("/fleets/{id}", "/fleets/FLEET-NOPE")
+                .replace("{name}", "rr-nope")
+                .replace("{account}", "ABC999")
                 .replace("/incidents/{id}", "/incidents/" + (coordinatorWrite(operation) ? "INC-NOPE" : incidentId))
                 .replace("/devices/{id}", "/devices/demo-0002")
                 .replace("/units/{id}", "/units/" + unitId)
@@ -243,6 +264,9 @@ class RouteRoleTest {
                 .replace("/partners/{id}", "/partners/FLEET-NOPE");
         return call(who, methodAndPath[0], path, body(operation));
     }
+
+    /** An admin's changes and removals of city records go to records that do not exist: 404, nothing moves. */
+    private static final Set<String> CITY_WRITES = Set.of("updateUnit", "deleteUnit", "updateHospital", "deleteHospital");
 
     /** The coordinator's writes go to an incident that does not exist: allowed callers get 404, nothing moves. */
     private static boolean coordinatorWrite(String operation) {

@@ -9,6 +9,8 @@ import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.HospitalRepository;
+import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.fleet.UnitStatus;
 import org.sahaya.core.persistence.UnitRepository;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.access.Caller;
@@ -42,12 +44,22 @@ public final class RosterHandlers {
         this.offload = offload;
     }
 
+    /**
+     * Filters (issue 15): {@code fleet}, {@code status}, {@code level}; a unit removed by an admin is not
+     * listed. A fleet key asking for another fleet gets an empty page.
+     */
     public void units(RoutingContext ctx) {
         Caller caller = Access.caller(ctx);
         String only = seesAll(caller) ? null : partnerOr(caller, Role.FLEET);
+        String fleet = ctx.queryParams().get("fleet");
+        String partner = only == null ? fleet : fleet == null || fleet.equals(only) ? only : "";
+        String status = ctx.queryParams().get("status");
+        String level = ctx.queryParams().get("level");
+        UnitRepository.Filter filter = new UnitRepository.Filter(partner,
+                status == null ? null : UnitStatus.valueOf(status), level == null ? null : UnitLevel.valueOf(level), false);
         int limit = limit(ctx);
         String after = ctx.queryParams().get("after");
-        page(ctx, limit, offload.submit(() -> database.withConnection(c -> units.page(c, after, limit + 1, only))
+        page(ctx, limit, offload.submit(() -> database.withConnection(c -> units.page(c, after, limit + 1, filter))
                 .stream().map(UnitView::of).toList()), UnitView::id);
     }
 
@@ -56,7 +68,9 @@ public final class RosterHandlers {
         String only = seesAll(caller) || caller.has(Role.FLEET) ? null : partnerOr(caller, Role.HOSPITAL);
         int limit = limit(ctx);
         String after = ctx.queryParams().get("after");
-        page(ctx, limit, offload.submit(() -> database.withConnection(c -> hospitals.page(c, after, limit + 1, only))
+        String preferred = ctx.queryParams().get("preferred");
+        Boolean prefers = preferred == null ? null : Boolean.valueOf(preferred);
+        page(ctx, limit, offload.submit(() -> database.withConnection(c -> hospitals.page(c, after, limit + 1, only, prefers))
                 .stream().map(HospitalEntry::of).toList()), HospitalEntry::id);
     }
 
@@ -69,12 +83,17 @@ public final class RosterHandlers {
         return caller.has(role) && caller.partner() != null ? caller.partner() : "";
     }
 
-    private static int limit(RoutingContext ctx) {
+    /** The page size asked for ({@code limit}, default {@value #DEFAULT_LIMIT}, at most {@value #MAX_LIMIT}). */
+    public static int limit(RoutingContext ctx) {
         String given = ctx.queryParams().get("limit");
         return given == null ? DEFAULT_LIMIT : Math.min(MAX_LIMIT, Math.max(1, Integer.parseInt(given)));
     }
 
-    private static <T> void page(RoutingContext ctx, int limit, Future<List<T>> rows, Function<T, String> id) {
+    /**
+     * Answers a page of at most {@code limit} of {@code rows} (read with one more, to know whether more
+     * follow), the header {@value #NEXT} naming the next page's {@code after} when they do.
+     */
+    public static <T> void page(RoutingContext ctx, int limit, Future<List<T>> rows, Function<T, String> id) {
         JsonReply.send(ctx, rows.map(all -> {
             if (all.size() > limit) {
                 ctx.response().putHeader(NEXT, id.apply(all.get(limit - 1)));

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.sahaya.core.secret.SecretBox;
 import org.sahaya.core.secret.SecretColumn;
@@ -95,6 +97,85 @@ public final class Dc09AccountRepository {
                         key == null ? null : AccountKey.of(key, AccountKey.Format.valueOf(rs.getString("key_format"))),
                         hasWindow ? Duration.ofSeconds(window) : null, rs.getBoolean("demo"),
                         rs.getBoolean("clear_text_allowed")));
+            }
+        }
+    }
+
+    /** An account as an admin sees it: whether it has a key, never the key. */
+    public record Described(String account, String receiver, String prefix, String deviceId, boolean hasKey,
+                            Integer timestampWindowSeconds, boolean demo, boolean clearTextAllowed) {
+    }
+
+    /**
+     * Changes an account's settings; its key only when {@code replaceKey} (a null key then removes it).
+     *
+     * @return false for an unknown account
+     */
+    public boolean update(Connection c, Row row, boolean replaceKey) throws SQLException {
+        String account = row.account().toUpperCase();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE dc09_accounts SET receiver = ?, line_prefix = ?,"
+                + " device_id = ?, timestamp_window_seconds = ?, clear_text_allowed = ?"
+                + (replaceKey ? ", encryption_key = ?, key_format = ?" : "") + " WHERE account = ?")) {
+            ps.setString(1, row.receiver());
+            ps.setString(2, row.prefix());
+            ps.setString(3, row.deviceId());
+            if (row.timestampWindowSeconds() == null) {
+                ps.setNull(4, Types.INTEGER);
+            } else {
+                ps.setInt(4, row.timestampWindowSeconds());
+            }
+            ps.setBoolean(5, row.clearTextAllowed());
+            int i = 6;
+            if (replaceKey) {
+                ps.setString(i++, secrets.seal(SecretColumn.DC09_KEY, account, row.key()));
+                ps.setString(i++, row.keyFormat());
+            }
+            ps.setString(i, account);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** @return false for an unknown account */
+    public boolean delete(Connection c, String account) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM dc09_accounts WHERE account = ?")) {
+            ps.setString(1, account.toUpperCase());
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** The account without opening its key, or empty for an unknown one. */
+    public Optional<Described> describe(Connection c, String account) throws SQLException {
+        List<Described> one = select(c, "SELECT * FROM dc09_accounts WHERE account = ?", account.toUpperCase(), null, 1);
+        return one.stream().findFirst();
+    }
+
+    /** Up to {@code limit} accounts in account order after {@code after} (null: from the first), of one device if given. */
+    public List<Described> page(Connection c, String after, int limit, String deviceId) throws SQLException {
+        return select(c, "SELECT * FROM dc09_accounts WHERE account > ?" + (deviceId == null ? "" : " AND device_id = ?")
+                + " ORDER BY account LIMIT ?", after == null ? "" : after.toUpperCase(), deviceId, limit);
+    }
+
+    private static List<Described> select(Connection c, String sql, String first, String second, int limit)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, first);
+            if (second != null) {
+                ps.setString(i++, second);
+            }
+            if (sql.endsWith("LIMIT ?")) {
+                ps.setInt(i, limit);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Described> out = new ArrayList<>();
+                while (rs.next()) {
+                    int window = rs.getInt("timestamp_window_seconds");
+                    Integer w = rs.wasNull() ? null : window;
+                    out.add(new Described(rs.getString("account"), rs.getString("receiver"), rs.getString("line_prefix"),
+                            rs.getString("device_id"), rs.getString("encryption_key") != null, w, rs.getBoolean("demo"),
+                            rs.getBoolean("clear_text_allowed")));
+                }
+                return out;
             }
         }
     }

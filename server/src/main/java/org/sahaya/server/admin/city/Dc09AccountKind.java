@@ -1,0 +1,156 @@
+package org.sahaya.server.admin.city;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.sahaya.core.secret.SecretBox;
+import org.sahaya.server.admin.RecordRefused;
+import org.sahaya.server.gateway.dc09.account.AccountKey;
+import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
+import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository.Described;
+import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository.Row;
+
+/**
+ * DC-09 accounts (a home hub reporting as an account number): stored in {@code dc09_accounts}, the AES key
+ * sealed with the master key and never shown again (only {@code hasKey}). Nothing to publish: the receiver
+ * on every member reads the account from the database for each message, so a change is live at once.
+ *
+ * <p>The key is given as {@code key} with {@code keyFormat} HEX or ASCII (without one: 32, 48 or 64 hex
+ * digits are HEX, anything else ASCII); 16, 24 or 32 bytes. On an update, no {@code key} member keeps the
+ * stored key and {@code "key": null} removes it.
+ */
+public final class Dc09AccountKind implements CityKind<Dc09AccountKind.Account> {
+
+    static final Pattern ACCOUNT = Pattern.compile("^[0-9A-Fa-f]{3,16}$");
+    private static final Pattern LINE = Pattern.compile("^[0-9A-Fa-f]{1,6}$");
+    private static final Pattern HEX_KEY = Pattern.compile("^([0-9A-Fa-f]{32}|[0-9A-Fa-f]{48}|[0-9A-Fa-f]{64})$");
+
+    /** What a write does to the stored key. */
+    public enum KeyChange { KEEP, SET, REMOVE }
+
+    /** A checked account; {@code key} only with {@link KeyChange#SET}. Its toString names no key. */
+    public record Account(String account, String deviceId, String receiver, String linePrefix, KeyChange keyChange,
+                          String key, AccountKey.Format keyFormat, boolean clearTextAllowed, Integer timestampWindowSeconds) {
+        @Override
+        public String toString() {
+            return "Account[" + account + " -> " + deviceId + ", key " + keyChange + "]";
+        }
+    }
+
+    private final Dc09AccountRepository accounts;
+
+    public Dc09AccountKind(SecretBox secrets) {
+        this.accounts = new Dc09AccountRepository(secrets);
+    }
+
+    @Override
+    public String section() {
+        return "dc09Accounts";
+    }
+
+    @Override
+    public String id(Account record) {
+        return record.account();
+    }
+
+    @Override
+    public Account read(JsonObject json) throws RecordRefused {
+        Fields f = new Fields(json);
+        String account = f.matching("account", ACCOUNT, "3 to 16 hex digits", true);
+        String device = f.text("deviceId", 64, true);
+        String receiver = f.matching("receiver", LINE, "1 to 6 hex digits", false);
+        String prefix = f.matching("linePrefix", LINE, "1 to 6 hex digits", false);
+        boolean clear = f.bool("clearTextAllowed", false);
+        Integer window = f.integer("timestampWindowSeconds", 1, 86400, false);
+        KeyChange change = json == null || !json.containsKey("key") ? KeyChange.KEEP
+                : json.getValue("key") == null ? KeyChange.REMOVE : KeyChange.SET;
+        String key = null;
+        AccountKey.Format format = null;
+        if (change == KeyChange.SET) {
+            key = json.getValue("key") instanceof String s ? s : null;
+            format = f.choice("keyFormat", AccountKey.Format.class, false);
+            if (key == null) {
+                f.refuse("key", "must be a string");
+            } else {
+                if (format == null) {
+                    format = HEX_KEY.matcher(key).matches() ? AccountKey.Format.HEX : AccountKey.Format.ASCII;
+                }
+                if (format == AccountKey.Format.ASCII && !StandardCharsets.US_ASCII.newEncoder().canEncode(key)) {
+                    f.refuse("key", "an ASCII key must be ASCII characters");
+                } else {
+                    try {
+                        AccountKey.of(key, format);
+                    } catch (IllegalArgumentException e) {
+                        f.refuse("key", "must be an AES key of 16, 24 or 32 bytes (" + format + "): " + e.getMessage());
+                    }
+                }
+            }
+        }
+        if (change != KeyChange.SET && json != null && json.getValue("keyFormat") != null) {
+            f.choice("keyFormat", AccountKey.Format.class, false);
+        }
+        if (change == KeyChange.REMOVE && !clear) {
+            f.refuse("key", "an account without a key takes only clear text: set clearTextAllowed to true");
+        }
+        f.done();
+        return new Account(account.toUpperCase(), device, receiver, prefix, change, key, format, clear, window);
+    }
+
+    @Override
+    public Written write(Connection c, Account a) throws SQLException, RecordRefused {
+        if (!deviceExists(c, a.deviceId())) {
+            throw RecordRefused.of("deviceId", "no device has the id " + a.deviceId());
+        }
+        Optional<Described> stored = accounts.describe(c, a.account());
+        boolean hasKey = a.keyChange() == KeyChange.SET
+                || a.keyChange() == KeyChange.KEEP && stored.map(Described::hasKey).orElse(false);
+        if (!hasKey && !a.clearTextAllowed()) {
+            throw RecordRefused.of("key", "an account without a key takes only clear text: give a key or set"
+                    + " clearTextAllowed to true");
+        }
+        Row row = new Row(a.account(), a.receiver(), a.linePrefix(), a.deviceId(),
+                a.keyChange() == KeyChange.SET ? a.key() : null, a.keyChange() == KeyChange.SET ? a.keyFormat().name() : null,
+                a.timestampWindowSeconds(), false, a.clearTextAllowed());
+        if (stored.isPresent()) {
+            accounts.update(c, row, a.keyChange() != KeyChange.KEEP);
+            return Written.UPDATED;
+        }
+        accounts.insert(c, row);
+        return Written.CREATED;
+    }
+
+    @Override
+    public Optional<JsonObject> current(Connection c, String account) throws SQLException {
+        return accounts.describe(c, account).map(Dc09AccountKind::view);
+    }
+
+    /** Deletes the account: the receiver refuses it from the next message. False for an unknown one. */
+    boolean delete(Connection c, String account) throws SQLException {
+        return accounts.delete(c, account);
+    }
+
+    List<JsonObject> page(Connection c, String after, int limit, String deviceId) throws SQLException {
+        return accounts.page(c, after, limit, deviceId).stream().map(Dc09AccountKind::view).toList();
+    }
+
+    static JsonObject view(Described d) {
+        return new JsonObject().put("account", d.account()).put("deviceId", d.deviceId()).put("receiver", d.receiver())
+                .put("linePrefix", d.prefix()).put("hasKey", d.hasKey()).put("clearTextAllowed", d.clearTextAllowed())
+                .put("timestampWindowSeconds", d.timestampWindowSeconds()).put("demo", d.demo());
+    }
+
+    private static boolean deviceExists(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM devices WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}
