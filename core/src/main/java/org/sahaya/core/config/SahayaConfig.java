@@ -53,6 +53,8 @@ import org.sahaya.core.alert.AlertType;
  * @param logins              people's sessions and login throttling ({@code SAHAYA_SESSION_*}, {@code SAHAYA_LOGIN_*})
  * @param masterKey           {@code SAHAYA_MASTER_KEY} or {@code SAHAYA_MASTER_KEY_FILE}: seals device secrets and
  *                            DC-09 keys; required unless demo (a demo node makes its own in the data directory)
+ * @param retention           {@code SAHAYA_RETENTION_DAYS}: how long personal data of closed incidents is kept
+ *                            (default 0 = kept)
  */
 public record SahayaConfig(
         int httpPort,
@@ -86,7 +88,8 @@ public record SahayaConfig(
         ManagementSettings management,
         TlsSettings tls,
         LoginSettings logins,
-        MasterKeySettings masterKey) {
+        MasterKeySettings masterKey,
+        RetentionSettings retention) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -141,7 +144,8 @@ public record SahayaConfig(
                 ManagementSettings.from(s, tls),
                 tls,
                 LoginSettings.from(s),
-                MasterKeySettings.from(s));
+                MasterKeySettings.from(s),
+                RetentionSettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -9,7 +9,9 @@ public enum SecretColumn {
     /** A device's shared secret: the HMAC key of its HTTP alerts and its MQTT password. */
     DEVICE_SECRET("devices", "id", "secret"),
     /** A DC-09 account's AES key, as written (ASCII or hex). */
-    DC09_KEY("dc09_accounts", "account", "encryption_key");
+    DC09_KEY("dc09_accounts", "account", "encryption_key"),
+    /** A subscriber's medical profile (JSON): health data, never stored in clear (issue 15). */
+    MEDICAL_PROFILE("subscribers", "id", "medical_profile");
 
     private final String table;
     private final String idColumn;

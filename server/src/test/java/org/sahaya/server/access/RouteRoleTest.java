@@ -83,7 +83,10 @@ class RouteRoleTest {
             Map.entry("listHospitals", EnumSet.of(COORDINATOR, SUPERVISOR, ADMIN, HOSPITAL_OWN, HOSPITAL_OTHER,
                     FLEET_OWN, FLEET_OTHER)),
             Map.entry("listAudit", EnumSet.of(AUDITOR, ADMIN)),
-            Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)));
+            Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)),
+            // Data-subject rights (issue 15, privacy). The test's subscriber has an open incident: its erasure is 409.
+            Map.entry("exportSubscriber", EnumSet.of(ADMIN)),
+            Map.entry("eraseSubscriber", EnumSet.of(ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
