@@ -52,7 +52,8 @@ public final class Erasure {
         String pseudonym = "erased-" + HexFormat.of().formatHex(bytes()).substring(0, 16);
         List<String> keys = new ArrayList<>();
         Map<String, Integer> counts = database.inTransaction(c -> {
-            // Locked first: an alert racing the erasure cannot open an incident until it has committed.
+            // Locked first: on PostgreSQL an alert racing the erasure (its open_incidents row refers to this one)
+            // waits for the commit; H2 does not lock the parent row, so there the window is the transaction's.
             if (Rows.list(c, "SELECT id FROM subscribers WHERE id = ? FOR UPDATE", subscriberId).isEmpty()) {
                 throw new ErasureRefused(ErasureRefused.Reason.UNKNOWN, "no subscriber " + subscriberId);
             }
