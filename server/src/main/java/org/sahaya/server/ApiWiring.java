@@ -26,6 +26,9 @@ import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.access.partners.PartnerDirectory;
+import org.sahaya.server.admin.privacy.Erasure;
+import org.sahaya.server.admin.privacy.GridErasure;
+import org.sahaya.server.admin.privacy.SubscriberExport;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.audit.AuditReader;
 import org.sahaya.server.audit.AuditVerifier;
@@ -39,6 +42,8 @@ import org.sahaya.server.http.RoutineLane;
 import org.sahaya.server.admin.city.CityRecords;
 import org.sahaya.server.http.admin.city.CityHandlers;
 import org.sahaya.server.http.admin.city.CityRoutes;
+import org.sahaya.server.http.admin.privacy.PrivacyHandlers;
+import org.sahaya.server.http.admin.privacy.PrivacyRoutes;
 import org.sahaya.server.http.alert.AlertHandler;
 import org.sahaya.server.http.alert.AlertRoutes;
 import org.sahaya.server.http.audit.AuditHandlers;
@@ -112,7 +117,8 @@ final class ApiWiring {
                 new AlertRoutes(access, signature, admission, new AlertHandler(services.reception())),
                 new DeviceRoutes(access, routine, routineSignature, admission, new HeartbeatHandler(services.deviceHealth())),
                 new IncidentRoutes(access, new QueryHandlers(new IncidentViews(database, grid, clock),
-                        new PartnerViews(database, grid, grid, unitId -> grid.unit(unitId).map(Unit::partner)),
+                        new PartnerViews(database, grid, grid, unitId -> grid.unit(unitId).map(Unit::partner),
+                                services.secrets()),
                         new SandboxInbox(database), offload), config.demo()),
                 new FleetRoutes(routine, access, new FleetHandlers(services.desk(), offload)),
                 new HospitalRoutes(routine, access, new HospitalHandlers(services.desk(), offload)),
@@ -127,6 +133,9 @@ final class ApiWiring {
         tables.add(SubscriberWiring.routes(config, vertx, database, offload, services.secrets(), access, clock));
         CityRecords city = new CityRecords(database, grid, clock, services.secrets(), services.desk()::unitAvailable);
         tables.add(new CityRoutes(access, new CityHandlers(city, offload)));
+        // Data-subject rights (issue 15, privacy): export and erasure of a subscriber.
+        tables.add(new PrivacyRoutes(access, new PrivacyHandlers(new SubscriberExport(database, services.secrets()),
+                new Erasure(database, services.secrets(), new GridErasure(grid.hazelcast())), access, offload, clock)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

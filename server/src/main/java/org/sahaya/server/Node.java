@@ -31,6 +31,8 @@ import org.sahaya.dispatch.workflow.IncidentWorkflow;
 import org.sahaya.dispatch.workflow.LoneMember;
 import org.sahaya.notify.channel.NotificationChannel;
 import org.sahaya.notify.channel.lineup.ChannelLineup;
+import org.sahaya.server.admin.privacy.Retention;
+import org.sahaya.server.admin.privacy.RetentionJob;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.cluster.ClusterPlacement;
 import org.sahaya.server.cluster.IncidentOwnership;
@@ -76,6 +78,8 @@ public final class Node implements AutoCloseable {
     private AuditLog audit;
     private HttpServer management;
     private ServiceAreas areas;
+    private SecretBox secrets;
+    private RetentionJob retention;
 
     private Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -155,6 +159,7 @@ public final class Node implements AutoCloseable {
         node.rateLimit = rateLimit;
         node.channels = family.lineup();
         node.audit = audit;
+        node.secrets = secrets;
         deviceHealth.start(vertx);
         try {
             GatewayWiring gateways = GatewayWiring.start(config, vertx, database, offload, reception, deviceHealth,
@@ -171,6 +176,11 @@ public final class Node implements AutoCloseable {
         node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
         node.takeOver.start();
         family.startEscalation(vertx, offload, placement::owns);
+        // Retention (issue 15, privacy): off unless SAHAYA_RETENTION_DAYS is set.
+        config.retention().period().ifPresent(period -> {
+            node.retention = new RetentionJob(new Retention(database, period), grid.hazelcast(), audit, clock);
+            node.retention.start(vertx, offload);
+        });
         return node;
     }
 
@@ -224,6 +234,11 @@ public final class Node implements AutoCloseable {
         return areas;
     }
 
+    /** Seals and opens this node's secrets with its master key (device secrets, DC-09 keys, medical profiles). */
+    public SecretBox secrets() {
+        return secrets;
+    }
+
     /** Where gateways report what they heard ({@link DeviceActivity}); the sweep behind DEVICE_OFFLINE. */
     public DeviceHealth deviceHealth() {
         return deviceHealth;
@@ -266,6 +281,9 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        if (retention != null) {
+            retention.close();
+        }
         if (dc09 != null) {
             dc09.close();
         }

@@ -54,6 +54,8 @@ import org.sahaya.core.alert.AlertType;
  * @param masterKey           {@code SAHAYA_MASTER_KEY} or {@code SAHAYA_MASTER_KEY_FILE}: seals device secrets and
  *                            DC-09 keys; required unless demo (a demo node makes its own in the data directory)
  * @param city                the city served ({@code SAHAYA_CITY_*}): its name in each language, time zone and languages
+ * @param retention           {@code SAHAYA_RETENTION_DAYS}: how long personal data of closed incidents is kept
+ *                            (default 0 = kept)
  */
 public record SahayaConfig(
         int httpPort,
@@ -88,7 +90,8 @@ public record SahayaConfig(
         TlsSettings tls,
         LoginSettings logins,
         MasterKeySettings masterKey,
-        CitySettings city) {
+        CitySettings city,
+        RetentionSettings retention) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -144,7 +147,8 @@ public record SahayaConfig(
                 tls,
                 LoginSettings.from(s),
                 MasterKeySettings.from(s),
-                CitySettings.from(s));
+                CitySettings.from(s),
+                RetentionSettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

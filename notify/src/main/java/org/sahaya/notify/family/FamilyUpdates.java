@@ -12,8 +12,13 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.Priority;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.notification.Notification;
+import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
+import org.sahaya.core.persistence.ConsentGate;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
+import org.sahaya.core.persistence.TimelineRepository;
+import org.sahaya.core.subscriber.ConsentPurpose;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.notify.FamilyNotifier;
@@ -25,7 +30,13 @@ import org.sahaya.notify.plan.NotificationRequest;
 import org.sahaya.notify.preference.ContactPreferences;
 import org.sahaya.notify.template.NotificationStep;
 
-/** Turns what happened to an incident into the family's messages: gathers who to tell and what to say. Blocking. */
+/**
+ * Turns what happened to an incident into the family's messages: gathers who to tell and what to say. Blocking.
+ *
+ * <p>Consent: a subscriber who withdrew {@link ConsentPurpose#FAMILY_NOTIFICATION} has nobody told and no
+ * escalation calls, from the next step on; the timeline says so instead. The consent is read on the
+ * connection that reads the subscriber (one primary-key lookup), so the family's path costs no more.
+ */
 public final class FamilyUpdates {
 
     private final FamilyNotifier notifier;
@@ -36,6 +47,7 @@ public final class FamilyUpdates {
     private final PreferencesRepository preferences = new PreferencesRepository();
     private final EscalationRepository escalations = new EscalationRepository();
     private final NotificationRepository notifications = new NotificationRepository();
+    private final TimelineRepository timeline = new TimelineRepository();
     private final EscalationPolicy policy;
     private final Clock clock;
 
@@ -60,6 +72,14 @@ public final class FamilyUpdates {
      */
     public List<Notification> tell(Incident incident, NotificationStep step) {
         NotificationRequest request = request(incident, step);
+        if (request == null) {
+            database.withConnection(c -> {
+                timeline.append(c, new TimelineEntry(incident.id(), clock.instant(), TimelineStage.NOTIFICATIONS_PLANNED,
+                        "Family not told of " + step + ": consent withdrawn (family notification)."));
+                return null;
+            });
+            return List.of();
+        }
         List<Notification> told = notifier.notify(request);
         Instant now = clock.instant();
         // Auto-commit: of two nodes starting the same escalation, the second's insert fails alone.
@@ -68,7 +88,7 @@ public final class FamilyUpdates {
         return told;
     }
 
-    /** What the family of {@code incident} is told now: the dispatch, or that it waits for an ambulance. */
+    /** What the family of {@code incident} is told now (null without consent): the dispatch, or that it waits. */
     private NotificationRequest requestFor(Incident incident) {
         boolean dispatched = incident.unitId() != null && incident.etaSeconds() != null;
         return request(incident, dispatched ? NotificationStep.DISPATCHED : NotificationStep.QUEUED);
@@ -76,11 +96,20 @@ public final class FamilyUpdates {
 
     /** Escalation step {@code stepNumber}: the voice call to {@code contact}. */
     public Optional<Notification> escalate(Incident incident, Contact contact, int stepNumber) {
-        return notifier.escalate(requestFor(incident), contact, stepNumber);
+        NotificationRequest request = requestFor(incident);
+        return request == null ? Optional.empty() : notifier.escalate(request, contact, stepNumber);
     }
 
+    /** The request for {@code step}; null when the subscriber withdrew consent to family notification. */
     private NotificationRequest request(Incident incident, NotificationStep step) {
-        Subscriber subscriber = database.withConnection(c -> directory.subscriber(c, incident.subscriberId())).orElseThrow();
+        boolean[] consented = {true};
+        Subscriber subscriber = database.withConnection(c -> {
+            consented[0] = ConsentGate.granted(c, incident.subscriberId(), ConsentPurpose.FAMILY_NOTIFICATION);
+            return directory.subscriber(c, incident.subscriberId());
+        }).orElseThrow();
+        if (!consented[0]) {
+            return null;
+        }
         List<Contact> contacts = database.withConnection(c -> directory.contacts(c, subscriber.id()));
         Map<String, ContactPreferences> prefs = database.withConnection(c -> preferences.ofSubscriber(c, subscriber.id()));
         String callSign = null;

@@ -11,6 +11,8 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.IncidentRepository;
+import org.sahaya.server.admin.privacy.MedicalProfile;
+import org.sahaya.core.secret.SecretBox;
 import org.sahaya.server.access.Caller;
 import org.sahaya.server.access.Role;
 
@@ -18,12 +20,15 @@ import org.sahaya.server.access.Role;
  * What a partner may see of an incident, and no more. A fleet sees the jobs of its own units with
  * what the crew needs (who, where, what happened, where to take them); a hospital sees the patients
  * coming to it (who, what happened, which unit, which bed, when) but not their home or family.
- * Neither sees the family, the messages or the timeline.
+ * Neither sees the family, the messages or the timeline. Both see the patient's medical profile only
+ * if the subscriber consented to sharing it ({@code SHARE_MEDICAL_PROFILE}, read at each view, so a
+ * withdrawal counts at once); otherwise {@code medicalProfile} is null.
  *
- * @param owner the fleet partner a unit belongs to, by unit id
+ * @param owner   the fleet partner a unit belongs to, by unit id
+ * @param secrets opens the sealed medical profile
  */
 public record PartnerViews(Database database, Units units, Hospitals hospitals,
-                           Function<String, Optional<String>> owner) {
+                           Function<String, Optional<String>> owner, SecretBox secrets) {
 
     private static final DirectoryRepository DIRECTORY = new DirectoryRepository();
     private static final IncidentRepository INCIDENTS = new IncidentRepository();
@@ -32,12 +37,13 @@ public record PartnerViews(Database database, Units units, Hospitals hospitals,
     public record CrewJob(String id, String state, String priority, String alertType, String patientName,
                           String patientLanguage, Coordinates location, Instant openedAt, Instant dispatchedAt,
                           Integer etaSeconds, IncidentView.UnitRef unit, IncidentView.HospitalRef hospital,
-                          String bedKind) {
+                          String bedKind, MedicalProfile medicalProfile) {
     }
 
     /** A patient on the way, as the receiving hospital sees them. */
     public record IncomingPatient(String id, String state, String priority, String alertType, String patientName,
-                                  Instant dispatchedAt, Integer etaSeconds, IncidentView.UnitRef unit, String bedKind) {
+                                  Instant dispatchedAt, Integer etaSeconds, IncidentView.UnitRef unit, String bedKind,
+                                  MedicalProfile medicalProfile) {
     }
 
     /** One line of a partner's list: no subscriber, no family. */
@@ -69,6 +75,7 @@ public record PartnerViews(Database database, Units units, Hospitals hospitals,
                 return new Read.NotYours();
             }
             String name = DIRECTORY.subscriber(c, i.subscriberId()).map(s -> s.name()).orElse(null);
+            MedicalProfile profile = MedicalProfile.shared(c, secrets, i.subscriberId()).orElse(null);
             IncidentView.UnitRef unit = i.unitId() == null ? null : units.unit(i.unitId())
                     .map(u -> new IncidentView.UnitRef(u.id(), u.callSign(), u.level().name(), u.station(),
                             u.status().name())).orElse(null);
@@ -78,11 +85,11 @@ public record PartnerViews(Database database, Units units, Hospitals hospitals,
                         .map(h -> new IncidentView.HospitalRef(h.id(), h.name(), h.partner())).orElse(null);
                 return new Read.Shown(new CrewJob(i.id(), i.state().name(), i.priority().name(), i.alertType().name(),
                         name, language, i.location(), i.openedAt(), i.dispatchedAt(), i.etaSeconds(), unit, hospital,
-                        i.bedKind() == null ? null : i.bedKind().name()));
+                        i.bedKind() == null ? null : i.bedKind().name(), profile));
             }
             return new Read.Shown(new IncomingPatient(i.id(), i.state().name(), i.priority().name(),
                     i.alertType().name(), name, i.dispatchedAt(), i.etaSeconds(), unit,
-                    i.bedKind() == null ? null : i.bedKind().name()));
+                    i.bedKind() == null ? null : i.bedKind().name(), profile));
         });
     }
 

@@ -117,7 +117,10 @@ class RouteRoleTest {
             Map.entry("listDc09Accounts", EnumSet.of(ADMIN)),
             Map.entry("getDc09Account", EnumSet.of(ADMIN)),
             Map.entry("updateDc09Account", EnumSet.of(ADMIN)),
-            Map.entry("deleteDc09Account", EnumSet.of(ADMIN)));
+            Map.entry("deleteDc09Account", EnumSet.of(ADMIN)),
+            // Data-subject rights (issue 15, privacy). The test's subscriber has an open incident: its erasure is 409.
+            Map.entry("exportSubscriber", EnumSet.of(ADMIN)),
+            Map.entry("eraseSubscriber", EnumSet.of(ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",

@@ -1,0 +1,176 @@
+package org.sahaya.server.admin.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sahaya.server.PartnerClient.coordinator;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.becomeSomeoneElse;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.consent;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.dispatchedFall;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.findEverywhere;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.subscriberOf;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sahaya.core.subscriber.Device;
+import org.sahaya.server.DeviceClient;
+import org.sahaya.server.Node;
+import org.sahaya.server.PartnerClient;
+import org.sahaya.server.Staff;
+import org.sahaya.server.TestNode;
+
+/**
+ * The done-when of issue 15's erasure: a person with a distinctive name, numbers, address and medical
+ * profile has an incident told to their family and closed; after the erasure none of it is found in
+ * any column of any table or in any grid map. Also the export (every section, no secret) and the 409
+ * of an open incident (nothing changed).
+ */
+class ErasureTest {
+
+    private static final String NAME = "Quillonia Vexbrightsworth";
+    private static final String ADDRESS = "42 Imaginary Marg, Nowhere Nagar";
+    private static final JsonObject MEDICAL = new JsonObject().put("conditions", new JsonArray().add("Zentrophic palsy"))
+            .put("allergies", new JsonArray().add("Fictomycin")).put("medications", new JsonArray().add("Quorbitol 5 mg"))
+            .put("bloodGroup", "AB-").put("mobility", "walks with a Brindlewood frame");
+    private static final List<String> MEDICAL_TERMS = List.of("Zentrophic", "Fictomycin", "Quorbitol", "Brindlewood");
+
+    @TempDir
+    static Path data;
+    static Node node;
+    static DeviceClient devices;
+    static PartnerClient http;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = TestNode.start(data, true);
+        devices = new DeviceClient(node);
+        http = new PartnerClient(node);
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    @Test
+    void afterTheErasureThePersonIsFoundNowhere() {
+        String subscriber = subscriberOf(node, "demo-0301");
+        List<String> phones = becomeSomeoneElse(node, subscriber, NAME, ADDRESS, MEDICAL, "+614915739");
+        consent(node, subscriber, "SHARE_MEDICAL_PROFILE", true);
+        JsonObject incident = dispatchedFall(devices, "demo-0301", "erase-1");
+        String id = incident.getString("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> findEverywhere(node, List.of(phones.getFirst())).stream()
+                .anyMatch(hit -> hit.startsWith("SANDBOX_MESSAGES")));
+        HttpResponse<String> closed = http.post("/api/v1/incidents/" + id + "/close", coordinator(node),
+                new JsonObject().put("reason", "seen at home, " + NAME + " is fine"));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        List<String> terms = new ArrayList<>(List.of(NAME, ADDRESS, "vitals-of-erase-1"));
+        terms.addAll(phones);
+        assertThat(findEverywhere(node, terms)).as("the person is there before").isNotEmpty();
+
+        JsonObject export = export(subscriber);
+        assertThat(export.getJsonObject("subscriber").getJsonObject("medicalProfile").encode()).contains("Zentrophic");
+
+        HttpResponse<String> erased = http.post("/api/v1/subscribers/" + subscriber + "/erasure", admin(), null);
+
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+        JsonObject report = new JsonObject(erased.body());
+        assertThat(report.getString("pseudonym")).startsWith("erased-");
+        assertThat(report.getJsonObject("erased").getInteger("incidents")).isGreaterThanOrEqualTo(1);
+        terms.addAll(MEDICAL_TERMS);
+        terms.add("push-" + phones.getFirst().substring(1));
+        assertThat(findEverywhere(node, terms)).isEmpty();
+        List<String> profiles = node.database().withConnection(c -> Rows.strings(c, "SELECT medical_profile"
+                + " FROM subscribers WHERE id = ?", subscriber));
+        assertThat(profiles).containsOnlyNulls();
+        // Anonymous facts stay: the incident, its times, unit and hospital.
+        JsonObject after = devices.incident(id);
+        assertThat(after.getString("state")).isEqualTo("CLOSED");
+        assertThat(after.getJsonObject("unit").getString("id")).isEqualTo(incident.getJsonObject("unit").getString("id"));
+        // The export answers the pseudonymised shell; the erasure is audited with counts.
+        JsonObject shell = export(subscriber);
+        assertThat(shell.getJsonObject("subscriber").getString("name")).isEqualTo(report.getString("pseudonym"));
+        assertThat(shell.getJsonObject("subscriber").getString("erasedAt")).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> auditRecords("subscriber.erasure").stream()
+                .anyMatch(r -> r.startsWith("subscribers/" + subscriber + " erased ")));
+        assertThat(devices.send("demo-0301", DeviceClient.alert("erase-2", "demo-0301", "FALL").encode()).statusCode())
+                .as("a revoked device is refused").isEqualTo(401);
+    }
+
+    @Test
+    void theExportHasEverySectionAndNoSecret() {
+        String subscriber = subscriberOf(node, "demo-0302");
+        becomeSomeoneElse(node, subscriber, "Ermintrude Export", "7 Export Lane", MEDICAL, "+614915738");
+        consent(node, subscriber, "FAMILY_NOTIFICATION", true);
+        dispatchedFall(devices, "demo-0302", "export-1");
+
+        HttpResponse<String> r = http.send("GET", "/api/v1/subscribers/" + subscriber + "/export", admin(), null);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        JsonObject export = new JsonObject(r.body());
+        assertThat(export.fieldNames()).contains("subscriber", "consents", "consentHistory", "contacts", "devices",
+                "dc09Accounts", "incidents", "sandboxMessages", "audit");
+        assertThat(export.getJsonObject("subscriber").getString("address")).isEqualTo("7 Export Lane");
+        assertThat(export.getJsonArray("consentHistory")).isNotEmpty();
+        JsonObject contact = export.getJsonArray("contacts").getJsonObject(0);
+        assertThat(contact.getJsonArray("pushTokens")).isNotEmpty();
+        JsonObject incident = export.getJsonArray("incidents").getJsonObject(0);
+        assertThat(incident.getJsonArray("alerts").getJsonObject(0).getJsonObject("vitals").getString("note"))
+                .isEqualTo("vitals-of-export-1");
+        assertThat(incident.getJsonArray("timeline")).isNotEmpty();
+        assertThat(incident.getJsonArray("notifications")).isNotEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !export(subscriber).getJsonArray("audit").isEmpty());
+        String body = r.body().toLowerCase(java.util.Locale.ROOT);
+        assertThat(body).doesNotContain("secret", "encryptionkey", "\"v1:");
+        for (Object device : export.getJsonArray("devices")) {
+            String deviceId = ((JsonObject) device).getString("id");
+            assertThat(r.body()).doesNotContain(Device.demoSecret(deviceId));
+        }
+        assertThat(http.send("GET", "/api/v1/subscribers/NOPE/export", admin(), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOpenIncidentBlocksTheErasureAndNothingChanges() {
+        String subscriber = subscriberOf(node, "demo-0303");
+        becomeSomeoneElse(node, subscriber, "Oswin Stillopen", "9 Open Road", MEDICAL, "+614915737");
+        dispatchedFall(devices, "demo-0303", "open-1");
+        JsonObject before = withoutVolatile(export(subscriber));
+
+        HttpResponse<String> r = http.post("/api/v1/subscribers/" + subscriber + "/erasure", admin(), null);
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(new JsonObject(r.body()).getString("field")).isEqualTo("id");
+        assertThat(withoutVolatile(export(subscriber))).isEqualTo(before);
+        assertThat(http.post("/api/v1/subscribers/NOPE/erasure", admin(), null).statusCode()).isEqualTo(404);
+    }
+
+    private static JsonObject withoutVolatile(JsonObject export) {
+        JsonObject copy = export.copy();
+        copy.remove("exportedAt");
+        copy.remove("audit");
+        return copy;
+    }
+
+    private static JsonObject export(String subscriber) {
+        HttpResponse<String> r = http.send("GET", "/api/v1/subscribers/" + subscriber + "/export", admin(), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new JsonObject(r.body());
+    }
+
+    private static List<String> auditRecords(String action) {
+        return node.database().withConnection(c -> Rows.strings(c, "SELECT record FROM audit_log WHERE action = ?", action));
+    }
+
+    private static String admin() {
+        return "Bearer " + Staff.login(node, "demo-admin");
+    }
+}
