@@ -26,6 +26,9 @@ import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.access.partners.PartnerDirectory;
+import org.sahaya.server.admin.bundle.CityKinds;
+import org.sahaya.server.admin.bundle.ImportHandler;
+import org.sahaya.server.admin.bundle.ImportRoutes;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.audit.AuditReader;
 import org.sahaya.server.audit.AuditVerifier;
@@ -120,6 +123,7 @@ final class ApiWiring {
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
         tables.add(people.routes(access));
+        tables.add(new ImportRoutes(access, new ImportHandler(CityKinds.of(services.secrets(), grid), database, offload)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

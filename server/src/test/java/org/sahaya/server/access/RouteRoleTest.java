@@ -83,7 +83,8 @@ class RouteRoleTest {
             Map.entry("listHospitals", EnumSet.of(COORDINATOR, SUPERVISOR, ADMIN, HOSPITAL_OWN, HOSPITAL_OTHER,
                     FLEET_OWN, FLEET_OTHER)),
             Map.entry("listAudit", EnumSet.of(AUDITOR, ADMIN)),
-            Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)));
+            Map.entry("verifyAudit", EnumSet.of(AUDITOR, ADMIN)),
+            Map.entry("importCity", EnumSet.of(ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -245,6 +246,7 @@ class RouteRoleTest {
             // incomplete: refused by the contract (422) before it could count as a failed login
             case "login" -> new JsonObject().put("username", "nobody");
             case "createPartner" -> new JsonObject().put("id", "FLEET-RR").put("kind", "HOSPITAL").put("name", "No such hospital");
+            case "importCity" -> new JsonObject().put("format", "sahaya-city/1"); // an empty city: nothing changes
             default -> null;
         };
     }
