@@ -123,7 +123,8 @@ final class ApiWiring {
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
         tables.add(people.routes(access));
-        tables.add(new ImportRoutes(access, new ImportHandler(CityKinds.of(services.secrets(), grid), database, offload)));
+        tables.add(new ImportRoutes(access, new ImportHandler(CityKinds.of(services.secrets(), grid), database, offload,
+                access)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

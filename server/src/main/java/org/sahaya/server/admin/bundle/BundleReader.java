@@ -34,6 +34,8 @@ public final class BundleReader {
         BundleContents contents = new BundleContents(kinds);
         try (JsonParser p = Json.mapper().getFactory().createParser(in)) {
             p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            // a member written twice in one entry would leave which one was meant to chance
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 contents.refuse(Refusal.ofFile(line(p), "bundle", "must be a JSON object: {\"format\": \""
                         + CityKinds.FORMAT + "\", ...}"));

@@ -8,6 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.persistence.Database;
+import org.sahaya.server.access.Access;
+import org.sahaya.server.access.Caller;
 import org.sahaya.server.admin.RecordKind;
 import org.sahaya.server.http.contract.Problem;
 
@@ -21,12 +23,17 @@ public final class ImportHandler implements Handler<RoutingContext> {
     private final List<RecordKind<?>> kinds;
     private final Importer importer;
     private final Offload offload;
+    private final Access access;
 
-    /** @param kinds the node's kinds ({@link CityKinds#of} with the node's grid) */
-    public ImportHandler(List<RecordKind<?>> kinds, Database database, Offload offload) {
+    /**
+     * @param kinds  the node's kinds ({@link CityKinds#of} with the node's grid)
+     * @param access writes what an import changed, per section, to the audit log under the admin's name
+     */
+    public ImportHandler(List<RecordKind<?>> kinds, Database database, Offload offload, Access access) {
         this.kinds = List.copyOf(kinds);
         this.importer = new Importer(database);
         this.offload = offload;
+        this.access = access;
     }
 
     @Override
@@ -45,7 +52,12 @@ public final class ImportHandler implements Handler<RoutingContext> {
         byte[] bytes = body.getBytes();
         offload.submit(() -> importer.write(new BundleReader(kinds).read(new ByteArrayInputStream(bytes)), true,
                         Importer.BeforeCommit.NOTHING))
-                .onSuccess(report -> answer(ctx, report))
+                .onSuccess(report -> {
+                    Caller caller = Access.caller(ctx);
+                    report.counts().forEach((section, count) -> access.audit(caller, "importCity", "imports/" + section,
+                            "created " + count.created() + ", updated " + count.updated()));
+                    answer(ctx, report);
+                })
                 .onFailure(ctx::fail);
     }
 

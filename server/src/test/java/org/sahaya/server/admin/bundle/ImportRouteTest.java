@@ -73,6 +73,26 @@ class ImportRouteTest {
     }
 
     @Test
+    void theCommandLineSendsABundleToARunningNode() throws Exception {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8);
+        Path good = java.nio.file.Files.writeString(dir.resolve("empty-city.json"), "{\"format\": \"sahaya-city/1\"}");
+        Path bad = java.nio.file.Files.writeString(dir.resolve("bad-city.json"), "{\n\"format\": \"sahaya-city/1\",\n\"people\": []\n}");
+        String[] options = {"--node", "http://127.0.0.1:" + node.httpPort(), "--token", Staff.login(node, "demo-admin")};
+
+        assertThat(ImportCommand.run(concat(good.toString(), options), java.util.Map.of(), out)).as(printed.toString()).isZero();
+        assertThat(ImportCommand.run(concat(bad.toString(), options), java.util.Map.of(), out)).isEqualTo(1);
+        assertThat(printed.toString()).contains("written in one transaction", "line 3 people: is not a section");
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    @Test
     void onlyAnAdminImportsAndAStrangerNeverGetsTheBigLimit() throws Exception {
         String small = "{\"format\": \"sahaya-city/1\"}";
         assertThat(post("demo-coordinator", small, "application/json").statusCode()).isEqualTo(403);
