@@ -62,6 +62,9 @@ public final class BundleReader {
                     section(p, name, value, line, contents);
                 }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                contents.refuse(Refusal.ofFile(line(p), "bundle", "malformed JSON: the bundle's object ends here"));
+            }
             if (!format) {
                 contents.refuse(Refusal.ofFile(1, "format", "missing: the bundle starts with \"format\": \""
                         + CityKinds.FORMAT + "\""));
@@ -99,9 +102,14 @@ public final class BundleReader {
                 contents.refuse(Refusal.ofFile(line, name, "is not a section of a city bundle; the sections are "
                         + CityKinds.SECTIONS));
                 p.skipChildren();
-            } else if (p.nextToken() != JsonToken.END_ARRAY) {
-                contents.refuse(Refusal.ofFile(line, name, "this node has no record kind that loads " + name));
-                p.skipChildren();
+            } else {
+                JsonToken t = p.nextToken();
+                if (t != JsonToken.END_ARRAY) {
+                    contents.refuse(Refusal.ofFile(line, name, "this node has no record kind that loads " + name));
+                }
+                for (; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    p.skipChildren();
+                }
             }
             return;
         }

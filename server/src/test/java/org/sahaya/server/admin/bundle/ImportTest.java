@@ -116,8 +116,10 @@ class ImportTest {
         assertThat(importJson("{\n\"format\": \"sahaya-city/1\",\n\"people\": []}").refusals().getFirst().text())
                 .startsWith("line 3 people: is not a section of a city bundle");
         assertThat(importJson("{\"subscribers\": []}").refusals().getFirst().text()).startsWith("line 1 format: missing");
-        assertThat(importJson(bundle(Map.of("units", List.of(new JsonObject().put("id", "U-1"))))).refusals()
-                .getFirst().text()).isEqualTo("line 3 units: this node has no record kind that loads units");
+        assertThat(importJson(bundle(Map.of("units", List.of(new JsonObject().put("id", "U-1"), new JsonObject()),
+                "serviceAreas", List.of(new JsonObject().put("name", "A"))))).refusals()).extracting(Refusal::text)
+                .containsExactly("line 3 serviceAreas: this node has no record kind that loads serviceAreas",
+                        "line 6 units: this node has no record kind that loads units");
         assertThat(importJson(bundle(Map.of("subscribers", List.of(subscriber("S-1", 1), subscriber("S-1", 2)))))
                 .refusals()).extracting(Refusal::text)
                 .containsExactly("line 5 subscribers[1] id=S-1 id: appears twice in subscribers, first at line 4");
