@@ -42,6 +42,8 @@ public final class HttpApi {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     /** The body limit of a request that got an operation's bigger one ({@link RouteTable#bodyLimits}). */
     private static final String BODY_LIMIT = "sahaya.bodyLimit";
+    /** How many bodies bigger than the node's limit are read at once, per operation that takes them. */
+    private static final int LARGER_BODIES_AT_ONCE = 2;
 
     private HttpApi() {
     }
@@ -117,21 +119,31 @@ public final class HttpApi {
     /**
      * Reads the body of a request that carries credentials (a bearer token, a cookie or a partner key)
      * with the operation's own bigger limit, before the contract's router reads it with the node's
-     * limit (a body is read once); a request without credentials keeps the node's limit, so a
-     * stranger cannot make the node hold a big body before the gate refuses it.
+     * limit (a body is read once); a request without credentials keeps the node's limit. The gate
+     * checks the credentials only once the body is in, so at most {@link #LARGER_BODIES_AT_ONCE} such
+     * bodies are read at a time per operation (the others get 503 with {@code Retry-After}): what a
+     * caller with made-up credentials can make the node hold is bounded.
      */
     private static void largerBody(Router router, OpenAPIRoute route, int limit) {
         String path = route.getOperation().getOpenAPIPath().replaceAll("\\{([^}/]+)}", ":$1");
         BodyHandler body = BodyHandler.create(false).setBodyLimit(limit);
+        java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
         router.route(route.getOperation().getHttpMethod(), path).handler(ctx -> {
             HttpServerRequest request = ctx.request();
-            if (request.getHeader("Authorization") != null || request.getHeader("Cookie") != null
-                    || request.getHeader("X-Api-Key") != null) {
-                ctx.put(BODY_LIMIT, limit);
-                body.handle(ctx);
-            } else {
+            if (request.getHeader("Authorization") == null && request.getHeader("Cookie") == null
+                    && request.getHeader("X-Api-Key") == null) {
                 ctx.next();
+                return;
             }
+            if (reading.incrementAndGet() > LARGER_BODIES_AT_ONCE) {
+                reading.decrementAndGet();
+                ctx.response().putHeader("Retry-After", "5").putHeader("Connection", "close");
+                Problem.of(503, "busy", "Busy", "another large request is being received; try again shortly").send(ctx);
+                return;
+            }
+            ctx.addEndHandler(done -> reading.decrementAndGet());
+            ctx.put(BODY_LIMIT, limit);
+            body.handle(ctx);
         });
     }
 

@@ -93,6 +93,28 @@ class ImportRouteTest {
     }
 
     @Test
+    void madeUpCredentialsCannotMakeTheNodeHoldMoreThanTwoBigBodies() throws Exception {
+        String head = "POST /api/v1/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer made-up\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{";
+        try (java.net.Socket one = new java.net.Socket("127.0.0.1", node.httpPort());
+             java.net.Socket two = new java.net.Socket("127.0.0.1", node.httpPort())) {
+            one.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            two.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            HttpRequest third = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/v1/imports"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer made-up")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"format\": \"sahaya-city/1\"}")).build();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(8))
+                    .until(() -> HTTP.send(third, HttpResponse.BodyHandlers.ofString()).statusCode() == 503);
+        }
+        // the two bodies never came; once their connections are gone, the gate answers again
+        HttpRequest later = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/v1/imports"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer made-up")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"format\": \"sahaya-city/1\"}")).build();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> HTTP.send(later, HttpResponse.BodyHandlers.ofString()).statusCode() == 401);
+    }
+
+    @Test
     void onlyAnAdminImportsAndAStrangerNeverGetsTheBigLimit() throws Exception {
         String small = "{\"format\": \"sahaya-city/1\"}";
         assertThat(post("demo-coordinator", small, "application/json").statusCode()).isEqualTo(403);
