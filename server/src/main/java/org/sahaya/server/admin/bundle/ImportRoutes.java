@@ -13,7 +13,7 @@ import org.sahaya.server.http.RouteTable;
  */
 public record ImportRoutes(Access access, ImportHandler imports) implements RouteTable {
 
-    /** The biggest bundle the route takes: about 60,000 subscribers with two contacts and a device each. */
+    /** The biggest bundle the route takes: about 100,000 subscribers with two contacts and a device each (60 MB), fewer with medical profiles. */
     public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
     @Override
