@@ -29,6 +29,9 @@ import org.sahaya.server.access.partners.PartnerDirectory;
 import org.sahaya.server.admin.privacy.Erasure;
 import org.sahaya.server.admin.privacy.GridErasure;
 import org.sahaya.server.admin.privacy.SubscriberExport;
+import org.sahaya.server.admin.bundle.CityKinds;
+import org.sahaya.server.admin.bundle.ImportHandler;
+import org.sahaya.server.admin.bundle.ImportRoutes;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.audit.AuditReader;
 import org.sahaya.server.audit.AuditVerifier;
@@ -136,6 +139,8 @@ final class ApiWiring {
         // Data-subject rights (issue 15, privacy): export and erasure of a subscriber.
         tables.add(new PrivacyRoutes(access, new PrivacyHandlers(new SubscriberExport(database, services.secrets()),
                 new Erasure(database, services.secrets(), new GridErasure(grid.hazelcast())), access, offload, clock)));
+        tables.add(new ImportRoutes(access, new ImportHandler(CityKinds.of(services.secrets(), grid, clock, services.desk()::unitAvailable), database, offload,
+                access)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

@@ -8,6 +8,7 @@ import org.sahaya.core.config.ConfigException;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.config.Settings;
 import org.sahaya.server.access.people.UserCommand;
+import org.sahaya.server.admin.bundle.ImportCommand;
 import org.sahaya.server.cli.AlertCommand;
 import org.sahaya.server.cli.CommandLines;
 import org.sahaya.server.cli.DemoLogin;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 /**
  * The front door behind {@code ./sahaya}: {@code demo} (embedded defaults and the demo city),
  * {@code node} (from configuration), {@code alert} (send a signed alert as a device), {@code dc09}
- * (send one panel message), {@code user} (people's accounts). picocli picks the command; {@code alert} and {@code dc09} read their
+ * (send one panel message), {@code user} (people's accounts), {@code import} (a city from a file). picocli picks the command; {@code alert} and {@code dc09} read their
  * own options, so that each explains its own mistakes.
  */
 @Command(name = "sahaya", customSynopsis = Main.USAGE)
@@ -30,7 +31,7 @@ public final class Main implements Runnable {
 
     static final String USAGE = "usage: sahaya demo | node | alert --device ID --type TYPE [--follow]"
             + " | dc09 --account ID --event CODE | user add NAME --role ROLE | user list | user disable NAME"
-            + " | login [DEMO-USER] | secrets rotate-master-key";
+            + " | login [DEMO-USER] | secrets rotate-master-key | import FILE [--section S] [--report F] [--secrets F]";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -89,6 +90,11 @@ public final class Main implements Runnable {
     @Command(name = "secrets")
     void secrets(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
         System.exit(SecretsCommand.run(array(options), System.getenv(), System.out));
+    }
+
+    @Command(name = "import")
+    void importCity(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
+        System.exit(ImportCommand.run(array(options), System.getenv(), System.out));
     }
 
     private static String[] array(List<String> options) {

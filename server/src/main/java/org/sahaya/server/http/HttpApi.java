@@ -5,6 +5,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -40,6 +41,10 @@ public final class HttpApi {
     /** When the request arrived (an {@link java.time.Instant}), stamped before its body is read. */
     public static final String RECEIVED_AT = "sahaya.receivedAt";
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    /** The body limit of a request that got an operation's bigger one ({@link RouteTable#bodyLimits}). */
+    private static final String BODY_LIMIT = "sahaya.bodyLimit";
+    /** How many bodies bigger than the node's limit are read at once, per operation that takes them. */
+    private static final int LARGER_BODIES_AT_ONCE = 2;
 
     private HttpApi() {
     }
@@ -65,6 +70,8 @@ public final class HttpApi {
             RequestValidator validator = new StringParameters(vertx, new PrebuiltSchemas(contract));
             RouterBuilder builder = RouterBuilder.create(vertx, contract);
             builder.rootHandler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+            Map<String, Integer> limits = bodyLimits(tables);
+            Map<OpenAPIRoute, Integer> largerBodies = new HashMap<>();
             TreeSet<String> unserved = new TreeSet<>(mounts.keySet());
             for (OpenAPIRoute route : builder.getRoutes()) {
                 String operation = route.getOperation().getOperationId();
@@ -73,6 +80,9 @@ public final class HttpApi {
                     throw new IllegalStateException("the contract has an operation without a handler: " + operation);
                 }
                 unserved.remove(operation);
+                if (limits.containsKey(operation)) {
+                    largerBodies.put(route, limits.get(operation));
+                }
                 route.setDoValidation(false);
                 mount.on(route, new ContractValidation(validator, route.getOperation()));
             }
@@ -86,17 +96,56 @@ public final class HttpApi {
                 ctx.next();
             });
             router.route().handler(HttpApi::jsonOnly);
+            largerBodies.forEach((route, limit) -> largerBody(router, route, limit));
             router.route("/*").subRouter(builder.createRouter());
             router.errorHandler(404, ctx -> Problem.of(404, "not-found", "Not found",
                     "no resource at " + ctx.request().path()).send(ctx));
             router.errorHandler(405, ctx -> Problem.of(405, "method-not-allowed", "Method not allowed",
                     ctx.request().method() + " is not allowed on " + ctx.request().path()).send(ctx));
             router.errorHandler(413, ctx -> Problem.of(413, "payload-too-large", "Payload too large",
-                    "the body must be at most " + maxBodyBytes + " bytes").send(ctx));
+                    "the body must be at most " + (ctx.get(BODY_LIMIT) instanceof Integer larger ? larger : maxBodyBytes)
+                            + " bytes").send(ctx));
             router.errorHandler(400, ctx -> Problem.of(400, "bad-request", "Bad request",
                     "the request could not be read").send(ctx));
             router.errorHandler(500, HttpApi::failure);
             return router;
+        });
+    }
+
+    private static Map<String, Integer> bodyLimits(List<RouteTable> tables) {
+        Map<String, Integer> limits = new HashMap<>();
+        tables.forEach(table -> limits.putAll(table.bodyLimits()));
+        return limits;
+    }
+
+    /**
+     * Reads the body of a request that carries credentials (a bearer token, a cookie or a partner key)
+     * with the operation's own bigger limit, before the contract's router reads it with the node's
+     * limit (a body is read once); a request without credentials keeps the node's limit. The gate
+     * checks the credentials only once the body is in, so at most {@link #LARGER_BODIES_AT_ONCE} such
+     * bodies are read at a time per operation (the others get 503 with {@code Retry-After}): what a
+     * caller with made-up credentials can make the node hold is bounded.
+     */
+    private static void largerBody(Router router, OpenAPIRoute route, int limit) {
+        String path = route.getOperation().getOpenAPIPath().replaceAll("\\{([^}/]+)}", ":$1");
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(limit);
+        java.util.concurrent.atomic.AtomicInteger reading = new java.util.concurrent.atomic.AtomicInteger();
+        router.route(route.getOperation().getHttpMethod(), path).handler(ctx -> {
+            HttpServerRequest request = ctx.request();
+            if (request.getHeader("Authorization") == null && request.getHeader("Cookie") == null
+                    && request.getHeader("X-Api-Key") == null) {
+                ctx.next();
+                return;
+            }
+            if (reading.incrementAndGet() > LARGER_BODIES_AT_ONCE) {
+                reading.decrementAndGet();
+                ctx.response().putHeader("Retry-After", "5").putHeader("Connection", "close");
+                Problem.of(503, "busy", "Busy", "another large request is being received; try again shortly").send(ctx);
+                return;
+            }
+            ctx.addEndHandler(done -> reading.decrementAndGet());
+            ctx.put(BODY_LIMIT, limit);
+            body.handle(ctx);
         });
     }
 

@@ -19,6 +19,15 @@ public interface RouteTable {
     /** This table's operations, by the contract's {@code operationId}. */
     Map<String, Mount> routes();
 
+    /**
+     * Operations that take a bigger body than the node's limit ({@code SAHAYA_MAX_ALERT_BYTES}), by
+     * {@code operationId}, with their own limit in bytes (a city bundle for {@code importCity}). Only a
+     * request that carries credentials gets the bigger limit; the gate checks them after the body is read.
+     */
+    default Map<String, Integer> bodyLimits() {
+        return Map.of();
+    }
+
     /** Puts one operation's handlers on its route, in the order they run. */
     @FunctionalInterface
     interface Mount {
