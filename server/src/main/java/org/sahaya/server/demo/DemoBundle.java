@@ -20,14 +20,19 @@ import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository.Row;
  * The demo city as a city bundle ({@code docs/import.md}), so that the demo is loaded the way an
  * operator loads their own city: through {@code sahaya import} and the same record kinds. The demo's
  * devices and DC-09 accounts carry their published secrets and key and are marked {@code "demo": true}
- * (refused by a node not in demo mode). The extra wearables of a load-sized city ({@link ExtraDevices})
+ * (taken only by the kinds a demo node loads its own city with, {@code CityKinds.of(..., true)}; an
+ * operator's import and the API refuse them). The extra wearables of a load-sized city ({@link ExtraDevices})
  * are not in it.
  */
 public final class DemoBundle {
 
-    /** The demo's subscribers consented to everything but anonymous statistics, in writing. */
+    /**
+     * The consents recorded for each demo subscriber, in writing: dispatch (without which nobody is served)
+     * and telling the family. The others stay at their default ({@code Consents.byDefault}), as for the
+     * demo city seeded before consents were recorded: statistics granted, the medical profile not shared.
+     */
     private static final ConsentPurpose[] CONSENTS = {ConsentPurpose.EMERGENCY_DISPATCH,
-            ConsentPurpose.FAMILY_NOTIFICATION, ConsentPurpose.SHARE_MEDICAL_PROFILE};
+            ConsentPurpose.FAMILY_NOTIFICATION};
 
     private DemoBundle() {
     }
@@ -47,7 +52,7 @@ public final class DemoBundle {
         bundle.section("serviceAreas");
         bundle.section("units");
         for (Unit u : data.units()) {
-            bundle.entry(new JsonObject().put("id", u.id()).put("fleetId", u.partner()).put("callSign", u.callSign())
+            bundle.entry(new JsonObject().put("id", u.id()).put("fleet", u.partner()).put("callSign", u.callSign())
                     .put("level", u.level().name()).put("station", u.station()).put("position", point(u.position())));
         }
         bundle.section("subscribers");
@@ -64,33 +69,39 @@ public final class DemoBundle {
             bundle.entry(contact(c));
         }
         bundle.section("dc09Accounts");
+        java.util.Set<String> devices = new java.util.HashSet<>();
+        data.devices().stream().filter(Device::demo).forEach(d -> devices.add(d.id()));
         for (Row row : DemoHubAccounts.rows()) {
-            bundle.entry(account(row));
+            // only the demo hubs the city has: a smaller test city has fewer, a production copy none
+            if (devices.contains(row.deviceId())) {
+                bundle.entry(account(row));
+            }
         }
         bundle.end();
     }
 
     static JsonObject hospital(Hospital h) {
         JsonObject beds = new JsonObject();
-        JsonArray capabilities = new JsonArray();
         for (BedKind kind : BedKind.values()) {
             if (h.freeBeds().containsKey(kind)) {
                 // the demo knows free beds only: its capacity is what is free on an ordinary evening
                 beds.put(kind.name(), new JsonObject().put("capacity", h.free(kind)).put("free", h.free(kind)));
-                capabilities.add(kind.name());
             }
         }
-        return new JsonObject().put("id", h.id()).put("name", h.name()).put("location", point(h.position()))
-                .put("beds", beds).put("capabilities", capabilities).put("partner", h.partner());
+        return new JsonObject().put("id", h.id()).put("name", h.name()).put("position", point(h.position()))
+                .put("beds", beds).put("preferred", h.partner());
     }
 
     static JsonObject subscriber(Subscriber s) {
-        JsonArray consents = new JsonArray();
+        JsonObject consents = new JsonObject();
         for (ConsentPurpose purpose : CONSENTS) {
-            consents.add(new JsonObject().put("purpose", purpose.name()).put("granted", true).put("method", "WRITTEN"));
+            consents.put(purpose.name(), new JsonObject().put("granted", true).put("method", "WRITTEN"));
         }
         JsonObject json = new JsonObject().put("id", s.id()).put("name", s.name()).put("home", point(s.home()))
                 .put("language", s.language());
+        if (s.timeZone() != null) {
+            json.put("timeZone", s.timeZone());
+        }
         if (s.preferredHospitalId() != null) {
             json.put("preferredHospitalId", s.preferredHospitalId());
         }

@@ -18,7 +18,7 @@ import org.sahaya.server.admin.bundle.Importer;
 
 /**
  * Seeds the demo city the way an operator loads their own: {@link DemoBundle} writes it as a city bundle
- * and the importer loads it through the record kinds, all of it or nothing. Like {@link DemoSeeder}, only
+ * and the importer loads it through the record kinds, all of it or nothing. Called by {@link DemoSeeder}; only
  * into a database without subscribers. Blocking; before the grid starts (it loads what was written).
  */
 public final class DemoImport {

@@ -44,15 +44,25 @@ public final class CityKinds {
      * @param available told of each unit an import left AVAILABLE (dispatch offers it a waiting incident)
      */
     public static List<RecordKind<?>> of(SecretBox secrets, Grid grid, Clock clock, Consumer<String> available) {
+        return of(secrets, grid, clock, available, false);
+    }
+
+    /**
+     * As {@link #of(SecretBox, Grid, Clock, Consumer)}; {@code allowDemo} true only for a demo node loading its
+     * own demo city ({@code DemoImport}): its devices and DC-09 accounts are marked {@code "demo": true}
+     * (published secrets and key), which every other import and the API refuse.
+     */
+    public static List<RecordKind<?>> of(SecretBox secrets, Grid grid, Clock clock, Consumer<String> available,
+                                         boolean allowDemo) {
         List<RecordKind<?>> kinds = new ArrayList<>();
         kinds.add(new FleetKind());
         kinds.add(new HospitalKind(grid));
         kinds.add(new ServiceAreaKind(grid));
         kinds.add(new UnitKind(grid, clock, available));
         kinds.add(new SubscriberKind(secrets, clock));
-        kinds.add(new DeviceKind(secrets));
+        kinds.add(new DeviceKind(secrets, allowDemo));
         kinds.add(new ContactKind());
-        kinds.add(new Dc09AccountKind(secrets));
+        kinds.add(new Dc09AccountKind(secrets, allowDemo));
         return inLoadOrder(kinds);
     }
 

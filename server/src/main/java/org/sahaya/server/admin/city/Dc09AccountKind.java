@@ -36,7 +36,8 @@ public final class Dc09AccountKind implements CityKind<Dc09AccountKind.Account> 
 
     /** A checked account; {@code key} only with {@link KeyChange#SET}. Its toString names no key. */
     public record Account(String account, String deviceId, String receiver, String linePrefix, KeyChange keyChange,
-                          String key, AccountKey.Format keyFormat, boolean clearTextAllowed, Integer timestampWindowSeconds) {
+                          String key, AccountKey.Format keyFormat, boolean clearTextAllowed, Integer timestampWindowSeconds,
+                          boolean demo) {
         @Override
         public String toString() {
             return "Account[" + account + " -> " + deviceId + ", key " + keyChange + "]";
@@ -44,9 +45,20 @@ public final class Dc09AccountKind implements CityKind<Dc09AccountKind.Account> 
     }
 
     private final Dc09AccountRepository accounts;
+    private final boolean allowDemo;
 
+    /** The operator's kind: the {@code demo} flag is refused. */
     public Dc09AccountKind(SecretBox secrets) {
+        this(secrets, false);
+    }
+
+    /**
+     * @param allowDemo true only for a demo node loading its own demo city, whose accounts are marked
+     *                  {@code "demo": true} (their key is published); an operator's import and the API refuse it
+     */
+    public Dc09AccountKind(SecretBox secrets, boolean allowDemo) {
         this.accounts = new Dc09AccountRepository(secrets);
+        this.allowDemo = allowDemo;
     }
 
     @Override
@@ -67,6 +79,10 @@ public final class Dc09AccountKind implements CityKind<Dc09AccountKind.Account> 
         String receiver = f.matching("receiver", LINE, "1 to 6 hex digits", false);
         String prefix = f.matching("linePrefix", LINE, "1 to 6 hex digits", false);
         boolean clear = f.bool("clearTextAllowed", false);
+        boolean demo = f.bool("demo", false);
+        if (demo && !allowDemo) {
+            f.refuse("demo", "only the demo city's own accounts are demo accounts");
+        }
         Integer window = f.integer("timestampWindowSeconds", 1, 86400, false);
         KeyChange change = json == null || !json.containsKey("key") ? KeyChange.KEEP
                 : json.getValue("key") == null ? KeyChange.REMOVE : KeyChange.SET;
@@ -99,7 +115,7 @@ public final class Dc09AccountKind implements CityKind<Dc09AccountKind.Account> 
             f.refuse("key", "an account without a key takes only clear text: set clearTextAllowed to true");
         }
         f.done();
-        return new Account(account.toUpperCase(), device, receiver, prefix, change, key, format, clear, window);
+        return new Account(account.toUpperCase(), device, receiver, prefix, change, key, format, clear, window, demo);
     }
 
     @Override
@@ -116,7 +132,7 @@ public final class Dc09AccountKind implements CityKind<Dc09AccountKind.Account> 
         }
         Row row = new Row(a.account(), a.receiver(), a.linePrefix(), a.deviceId(),
                 a.keyChange() == KeyChange.SET ? a.key() : null, a.keyChange() == KeyChange.SET ? a.keyFormat().name() : null,
-                a.timestampWindowSeconds(), false, a.clearTextAllowed());
+                a.timestampWindowSeconds(), a.demo(), a.clearTextAllowed());
         if (stored.isPresent()) {
             accounts.update(c, row, a.keyChange() != KeyChange.KEEP);
             return Written.UPDATED;

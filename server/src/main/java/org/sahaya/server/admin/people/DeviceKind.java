@@ -30,9 +30,21 @@ public final class DeviceKind implements RecordKind<DeviceRecord> {
     private static final int BATCH = 1000;
 
     private final SecretBox secrets;
+    private final boolean allowDemo;
 
+    /** The operator's kind: demo ids and the {@code demo} flag are refused. */
     public DeviceKind(SecretBox secrets) {
+        this(secrets, false);
+    }
+
+    /**
+     * @param allowDemo true only for a demo node loading its own demo city: then {@code demo-NNNN} ids and
+     *                  {@code "demo": true} (a published secret) are taken; an operator's import and the API
+     *                  refuse both
+     */
+    public DeviceKind(SecretBox secrets, boolean allowDemo) {
         this.secrets = secrets;
+        this.allowDemo = allowDemo;
     }
 
     @Override
@@ -54,12 +66,18 @@ public final class DeviceKind implements RecordKind<DeviceRecord> {
         if (secret != null && secret.length() < 16) {
             checks.fault("secret", "must be at least 16 characters");
         }
-        if (id != null && id.startsWith("demo-")) {
+        if (id != null && id.startsWith("demo-") && !allowDemo) {
             checks.fault("id", "ids starting with demo- are the demo city's");
+        }
+        boolean demo = json.getValue("demo") != null && Boolean.TRUE.equals(checks.bool(json, "demo", "demo"));
+        if (demo && !allowDemo) {
+            checks.fault("demo", "only the demo city's own devices are demo devices");
+        } else if (demo && (secret == null || id == null || !id.startsWith("demo-"))) {
+            checks.fault("demo", "a demo device has a demo- id and its published secret");
         }
         checks.orRefuse();
         return secret == null ? new DeviceRecord(id, subscriberId, DeviceSecrets.generate(), true)
-                : new DeviceRecord(id, subscriberId, secret, false);
+                : new DeviceRecord(id, subscriberId, secret, false, demo);
     }
 
     @Override
@@ -94,13 +112,14 @@ public final class DeviceKind implements RecordKind<DeviceRecord> {
             throw new RecordRefused(faults);
         }
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO devices (id, subscriber_id, secret, demo) VALUES (?,?,?,FALSE)");
+                "INSERT INTO devices (id, subscriber_id, secret, demo) VALUES (?,?,?,?)");
              PreparedStatement update = c.prepareStatement("UPDATE devices SET secret = ? WHERE id = ?")) {
             int n = 0;
             for (DeviceRecord d : created) {
                 insert.setString(1, d.id());
                 insert.setString(2, d.subscriberId());
                 insert.setString(3, secrets.seal(SecretColumn.DEVICE_SECRET, d.id(), d.secret()));
+                insert.setBoolean(4, d.demo());
                 insert.addBatch();
                 if (++n % BATCH == 0) {
                     insert.executeBatch();
