@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.sahaya.core.fleet.Unit;
@@ -22,11 +18,11 @@ import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.core.persistence.UnitRepository;
 import org.sahaya.core.secret.SecretBox;
-import org.sahaya.core.secret.SecretColumn;
 import org.sahaya.core.subscriber.ConsentPurpose;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Device;
 import org.sahaya.core.subscriber.Subscriber;
+import org.sahaya.server.TableRows;
 import org.sahaya.server.TestNode;
 import org.sahaya.server.access.partners.Partner;
 import org.sahaya.server.access.partners.PartnerRepository;
@@ -44,9 +40,6 @@ class DemoImportMatchesSeederTest {
     private static final SecretBox SECRETS = TestNode.secrets();
     private static final DemoCityData CITY = DemoCity.generate(DemoCity.DEFAULT_SEED);
 
-    /** Columns only the import fills, or stamps of when a row was written. */
-    private static final Set<String> STAMPS = Set.of("UPDATED_AT", "CREATED_AT", "KEY_CREATED_AT");
-
     @Test
     void theImportedDemoCityIsTheSeededOne() {
         try (Database old = memory(); Database imported = memory()) {
@@ -55,8 +48,8 @@ class DemoImportMatchesSeederTest {
 
             for (String table : List.of("subscribers", "devices", "contacts", "units", "unit_service_areas",
                     "hospitals", "hospital_beds", "partners", "dc09_accounts", "service_areas")) {
-                List<Map<String, Object>> before = rows(old, table);
-                assertThat(rows(imported, table)).as(table).isEqualTo(before);
+                List<Map<String, Object>> before = TableRows.of(old, SECRETS, table);
+                assertThat(TableRows.of(imported, SECRETS, table)).as(table).isEqualTo(before);
                 if (!table.endsWith("areas")) {
                     assertThat(before).as(table).isNotEmpty();
                 }
@@ -92,41 +85,6 @@ class DemoImportMatchesSeederTest {
             return null;
         });
         assertThat(new DemoHubAccounts(SECRETS).seedIfMissing(db)).isTrue();
-    }
-
-    /** Every row of {@code table} by its first column, stamps left out, sealed columns opened. */
-    private static List<Map<String, Object>> rows(Database db, String table) {
-        return db.withConnection(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " ORDER BY 1, 2");
-                 ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData meta = rs.getMetaData();
-                while (rs.next()) {
-                    Map<String, Object> row = new TreeMap<>();
-                    for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        String column = meta.getColumnName(i).toUpperCase(java.util.Locale.ROOT);
-                        if (!STAMPS.contains(column)) {
-                            row.put(column, opened(table, column, rs.getString(1), rs.getObject(i)));
-                        }
-                    }
-                    out.add(row);
-                }
-            }
-            return out;
-        });
-    }
-
-    private static Object opened(String table, String column, String id, Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (table.equals("devices") && column.equals("SECRET")) {
-            return SECRETS.open(SecretColumn.DEVICE_SECRET, id, (String) value);
-        }
-        if (table.equals("dc09_accounts") && column.equals("ENCRYPTION_KEY")) {
-            return SECRETS.open(SecretColumn.DC09_KEY, id, (String) value);
-        }
-        return value;
     }
 
     /** Each contact's channels and quiet hours as the notifier reads them: the default when no row. */

@@ -17,15 +17,16 @@ import org.sahaya.server.admin.RecordKind;
  * {@code devices}): a header line names the members, each row becomes the same JSON object the bundle
  * would hold, and goes through the same kind. A dotted header nests ({@code home.lat} is
  * {@code {"home": {"lat": ...}}}); list members are split at {@code |}; an empty cell leaves the member
- * out. Members are strings unless the header says otherwise ({@code rank:number}, {@code granted:boolean},
+ * out. Members are strings unless the header says otherwise ({@code rank:number}, {@code preferred:boolean},
  * {@code channels[]}, {@code consents:json}) or the member is one of those known to be numbers, flags,
  * lists or JSON (docs/import.md), so that an id such as {@code 1001} stays a string.
  */
 public final class CsvReader {
 
     private static final Set<String> NUMBERS = Set.of("home.lat", "home.lon", "position.lat", "position.lon",
-            "location.lat", "location.lon", "rank", "timestampWindowSeconds");
-    private static final Set<String> FLAGS = Set.of("clearTextAllowed", "partner", "demo");
+            "rank", "timestampWindowSeconds");
+    /** The flags of the kinds, with each consent's {@code consents.PURPOSE.granted}. */
+    private static final Set<String> FLAGS = flags();
     private static final Set<String> LISTS = Set.of("channels", "pushTokens", "capabilities",
             "medicalProfile.conditions", "medicalProfile.allergies");
     private static final Set<String> JSON = Set.of("consents", "medicalProfile.medications", "beds", "geometry",
@@ -145,11 +146,23 @@ public final class CsvReader {
         return null;
     }
 
-    /** A number as JSON would have it; left a string (for the kind to refuse by name) if it is none. */
+    private static Set<String> flags() {
+        Set<String> flags = new java.util.HashSet<>(Set.of("clearTextAllowed", "preferred", "inService", "demo"));
+        for (org.sahaya.core.subscriber.ConsentPurpose purpose : org.sahaya.core.subscriber.ConsentPurpose.values()) {
+            flags.add("consents." + purpose.name() + ".granted");
+        }
+        return Set.copyOf(flags);
+    }
+
+    /** A number as JSON would have it (a whole number that fits an int is one, as the JSON parser gives it); left a string (for the kind to refuse by name) if it is none. */
     private static Object number(String cell) {
         String s = cell.strip();
         try {
-            return s.contains(".") || s.contains("e") || s.contains("E") ? Double.parseDouble(s) : Long.parseLong(s);
+            if (s.contains(".") || s.contains("e") || s.contains("E")) {
+                return Double.parseDouble(s);
+            }
+            long whole = Long.parseLong(s);
+            return whole == (int) whole ? (Object) (int) whole : (Object) whole;
         } catch (NumberFormatException e) {
             return cell;
         }
