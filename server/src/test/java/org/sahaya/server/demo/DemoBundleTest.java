@@ -31,7 +31,7 @@ class DemoBundleTest {
         assertThat(first.get("id").asText()).isEqualTo(city.subscribers().getFirst().id());
         assertThat(first.get("home").get("lat").asDouble()).isEqualTo(city.subscribers().getFirst().home().lat());
         assertThat(bundle.get("devices").get(0).get("secret").asText()).isEqualTo("demo-secret-0001");
-        assertThat(bundle.get("units").get(0).get("fleetId").asText()).isEqualTo("FLEET-1");
+        assertThat(bundle.get("units").get(0).get("fleet").asText()).isEqualTo("FLEET-1");
         // one entry per line, so that a report's line is the entry's
         List<String> lines = out.toString().lines().filter(l -> l.startsWith("    {")).toList();
         assertThat(lines).hasSize(DemoPartners.FLEETS.size() + city.hospitals().size() + city.units().size()

@@ -21,7 +21,6 @@ import org.sahaya.core.secret.SecretColumn;
 import org.sahaya.server.TestNode;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.HospitalRepository;
-import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.persistence.UnitRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.subscriber.Device;
@@ -142,7 +141,8 @@ class DemoSeederTest {
         DemoCityData broken = new DemoCityData(CITY.hospitals(), CITY.units(), CITY.subscribers(), CITY.devices(),
                 contacts);
 
-        assertThatThrownBy(() -> seeder.seedIfEmpty(db, broken)).isInstanceOf(PersistenceException.class);
+        assertThatThrownBy(() -> seeder.seedIfEmpty(db, broken)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("subscriberId");
         assertThat(count("hospitals")).isZero();
         assertThat(count("units")).isZero();
         assertThat(count("subscribers")).isZero();

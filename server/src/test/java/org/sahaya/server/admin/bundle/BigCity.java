@@ -12,10 +12,13 @@ import java.util.SplittableRandom;
 
 /**
  * A synthetic big city for measuring the import: {@code n} subscribers around Bengaluru, each with one
- * device and two contacts (a son abroad, a daughter in India), as one bundle file. Synthetic only: the
- * names are numbered and the phone numbers from fictional blocks.
+ * device and two contacts (a son abroad, a daughter in India), as one bundle file, every entry one the real
+ * kinds take (consents given, valid E.164 numbers). Synthetic only: the names are numbered and the
+ * phone numbers patterned blocks.
  */
 final class BigCity {
+
+    private static final JsonObject WRITTEN = new JsonObject().put("granted", true).put("method", "WRITTEN");
 
     private BigCity() {
     }
@@ -29,7 +32,8 @@ final class BigCity {
                 w.entry(new JsonObject().put("id", id("S-", i)).put("name", "Synthetic Elder " + i)
                         .put("home", new JsonObject().put("lat", 12.85 + random.nextDouble() * 0.25)
                                 .put("lon", 77.45 + random.nextDouble() * 0.30).put("address", i + " Synthetic Road"))
-                        .put("language", random.nextBoolean() ? "kn" : "en"));
+                        .put("language", random.nextBoolean() ? "kn-IN" : "en-IN")
+                        .put("consents", new JsonObject().put("EMERGENCY_DISPATCH", WRITTEN).put("FAMILY_NOTIFICATION", WRITTEN)));
             }
             w.section("devices");
             for (int i = 1; i <= subscribers; i++) {
