@@ -114,7 +114,7 @@ public final class Node implements AutoCloseable {
         }
         DataDirectory.secure(config.dataDir()); // the files the database just made
         SecretBox secrets = masterKey.box();
-        if (config.demo() && new DemoSeeder(config.demoCity(), secrets, clock).seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
+        if (config.demo() && new DemoSeeder(config.demoCity(), secrets).seedIfEmpty(database, DemoCity.generate(DemoCity.DEFAULT_SEED))) {
             LOG.info("Seeded the demo city (Bengaluru, seed {})", DemoCity.DEFAULT_SEED);
         }
         if (config.demo() && new DemoHubAccounts(secrets).seedIfMissing(database)) {

@@ -1,6 +1,7 @@
 package org.sahaya.server.demo;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
 import org.sahaya.core.config.DemoSettings;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
@@ -21,26 +22,21 @@ public final class DemoSeeder {
     private final DirectoryRepository directory = new DirectoryRepository();
     private final DemoSettings settings;
     private final SecretBox secrets;
-    private final Clock clock;
+    /** Stamps the units, subscribers and consents as generated ({@link DemoCity#AS_OF}): the seed alone decides. */
+    private final Clock clock = Clock.fixed(DemoCity.AS_OF, ZoneOffset.UTC);
 
     /** The city's own devices only. */
     public DemoSeeder(SecretBox secrets) {
         this(new DemoSettings(DemoSettings.CITY_DEVICES), secrets);
     }
 
-    public DemoSeeder(DemoSettings settings, SecretBox secrets) {
-        this(settings, secrets, Clock.systemUTC());
-    }
-
     /**
      * @param settings the city's size, from the node's configuration ({@code SahayaConfig.demoCity()})
      * @param secrets  seals the devices' (published) secrets and the DC-09 key as every such secret is stored
-     * @param clock    stamps the consents and units the import records
      */
-    public DemoSeeder(DemoSettings settings, SecretBox secrets, Clock clock) {
+    public DemoSeeder(DemoSettings settings, SecretBox secrets) {
         this.settings = settings;
         this.secrets = secrets;
-        this.clock = clock;
     }
 
     /**

@@ -146,6 +146,17 @@ public final class Dc09AccountKind implements CityKind<Dc09AccountKind.Account> 
         return accounts.describe(c, account).map(Dc09AccountKind::view);
     }
 
+    /**
+     * A PUT changes what an operator owns; whether an account is the demo city's is not among it (the
+     * update keeps the stored flag), so the stored {@code demo} is not laid under the body.
+     */
+    @Override
+    public JsonObject base(JsonObject current) {
+        JsonObject base = current.copy();
+        base.remove("demo");
+        return base;
+    }
+
     /** Deletes the account: the receiver refuses it from the next message. False for an unknown one. */
     boolean delete(Connection c, String account) throws SQLException {
         return accounts.delete(c, account);
