@@ -140,8 +140,7 @@ public final class SubscriberKind implements RecordKind<SubscriberRecord> {
             String at = records.size() == 1 ? "" : "subscribers[" + i + "].";
             if (erased.contains(r.id())) {
                 // Writing the person back would undo the erasure: their data may not come back under this id.
-                faults.add(new Fault(at + "id", "subscriber " + r.id() + " was erased; a person who returns is"
-                        + " registered as a new subscriber", 409, "subscriber-erased"));
+                faults.add(SubscriberRows.erasedFault(at + "id", r.id()));
             }
             if (r.preferredHospitalId() != null && !hospitals.contains(r.preferredHospitalId())) {
                 faults.add(Fault.invalid(at + "preferredHospitalId", "no hospital has this id"));

@@ -53,6 +53,15 @@ final class SubscriberRows {
         return ids(c, "SELECT id FROM subscribers WHERE erased_at IS NOT NULL AND id IN (", ids);
     }
 
+    /**
+     * The refusal of a write that would put personal data back under an erased subscriber's id (the
+     * subscriber itself, or a contact or device of theirs): 409 {@code subscriber-erased}.
+     */
+    static org.sahaya.server.admin.RecordRefused.Fault erasedFault(String field, String subscriberId) {
+        return new org.sahaya.server.admin.RecordRefused.Fault(field, "subscriber " + subscriberId + " was erased;"
+                + " a person who returns is registered as a new subscriber", 409, "subscriber-erased");
+    }
+
     /** The ids {@code select} (ending in {@code IN (}) answers for {@code ids}, asked in chunks. */
     private static Set<String> ids(Connection c, String select, Collection<String> ids) throws SQLException {
         Set<String> found = new HashSet<>();

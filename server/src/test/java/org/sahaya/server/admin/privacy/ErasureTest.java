@@ -186,7 +186,15 @@ class ErasureTest {
         assertThat(problem.getString("type")).isEqualTo("urn:sahaya:problem:subscriber-erased");
         assertThat(problem.getString("field")).isEqualTo("id");
         assertThat(export(subscriber).getJsonObject("subscriber").getString("name")).isEqualTo(pseudonym);
-        assertThat(findEverywhere(node, List.of("Perpetua Sessionkeep", "3 Socket Street"))).isEmpty();
+        // Nor may a contact or a device bring personal data back under the erased id.
+        HttpResponse<String> contact = http.post("/api/v1/subscribers/" + subscriber + "/contacts", admin(),
+                new JsonObject().put("name", "Perpetua Sessionkeep").put("relation", "daughter")
+                        .put("phone", "+447911123456").put("language", "en").put("timeZone", "Europe/London").put("rank", 1));
+        assertThat(contact.statusCode()).as(contact.body()).isEqualTo(409);
+        assertThat(new JsonObject(contact.body()).getString("type")).isEqualTo("urn:sahaya:problem:subscriber-erased");
+        HttpResponse<String> device = http.post("/api/v1/subscribers/" + subscriber + "/devices", admin(), new JsonObject());
+        assertThat(device.statusCode()).as(device.body()).isEqualTo(409);
+        assertThat(findEverywhere(node, List.of("Perpetua Sessionkeep", "3 Socket Street", "+447911123456"))).isEmpty();
     }
 
     private static JsonObject withoutVolatile(JsonObject export) {
