@@ -26,23 +26,24 @@ import org.sahaya.notify.channel.sandbox.SandboxInbox;
 import org.sahaya.server.access.Access;
 import org.sahaya.server.access.FailureThrottle;
 import org.sahaya.server.access.partners.PartnerDirectory;
-import org.sahaya.server.admin.privacy.Erasure;
-import org.sahaya.server.admin.privacy.GridErasure;
-import org.sahaya.server.admin.privacy.SubscriberExport;
 import org.sahaya.server.admin.bundle.CityKinds;
 import org.sahaya.server.admin.bundle.ImportHandler;
 import org.sahaya.server.admin.bundle.ImportRoutes;
+import org.sahaya.server.admin.city.CityRecords;
+import org.sahaya.server.admin.privacy.Erasure;
+import org.sahaya.server.admin.privacy.GridErasure;
+import org.sahaya.server.admin.privacy.SubscriberExport;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.audit.AuditReader;
 import org.sahaya.server.audit.AuditVerifier;
 import org.sahaya.server.demo.DemoPartners;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.device.DeviceRevocations;
 import org.sahaya.server.http.GuardedHttpServer;
 import org.sahaya.server.http.HttpApi;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.RoutineLane;
-import org.sahaya.server.admin.city.CityRecords;
 import org.sahaya.server.http.admin.city.CityHandlers;
 import org.sahaya.server.http.admin.city.CityRoutes;
 import org.sahaya.server.http.admin.privacy.PrivacyHandlers;
@@ -138,7 +139,9 @@ final class ApiWiring {
         tables.add(new CityRoutes(access, new CityHandlers(city, offload)));
         // Data-subject rights (issue 15, privacy): export and erasure of a subscriber.
         tables.add(new PrivacyRoutes(access, new PrivacyHandlers(new SubscriberExport(database, services.secrets()),
-                new Erasure(database, services.secrets(), new GridErasure(grid.hazelcast())), access, offload, clock)));
+                new Erasure(database, services.secrets(), new GridErasure(grid.hazelcast()),
+                        deviceId -> DeviceRevocations.publish(vertx, deviceId)),
+                access, offload, clock)));
         tables.add(new ImportRoutes(access, new ImportHandler(CityKinds.of(services.secrets(), grid, clock, services.desk()::unitAvailable), database, offload,
                 access)));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)

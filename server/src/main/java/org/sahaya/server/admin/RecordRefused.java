@@ -8,8 +8,15 @@ import java.util.List;
  */
 public final class RecordRefused extends Exception {
 
-    /** One field at fault. {@code status} is the HTTP status the API answers: 422, 404 or 409. */
-    public record Fault(String field, String reason, int status) {
+    /**
+     * One field at fault. {@code status} is the HTTP status the API answers: 422, 404 or 409; {@code type}
+     * the problem type's slug when the refusal has its own ({@code subscriber-erased}), else null.
+     */
+    public record Fault(String field, String reason, int status, String type) {
+        public Fault(String field, String reason, int status) {
+            this(field, reason, status, null);
+        }
+
         public static Fault invalid(String field, String reason) {
             return new Fault(field, reason, 422);
         }

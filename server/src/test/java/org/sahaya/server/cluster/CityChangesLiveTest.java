@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,8 @@ import org.sahaya.server.Staff;
 /**
  * Issue 15's done-when on a three-member cluster, no restart anywhere: a unit added through the API on one
  * member is dispatched for an alert raised on another; a unit removed while on a job finishes it, is then
- * gone from every member and is not dispatched; a unit taken out of service is not dispatched.
+ * gone from every member and is never dispatched again; a unit taken out of service is not dispatched, and
+ * put back in service it takes the alert queued meanwhile.
  *
  * <p>The alerts come from Mysuru, about 140 km from the demo city, beyond the dispatch radius of every
  * demo ambulance: only the units added here can serve them.
@@ -81,7 +84,33 @@ class CityChangesLiveTest {
             String fourth = raise(b, "demo-0504", "mys-4");
             awaitState(b, fourth, "QUEUED");
             assertThat(new DeviceClient(b).incident(fourth).getJsonObject("unit")).isNull();
+
+            // Back in service on C: the queued alert goes to it at once, on the member that raised it.
+            HttpResponse<String> back = new PartnerClient(c).put("/api/v1/units/MYS-2", admin(c),
+                    new JsonObject().put("inService", true));
+            assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+            assertThat(awaitDispatched(b, fourth)).isEqualTo("MYS-2");
+            close(b, fourth);
+
+            // The removed unit was never sent again: its only job is the first one.
+            assertThat(incidentsSentTo(a, "MYS-1")).containsExactly(first);
         }
+    }
+
+    /** The incidents (open or closed) that {@code unitId} was dispatched to, from the shared database. */
+    private static List<String> incidentsSentTo(Node node, String unitId) {
+        return node.database().withConnection(conn -> {
+            try (var ps = conn.prepareStatement("SELECT id FROM incidents WHERE unit_id = ?")) {
+                ps.setString(1, unitId);
+                List<String> ids = new ArrayList<>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
     private static String admin(Node node) {

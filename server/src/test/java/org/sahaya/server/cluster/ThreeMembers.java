@@ -29,6 +29,7 @@ final class ThreeMembers implements AutoCloseable {
     private final List<Integer> memberPorts;
     private final List<Integer> eventBusPorts;
     private final Node[] nodes = new Node[3];
+    private Clock clock = Clock.systemUTC();
 
     ThreeMembers(Path data, Map<String, String> extra) throws IOException {
         this.data = data;
@@ -58,13 +59,18 @@ final class ThreeMembers implements AutoCloseable {
         settings.put(name, value);
     }
 
+    /** The clock of the members started from now on (one clock for all: a test moves their time together). */
+    void clock(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Starts member {@code i} (0..2) and waits until it listens. */
     Node start(int i) throws Exception {
         Map<String, String> values = new HashMap<>(settings);
         values.put("SAHAYA_MEMBER_PORT", String.valueOf(memberPorts.get(i)));
         values.put("SAHAYA_MASTER_KEY", TestNode.MASTER_KEY); // one database, one master key for every member
         values.put("SAHAYA_EVENTBUS_PORT", String.valueOf(eventBusPorts.get(i)));
-        nodes[i] = Node.start(TestNode.config(data.resolve("m" + i), true, values), Clock.systemUTC());
+        nodes[i] = Node.start(TestNode.config(data.resolve("m" + i), true, values), clock);
         return nodes[i];
     }
 

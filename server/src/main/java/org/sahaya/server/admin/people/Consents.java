@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.sahaya.core.persistence.ConsentGate;
 import org.sahaya.core.persistence.Jdbc;
 import org.sahaya.core.subscriber.ConsentPurpose;
 
@@ -59,21 +60,14 @@ public final class Consents {
         return SubscriberViews.consents(current);
     }
 
-    /** What counts when no consent was recorded for the purpose (see the class comment). */
+    /** What counts when no consent was recorded for the purpose: {@link ConsentGate#grantedByDefault}. */
     public static boolean byDefault(ConsentPurpose purpose) {
-        return purpose != ConsentPurpose.SHARE_MEDICAL_PROFILE;
+        return ConsentGate.grantedByDefault(purpose);
     }
 
-    /** Whether the subscriber's data may be used for {@code purpose} now. */
+    /** Whether the subscriber's data may be used for {@code purpose} now: {@link ConsentGate#granted}. */
     public static boolean granted(Connection c, String subscriberId, ConsentPurpose purpose) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT granted FROM consents WHERE subscriber_id = ? AND purpose = ?")) {
-            ps.setString(1, subscriberId);
-            ps.setString(2, purpose.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : byDefault(purpose);
-            }
-        }
+        return ConsentGate.granted(c, subscriberId, purpose);
     }
 
     /** The consents recorded for the subscriber, by purpose (purposes never recorded are absent). */

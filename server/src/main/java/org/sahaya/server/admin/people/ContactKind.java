@@ -94,6 +94,7 @@ public final class ContactKind implements RecordKind<ContactRecord> {
     public List<Written> writeAll(Connection c, List<ContactRecord> records) throws SQLException, RecordRefused {
         Set<String> subscribers = SubscriberRows.existing(c, "subscribers",
                 records.stream().map(r -> r.contact().subscriberId()).distinct().toList());
+        Set<String> erased = subscribers.isEmpty() ? Set.of() : SubscriberRows.erased(c, subscribers);
         Map<String, String> owners = new HashMap<>(ContactRows.owners(c, records.stream().map(r -> r.contact().id()).toList()));
         List<Fault> faults = new ArrayList<>();
         List<Contact> created = new ArrayList<>();
@@ -104,6 +105,10 @@ public final class ContactKind implements RecordKind<ContactRecord> {
             String at = records.size() == 1 ? "" : "contacts[" + i + "].";
             if (!subscribers.contains(k.subscriberId())) {
                 faults.add(new Fault(at + "subscriberId", "no subscriber has this id", records.size() == 1 ? 404 : 422));
+                continue;
+            }
+            if (erased.contains(k.subscriberId())) {
+                faults.add(SubscriberRows.erasedFault(at + "subscriberId", k.subscriberId()));
                 continue;
             }
             String owner = owners.get(k.id());

@@ -89,6 +89,7 @@ public final class DeviceKind implements RecordKind<DeviceRecord> {
     public List<Written> writeAll(Connection c, List<DeviceRecord> records) throws SQLException, RecordRefused {
         Set<String> subscribers = SubscriberRows.existing(c, "subscribers",
                 records.stream().map(DeviceRecord::subscriberId).distinct().toList());
+        Set<String> erased = subscribers.isEmpty() ? Set.of() : SubscriberRows.erased(c, subscribers);
         Map<String, String> owners = new HashMap<>(owners(c, records.stream().map(DeviceRecord::id).toList()));
         List<Fault> faults = new ArrayList<>();
         List<DeviceRecord> created = new ArrayList<>();
@@ -100,6 +101,8 @@ public final class DeviceKind implements RecordKind<DeviceRecord> {
             String owner = owners.get(d.id());
             if (!subscribers.contains(d.subscriberId())) {
                 faults.add(new Fault(at + "subscriberId", "no subscriber has this id", records.size() == 1 ? 404 : 422));
+            } else if (erased.contains(d.subscriberId())) {
+                faults.add(SubscriberRows.erasedFault(at + "subscriberId", d.subscriberId()));
             } else if (owner != null && !owner.equals(d.subscriberId())) {
                 faults.add(new Fault(at + "id", "this device id belongs to another subscriber", 409));
             } else {

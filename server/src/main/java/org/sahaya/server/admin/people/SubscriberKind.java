@@ -20,7 +20,8 @@ import org.sahaya.server.admin.RecordRefused.Fault;
 /**
  * Subscribers, for the administration API and {@code sahaya import} alike. A new subscriber must come
  * with {@code EMERGENCY_DISPATCH} granted (it is what they are served for); an update may not withdraw
- * it (409: revoke the devices or erase the person instead). Subscribers live in the database only
+ * it (409: revoke the devices or erase the person instead); an erased subscriber is never written again (409
+ * {@code subscriber-erased}, the API's PUT and an import alike). Subscribers live in the database only
  * (every reader asks it), so a write is live at its commit and {@link #published} has nothing to do.
  */
 public final class SubscriberKind implements RecordKind<SubscriberRecord> {
@@ -125,6 +126,7 @@ public final class SubscriberKind implements RecordKind<SubscriberRecord> {
     @Override
     public List<Written> writeAll(Connection c, List<SubscriberRecord> records) throws SQLException, RecordRefused {
         Set<String> existing = new java.util.HashSet<>(SubscriberRows.existing(c, "subscribers", records.stream().map(SubscriberRecord::id).toList()));
+        Set<String> erased = existing.isEmpty() ? Set.of() : SubscriberRows.erased(c, existing);
         Set<String> hospitals = SubscriberRows.existing(c, "hospitals", records.stream()
                 .map(SubscriberRecord::preferredHospitalId).filter(h -> h != null).collect(Collectors.toSet()));
         List<Fault> faults = new ArrayList<>();
@@ -136,6 +138,10 @@ public final class SubscriberKind implements RecordKind<SubscriberRecord> {
         for (int i = 0; i < records.size(); i++) {
             SubscriberRecord r = records.get(i);
             String at = records.size() == 1 ? "" : "subscribers[" + i + "].";
+            if (erased.contains(r.id())) {
+                // Writing the person back would undo the erasure: their data may not come back under this id.
+                faults.add(SubscriberRows.erasedFault(at + "id", r.id()));
+            }
             if (r.preferredHospitalId() != null && !hospitals.contains(r.preferredHospitalId())) {
                 faults.add(Fault.invalid(at + "preferredHospitalId", "no hospital has this id"));
             }

@@ -45,12 +45,31 @@ final class SubscriberRows {
 
     /** Which of {@code ids} are the id of a row of {@code table} (column {@code id}). */
     static Set<String> existing(Connection c, String table, Collection<String> ids) throws SQLException {
+        return ids(c, "SELECT id FROM " + table + " WHERE id IN (", ids);
+    }
+
+    /** Which of {@code ids} are subscribers erased: their record stays only as a pseudonymised shell. */
+    static Set<String> erased(Connection c, Collection<String> ids) throws SQLException {
+        return ids(c, "SELECT id FROM subscribers WHERE erased_at IS NOT NULL AND id IN (", ids);
+    }
+
+    /**
+     * The refusal of a write that would put personal data back under an erased subscriber's id (the
+     * subscriber itself, or a contact or device of theirs): 409 {@code subscriber-erased}.
+     */
+    static org.sahaya.server.admin.RecordRefused.Fault erasedFault(String field, String subscriberId) {
+        return new org.sahaya.server.admin.RecordRefused.Fault(field, "subscriber " + subscriberId + " was erased;"
+                + " a person who returns is registered as a new subscriber", 409, "subscriber-erased");
+    }
+
+    /** The ids {@code select} (ending in {@code IN (}) answers for {@code ids}, asked in chunks. */
+    private static Set<String> ids(Connection c, String select, Collection<String> ids) throws SQLException {
         Set<String> found = new HashSet<>();
         List<String> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE id IN (" + marks + ")")) {
+            try (PreparedStatement ps = c.prepareStatement(select + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.secret.SecretBox;
 import org.sahaya.core.secret.SecretColumn;
@@ -25,9 +26,10 @@ import org.sahaya.core.subscriber.ConsentPurpose;
  * {@code erased_at} set, so that their incidents keep their anonymous facts for the service-level
  * reports ({@link IncidentPurge}). Contacts stay as empty shells (the family messages refer to them),
  * with no name, number or token; their preferences and push tokens go. Devices are revoked and given a
- * random secret nobody knows; DC-09 keys go. Device health and the consent history go; a withdrawn
- * consent to anonymous statistics stays (its incidents must stay out of the reports). The audit log
- * is append-only and names records by id only: it is kept. Blocking.
+ * random secret nobody knows, and after the commit their open sessions on every member are dropped;
+ * DC-09 keys go. Device health and the consent history go; a withdrawn consent to anonymous statistics
+ * stays (its incidents must stay out of the reports). The audit log is append-only and names records by
+ * id only: it is kept. Blocking.
  */
 public final class Erasure {
 
@@ -36,11 +38,17 @@ public final class Erasure {
     private final Database database;
     private final SecretBox secrets;
     private final GridErasure grid;
+    private final Consumer<String> deviceRevoked;
 
-    public Erasure(Database database, SecretBox secrets, GridErasure grid) {
+    /**
+     * @param deviceRevoked told each of the person's device ids after the commit, to end the device's live
+     *                      sessions on every member as a revocation does ({@code DeviceRevocations.publish})
+     */
+    public Erasure(Database database, SecretBox secrets, GridErasure grid, Consumer<String> deviceRevoked) {
         this.database = database;
         this.secrets = secrets;
         this.grid = grid;
+        this.deviceRevoked = deviceRevoked;
     }
 
     /**
@@ -51,6 +59,7 @@ public final class Erasure {
     public ErasureReport erase(String subscriberId, Instant now) {
         String pseudonym = "erased-" + HexFormat.of().formatHex(bytes()).substring(0, 16);
         List<String> keys = new ArrayList<>();
+        List<String> devices = new ArrayList<>();
         Map<String, Integer> counts = database.inTransaction(c -> {
             // Locked first: on PostgreSQL an alert racing the erasure (its open_incidents row refers to this one)
             // waits for the commit; H2 does not lock the parent row, so there the window is the transaction's.
@@ -63,14 +72,16 @@ public final class Erasure {
                 throw new ErasureRefused(ErasureRefused.Reason.OPEN_INCIDENT, "incident " + open.getFirst()
                         + " of subscriber " + subscriberId + " is open; erase after it closes");
             }
-            return eraseRows(c, subscriberId, pseudonym, now, keys);
+            return eraseRows(c, subscriberId, pseudonym, now, keys, devices);
         });
         int evicted = grid.evict(keys);
+        // The rows refuse every new login and signature from the commit; open MQTT sessions end here.
+        devices.forEach(deviceRevoked);
         return new ErasureReport(subscriberId, pseudonym, now, counts, evicted);
     }
 
-    private Map<String, Integer> eraseRows(Connection c, String id, String pseudonym, Instant now, List<String> keys)
-            throws SQLException {
+    private Map<String, Integer> eraseRows(Connection c, String id, String pseudonym, Instant now, List<String> keys,
+                                           List<String> erasedDevices) throws SQLException {
         List<String> incidents = Rows.strings(c, "SELECT id FROM incidents WHERE subscriber_id = ?", id);
         List<String> contacts = Rows.strings(c, "SELECT id FROM contacts WHERE subscriber_id = ?", id);
         List<String> devices = Rows.strings(c, "SELECT id FROM devices WHERE subscriber_id = ?", id);
@@ -80,6 +91,7 @@ public final class Erasure {
         keys.addAll(incidents);
         keys.addAll(contacts);
         keys.addAll(devices);
+        erasedDevices.addAll(devices);
         keys.addAll(accounts);
         Map<String, Integer> counts = new LinkedHashMap<>();
         counts.put("subscriber", Rows.update(c, "UPDATE subscribers SET name = ?, address = NULL, landmark = NULL,"

@@ -23,7 +23,7 @@ import org.sahaya.server.TestNode;
  * and DC-09 accounts created, changed, listed and removed, live in the grid and the fleet index at once;
  * every refusal names its field and changes nothing; each audit entry names the record touched.
  */
-class CityRecordsApiTest {
+public class CityRecordsApiTest {
 
     @TempDir
     static Path dir;
@@ -51,7 +51,8 @@ class CityRecordsApiTest {
                 .put("capabilities", new JsonArray().add("oxygen").add("VENTILATOR"));
     }
 
-    static JsonObject square(double lat, double lon, double half) {
+    /** A square GeoJSON Feature of {@code 2 * half} degrees around the point (shared with other tests). */
+    public static JsonObject square(double lat, double lon, double half) {
         JsonArray ring = new JsonArray()
                 .add(new JsonArray().add(lon - half).add(lat - half)).add(new JsonArray().add(lon + half).add(lat - half))
                 .add(new JsonArray().add(lon + half).add(lat + half)).add(new JsonArray().add(lon - half).add(lat + half))

@@ -57,7 +57,7 @@ public final class AdminClient {
     }
 
     /** Sends {@code body} as an alert of {@code deviceId} signed with {@code secret} at the node's time. */
-    HttpResponse<String> alert(String deviceId, String secret, JsonObject body, Clock clock) {
+    public HttpResponse<String> alert(String deviceId, String secret, JsonObject body, Clock clock) {
         String ts = Long.toString(clock.millis());
         String text = body.encode();
         return new DeviceClient(node.httpPort()).send(deviceId, ts,

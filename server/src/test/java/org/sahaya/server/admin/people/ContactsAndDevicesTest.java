@@ -12,29 +12,28 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sahaya.core.node.Offload;
 import org.sahaya.core.testing.MutableClock;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.TestNode;
-import org.sahaya.server.gateway.dc09.Dc09Directory;
-import org.sahaya.server.gateway.dc09.account.Dc09AccountRepository;
+import org.sahaya.server.gateway.dc09.Dc09Transmitter;
 
 /**
  * Contacts and devices through the people API on a node without the demo: a device's secret shown
  * once and stored sealed; a rotated secret working until its grace ends (the node's clock moved by
  * hand), then 401 on HTTP and refused on MQTT; a revoked device refused at once on HTTP, MQTT and
- * DC-09, and its open MQTT session dropped.
+ * DC-09 (its account, made through the API, answers DUH over a real TCP connection), and its open MQTT
+ * session dropped. Across members: {@code cluster.RevocationAcrossMembersTest}.
  */
 class ContactsAndDevicesTest {
 
     static final MutableClock CLOCK = new MutableClock(Instant.now());
+    private static final String DC09_KEY = "REVOKE-TEST-KEY!";
     @TempDir
     static Path data;
     static Node node;
@@ -156,13 +155,10 @@ class ContactsAndDevicesTest {
     void aRevokedDeviceIsRefusedAtOnceOnEveryGatewayAndItsOpenMqttSessionIsDropped() throws Exception {
         newSubscriber(admin, "REV-1");
         String secret = newDevice(admin, "REV-1", "hub-rev-1").getString("secret");
-        node.database().inTransaction(c -> {
-            new Dc09AccountRepository(TestNode.secrets()).insert(c, new Dc09AccountRepository.Row("7A01", null, null,
-                    "hub-rev-1", "REVOKE-TEST-KEY!", "ASCII", null, false));
-            return null;
-        });
-        Dc09Directory dc09 = new Dc09Directory(node.database(), new Offload(), false, TestNode.secrets());
-        assertThat(dc09.find("7A01").await()).isPresent();
+        HttpResponse<String> account = admin.call("POST", "/api/v1/dc09-accounts", new JsonObject().put("account", "7A01")
+                .put("deviceId", "hub-rev-1").put("key", DC09_KEY));
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(201);
+        assertThat(dc09("0001")).startsWith("\"*ACK\"0001L0#7A01[");
         MqttAsyncClient open = AdminClient.mqtt(node, "hub-rev-1", secret);
         try {
             HttpResponse<String> revoked = admin.call("POST", "/api/v1/devices/hub-rev-1/revocation", null);
@@ -171,12 +167,19 @@ class ContactsAndDevicesTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !open.isConnected());
             assertThat(send("hub-rev-1", secret, "rev-1")).isEqualTo(401);
             assertThat(AdminClient.mqttLogin(node, "hub-rev-1", secret)).isFalse();
-            assertThat(dc09.find("7A01").await()).isEqualTo(Optional.empty());
+            assertThat(dc09("0002")).as("its account is unknown from now on").contains("DUH");
             assertThat(new JsonObject(admin.call("GET", "/api/v1/devices/hub-rev-1", null).body()).getString("revokedAt"))
                     .isNotNull();
             assertThat(admin.call("POST", "/api/v1/devices/hub-rev-1/secret", null).statusCode()).isEqualTo(409);
         } finally {
             AdminClient.close(open);
+        }
+    }
+
+    /** A medical alarm of account 7A01 over a real TCP connection, stamped with the node's time: the receiver's answer. */
+    private static String dc09(String sequence) throws java.io.IOException {
+        try (Dc09Transmitter panel = new Dc09Transmitter(node.dc09Port())) {
+            return panel.send(Dc09Transmitter.encrypted("SIA-DCS", sequence, "7A01", "Nri1/MA01", CLOCK.instant(), DC09_KEY));
         }
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.sahaya.server.Node;
 import org.sahaya.server.PartnerClient;
 import org.sahaya.server.Staff;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.admin.people.AdminClient;
 
 /**
  * The done-when of issue 15's erasure: a person with a distinctive name, numbers, address and medical
@@ -151,6 +153,48 @@ class ErasureTest {
         assertThat(new JsonObject(r.body()).getString("field")).isEqualTo("id");
         assertThat(withoutVolatile(export(subscriber))).isEqualTo(before);
         assertThat(http.post("/api/v1/subscribers/NOPE/erasure", admin(), null).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * The erasure revokes the person's devices as the people API's revocation does: an MQTT session open at
+     * that moment is dropped, no new one is let in, and the pseudonymised shell cannot be written back (a PUT
+     * answers 409 {@code subscriber-erased} and changes nothing).
+     */
+    @Test
+    void theErasureDropsTheOpenMqttSessionOfTheirDeviceAndTheShellCannotBeWrittenAgain() throws Exception {
+        String subscriber = subscriberOf(node, "demo-0304");
+        becomeSomeoneElse(node, subscriber, "Perpetua Sessionkeep", "3 Socket Street", MEDICAL, "+614915736");
+        String secret = DeviceClient.demoSecret("demo-0304");
+        MqttAsyncClient open = AdminClient.mqtt(node, "demo-0304", secret);
+        try {
+            HttpResponse<String> erased = http.post("/api/v1/subscribers/" + subscriber + "/erasure", admin(), null);
+
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !open.isConnected());
+            assertThat(AdminClient.mqttLogin(node, "demo-0304", secret)).isFalse();
+        } finally {
+            AdminClient.close(open);
+        }
+        String pseudonym = export(subscriber).getJsonObject("subscriber").getString("name");
+        JsonObject back = new JsonObject().put("name", "Perpetua Sessionkeep").put("language", "en-IN")
+                .put("home", new JsonObject().put("lat", 12.97).put("lon", 77.59).put("address", "3 Socket Street"));
+
+        HttpResponse<String> put = http.put("/api/v1/subscribers/" + subscriber, admin(), back);
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(409);
+        JsonObject problem = new JsonObject(put.body());
+        assertThat(problem.getString("type")).isEqualTo("urn:sahaya:problem:subscriber-erased");
+        assertThat(problem.getString("field")).isEqualTo("id");
+        assertThat(export(subscriber).getJsonObject("subscriber").getString("name")).isEqualTo(pseudonym);
+        // Nor may a contact or a device bring personal data back under the erased id.
+        HttpResponse<String> contact = http.post("/api/v1/subscribers/" + subscriber + "/contacts", admin(),
+                new JsonObject().put("name", "Perpetua Sessionkeep").put("relation", "daughter")
+                        .put("phone", "+447911123456").put("language", "en").put("timeZone", "Europe/London").put("rank", 1));
+        assertThat(contact.statusCode()).as(contact.body()).isEqualTo(409);
+        assertThat(new JsonObject(contact.body()).getString("type")).isEqualTo("urn:sahaya:problem:subscriber-erased");
+        HttpResponse<String> device = http.post("/api/v1/subscribers/" + subscriber + "/devices", admin(), new JsonObject());
+        assertThat(device.statusCode()).as(device.body()).isEqualTo(409);
+        assertThat(findEverywhere(node, List.of("Perpetua Sessionkeep", "3 Socket Street", "+447911123456"))).isEmpty();
     }
 
     private static JsonObject withoutVolatile(JsonObject export) {

@@ -21,7 +21,7 @@ import org.sahaya.core.dc09.Crc16Arc;
  * the CRC is shared with the receiver, and that is pinned by a catalogue vector) and speaks them
  * over a real TCP socket.
  */
-final class Dc09Transmitter implements AutoCloseable {
+public final class Dc09Transmitter implements AutoCloseable {
 
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("'_'HH:mm:ss','MM-dd-yyyy").withZone(ZoneOffset.UTC);
 
@@ -29,7 +29,7 @@ final class Dc09Transmitter implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
 
-    Dc09Transmitter(int port) throws IOException {
+    public Dc09Transmitter(int port) throws IOException {
         this(new Socket("127.0.0.1", port));
     }
 
@@ -49,7 +49,7 @@ final class Dc09Transmitter implements AutoCloseable {
     }
 
     /** An encrypted frame: after the bracket, hex(AES-CBC zero IV(pad|#acct|data]_timestamp)). */
-    static String encrypted(String token, String seq, String account, String data, Instant timestamp, String asciiKey) {
+    public static String encrypted(String token, String seq, String account, String data, Instant timestamp, String asciiKey) {
         String content = (data.isEmpty() ? "" : "#" + account + "|" + data) + "]" + TIMESTAMP.format(timestamp);
         String padded = "0".repeat(16 - (content.length() + 1) % 16) + "|" + content;
         return frame("\"*" + token + "\"" + seq + "L0#" + account + "[" + hex(aes(Cipher.ENCRYPT_MODE, asciiKey,
@@ -61,7 +61,7 @@ final class Dc09Transmitter implements AutoCloseable {
     }
 
     /** Sends one frame and returns the answer's text from its id on, after checking the answer's CRC and length. */
-    String send(String frame) throws IOException {
+    public String send(String frame) throws IOException {
         write(frame.getBytes(StandardCharsets.ISO_8859_1));
         return readAnswer();
     }

@@ -54,6 +54,10 @@ final class Refusals {
     static ProblemException problem(RecordRefused refused) {
         RecordRefused.Fault first = refused.faults().get(0);
         String detail = refused.faults().stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; "));
+        if (first.type() != null) {
+            String title = Character.toUpperCase(first.type().charAt(0)) + first.type().substring(1).replace('-', ' ');
+            return new ProblemException(Problem.ofField(first.status(), first.type(), title, detail, first.field()));
+        }
         Problem problem = switch (first.status()) {
             case 404 -> Problem.ofField(404, "not-found", "Not found", detail, first.field());
             case 409 -> first.field().endsWith("EMERGENCY_DISPATCH")
