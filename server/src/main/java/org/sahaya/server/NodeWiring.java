@@ -1,0 +1,121 @@
+package org.sahaya.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.sahaya.core.config.SahayaConfig;
+import org.sahaya.core.grid.Grid;
+import org.sahaya.core.incident.IncidentListener;
+import org.sahaya.core.metrics.StageTimers;
+import org.sahaya.core.node.Offload;
+import org.sahaya.core.node.VertxBootstrap;
+import org.sahaya.core.notification.Channel;
+import org.sahaya.core.persistence.Database;
+import org.sahaya.core.secret.SecretBox;
+import org.sahaya.dispatch.intake.AlertIntake;
+import org.sahaya.dispatch.triage.Triage;
+import org.sahaya.dispatch.workflow.AlertReception;
+import org.sahaya.dispatch.workflow.IncidentPlacement;
+import org.sahaya.dispatch.workflow.IncidentWorkflow;
+import org.sahaya.dispatch.workflow.LoneMember;
+import org.sahaya.notify.channel.NotificationChannel;
+import org.sahaya.server.admin.privacy.Retention;
+import org.sahaya.server.admin.privacy.RetentionJob;
+import org.sahaya.server.audit.AuditLog;
+import org.sahaya.server.cluster.ClusterPlacement;
+import org.sahaya.server.cluster.IncidentOwnership;
+import org.sahaya.server.cluster.OwnerRouting;
+import org.sahaya.server.cluster.TakeOver;
+import org.sahaya.server.device.DeviceHealth;
+import org.sahaya.server.device.DeviceRateLimit;
+import org.sahaya.server.device.LowBatteryNotices;
+import org.sahaya.server.management.ManagementServer;
+import org.sahaya.server.tls.ListenerTls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires a {@link Node} together: the store, the grid member, Vert.x, dispatch and the family's
+ * notifications, the HTTP API, the gateways and the management port, in the order each needs the
+ * others, and the jobs that run beside them (take-over, escalation, retention).
+ */
+final class NodeWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeWiring.class);
+
+    private NodeWiring() {
+    }
+
+    /** {@link Node#start(SahayaConfig, Clock, Map)}: blocking until the node listens. */
+    static Node start(SahayaConfig config, Clock clock, Map<Channel, NotificationChannel> channels) throws Exception {
+        NodeStore store = NodeStore.open(config);
+        Database database = store.database();
+        SecretBox secrets = store.secrets();
+        Grid grid = Grid.start(database, config.clusterName(), config.memberPort(), config.clusterMembers(),
+                config.gridAccess());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Clustered Vert.x only with peers: a lone node starts as fast as before.
+        Vertx vertx = grid.clustered()
+                ? VertxBootstrap.createClustered(registry, config.maxEventLoopMillis(), grid.hazelcast(), config.eventBus())
+                : VertxBootstrap.create(registry, config.maxEventLoopMillis());
+        Offload offload = new Offload();
+        StageTimers timers = new StageTimers(registry);
+
+        DispatchWiring dispatch = DispatchWiring.of(config, database, grid, clock);
+        FamilyWiring family = FamilyWiring.of(config, database, grid, clock, channels);
+        LOG.info(family.lineup().summary());
+        IncidentOwnership ownership = new IncidentOwnership(grid);
+        IncidentPlacement placement = grid.clustered()
+                ? new ClusterPlacement(ownership, new OwnerRouting(vertx, ownership)) : new LoneMember();
+        IncidentListener news = family.news(offload, new LowBatteryNotices(database));
+        IncidentWorkflow workflow = dispatch.workflow(vertx, timers, offload, placement, news);
+        if (placement instanceof ClusterPlacement clustered) {
+            clustered.routing().serve(workflow::runHere);
+        }
+        AlertReception reception = new AlertReception(
+                new AlertIntake(database, grid, new Triage(config::verificationWindow), clock), offload, timers, workflow, clock,
+                news);
+        // One device health and one rate limit per node, shared by every gateway.
+        DeviceHealth deviceHealth = new DeviceHealth(grid, database, offload, config.devices(), clock, reception::receive);
+        DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
+
+        AuditLog audit = AuditLog.start(database, registry);
+        HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
+                dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
+                registry, audit, secrets), clock);
+        Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
+        node.clock = clock;
+        node.areas = dispatch.areas();
+        node.deviceHealth = deviceHealth;
+        node.rateLimit = rateLimit;
+        node.channels = family.lineup();
+        node.audit = audit;
+        node.secrets = secrets;
+        deviceHealth.start(vertx);
+        try {
+            GatewayWiring gateways = GatewayWiring.start(config, vertx, database, offload, reception, deviceHealth,
+                    rateLimit, registry, clock, secrets);
+            node.dc09 = gateways.dc09();
+            node.mqtt = gateways.mqtt();
+            node.management = ManagementServer.listen(vertx, config.management(), new ListenerTls(config.tls()),
+                    NodeHealth.liveness(vertx), NodeHealth.readiness(vertx, database, grid, offload), registry)
+                    .await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
+            throw e;
+        }
+        node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
+        node.takeOver.start();
+        family.startEscalation(vertx, offload, placement::owns);
+        // Retention (issue 15, privacy): off unless SAHAYA_RETENTION_DAYS is set.
+        config.retention().period().ifPresent(period -> {
+            node.retention = new RetentionJob(new Retention(database, period), grid.hazelcast(), audit, clock);
+            node.retention.start(vertx, offload);
+        });
+        return node;
+    }
+}
