@@ -80,6 +80,14 @@ final class FamilyNode implements AutoCloseable {
             }
         });
         node.database().inTransaction(c -> {
+            // What refers to a contact goes first: its push tokens and preferences (the import writes both).
+            for (String table : new String[] {"contact_push_tokens", "contact_preferences"}) {
+                try (var ps = c.prepareStatement("DELETE FROM " + table
+                        + " WHERE contact_id IN (SELECT id FROM contacts WHERE subscriber_id = ?)")) {
+                    ps.setString(1, subscriber);
+                    ps.executeUpdate();
+                }
+            }
             try (var ps = c.prepareStatement("DELETE FROM contacts WHERE subscriber_id = ?")) {
                 ps.setString(1, subscriber);
                 ps.executeUpdate();
