@@ -62,6 +62,9 @@ public final class Grid implements Units, Hospitals, AutoCloseable {
             "hazelcast.merge.first.run.delay.seconds", "5",
             "hazelcast.merge.next.run.delay.seconds", "5");
 
+    /** How long {@link #close()} waits for this member's partitions to move to the others. */
+    static final int GRACEFUL_CLOSE_SECONDS = 20;
+
     private final HazelcastInstance hazelcast;
     private final boolean clustered;
     private final int majority;
@@ -98,6 +101,10 @@ public final class Grid implements Units, Hospitals, AutoCloseable {
         config.setClusterName(access.clusterName(clusterName));
         config.setProperty("hazelcast.logging.type", "slf4j");
         config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        // A graceful close waits for the member's partitions to move, by default up to 600 s. The maps
+        // write through to the database, so nothing is lost by giving up sooner; a member of a cluster
+        // that split and is rejoining (where the migrations may never finish) stops within this bound.
+        config.setProperty("hazelcast.graceful.shutdown.max.wait", String.valueOf(GRACEFUL_CLOSE_SECONDS));
         MemberDoors.close(config, access.memberAddress(), port);
         JoinConfig join = config.getAdvancedNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
