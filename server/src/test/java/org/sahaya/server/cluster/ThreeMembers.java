@@ -33,9 +33,10 @@ final class ThreeMembers implements AutoCloseable {
 
     ThreeMembers(Path data, Map<String, String> extra) throws IOException {
         this.data = data;
-        this.memberPorts = freePorts(3);
+        List<Integer> ports = freePorts(6);
+        this.memberPorts = ports.subList(0, 3);
         // Fixed event-bus ports, as a firewalled deployment sets them: hand-overs travel on these.
-        this.eventBusPorts = freePorts(3);
+        this.eventBusPorts = ports.subList(3, 6);
         this.settings = new HashMap<>(Map.of(
                 "SAHAYA_DB_URL", "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "SAHAYA_CLUSTER_NAME", "cluster-" + UUID.randomUUID(),
@@ -130,17 +131,29 @@ final class ThreeMembers implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code n} distinct ports free now, below Linux's ephemeral range (32768-60999). A port the kernel
+     * handed out for a listener of port 0 can be taken meanwhile as the local port of any outgoing
+     * connection (the members' own among them); a member whose port is taken moves to the next one,
+     * which may be another member's, and the cluster then forms wrongly ("Connecting to self").
+     */
     private static List<Integer> freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                sockets.add(new ServerSocket(0));
+        java.util.Random random = new java.util.Random();
+        List<Integer> ports = new ArrayList<>();
+        for (int tries = 0; ports.size() < n; tries++) {
+            if (tries > 1_000) {
+                throw new IOException("no " + n + " free ports between 20000 and 32000");
             }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
+            int port = 20_000 + random.nextInt(12_000);
+            if (ports.contains(port) || ports.contains(port - 1) || ports.contains(port + 1)) {
+                continue; // a member moves to the next port when its own is taken: keep neighbours apart
+            }
+            try (ServerSocket probe = new ServerSocket(port)) {
+                ports.add(probe.getLocalPort());
+            } catch (IOException taken) {
+                // in use: try another
             }
         }
+        return ports;
     }
 }
