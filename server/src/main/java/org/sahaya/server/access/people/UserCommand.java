@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sahaya.core.config.ConfigException;
@@ -25,6 +26,7 @@ import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.totp.Totp;
 import org.sahaya.server.access.Role;
 import org.sahaya.server.cli.CommandLines;
+import org.sahaya.server.cli.DatabaseInUse;
 
 /**
  * {@code sahaya user add NAME --role R [--role R2] [--partner P] [--password-file F]},
@@ -160,20 +162,12 @@ public final class UserCommand {
 
     private int withDatabase(Map<String, String> env, DatabaseWork work) {
         SahayaConfig config = SahayaConfig.from(Settings.load(env, Map.of()), false);
-        Database database;
-        try {
-            Files.createDirectories(config.dataDir());
-            database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        } catch (IOException | RuntimeException e) {
-            if (DatabaseInUse.is(e)) {
-                out.println("sahaya user: the database " + config.dataDir() + " is in use by a running node; the"
-                        + " embedded database admits one process. Stop the node, run this again, then start it"
-                        + " (with PostgreSQL, SAHAYA_DB_URL, users can be added while nodes run).");
-                return 1;
-            }
-            out.println("sahaya user: cannot open the database (" + e.getClass().getSimpleName() + ")");
+        Optional<Database> opened = DatabaseInUse.open(config, out, "user", "Stop the node, run this again, then"
+                + " start it (with PostgreSQL, SAHAYA_DB_URL, users can be added while nodes run).", "");
+        if (opened.isEmpty()) {
             return 1;
         }
+        Database database = opened.get();
         try (database) {
             return work.run(database);
         } catch (PersistenceException e) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sahaya.core.config.ConfigException;
 import org.sahaya.core.config.SahayaConfig;
@@ -19,9 +20,9 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.secret.MasterKey;
 import org.sahaya.core.secret.SecretBox;
-import org.sahaya.server.access.people.DatabaseInUse;
 import org.sahaya.server.admin.RecordKind;
 import org.sahaya.server.cli.CommandLines;
+import org.sahaya.server.cli.DatabaseInUse;
 
 /**
  * {@code sahaya import FILE [--section S] [--report R] [--secrets S]}: loads a city bundle (or one CSV
@@ -93,20 +94,12 @@ public final class ImportCommand {
     private int local(ImportOptions o, Path file, Path secrets, Map<String, String> env) {
         SahayaConfig config = SahayaConfig.from(Settings.load(env, Map.of()), false);
         SecretBox box = MasterKey.load(config.masterKey(), config.dataDir(), false).box();
-        Database database;
-        try {
-            Files.createDirectories(config.dataDir());
-            database = Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
-        } catch (IOException | RuntimeException e) {
-            if (DatabaseInUse.is(e)) {
-                out.println("sahaya import: the database " + config.dataDir() + " is in use by a running node; the"
-                        + " embedded database admits one process. Stop the node and run this again, or send the file"
-                        + " to the running node with --node URL --token TOKEN. Nothing was imported.");
-                return 1;
-            }
-            out.println("sahaya import: cannot open the database (" + Redacted.describe(e) + "). Nothing was imported.");
+        Optional<Database> opened = DatabaseInUse.open(config, out, "import", "Stop the node and run this again, or"
+                + " send the file to the running node with --node URL --token TOKEN.", "Nothing was imported.");
+        if (opened.isEmpty()) {
             return 1;
         }
+        Database database = opened.get();
         AtomicBoolean secretsWritten = new AtomicBoolean();
         try (database) {
             BundleContents contents = read(o, file, kinds.of(box));

@@ -27,6 +27,7 @@ import org.sahaya.core.totp.Totp;
 import org.sahaya.server.Node;
 import org.sahaya.server.Staff;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.cli.DatabaseInUse;
 
 /**
  * {@code sahaya user add|list|disable} against the node's own configured database, and a node
