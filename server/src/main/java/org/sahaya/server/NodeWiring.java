@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.sahaya.core.config.SahayaConfig;
 import org.sahaya.core.grid.Grid;
-import org.sahaya.core.incident.IncidentListener;
+import org.sahaya.core.incident.IncidentListeners;
 import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.node.VertxBootstrap;
@@ -71,7 +71,8 @@ final class NodeWiring {
         IncidentOwnership ownership = new IncidentOwnership(grid);
         IncidentPlacement placement = grid.clustered()
                 ? new ClusterPlacement(ownership, new OwnerRouting(vertx, ownership)) : new LoneMember();
-        IncidentListener news = family.news(offload, new LowBatteryNotices(database));
+        // The family's news, and beside it what partners hear (jobs to crews, pre-arrival notices): issue 17.
+        IncidentListeners news = new IncidentListeners(family.news(offload, new LowBatteryNotices(database)));
         IncidentWorkflow workflow = dispatch.workflow(vertx, timers, offload, placement, news);
         if (placement instanceof ClusterPlacement clustered) {
             clustered.routing().serve(workflow::runHere);

@@ -43,4 +43,12 @@ public interface IncidentListener {
      * @param outcome what intake did with the alert: opened the incident, joined it, or recorded it only
      */
     void alertStored(Alert alert, Incident incident, AlertOutcome outcome);
+
+    /**
+     * Something happened to an incident after its dispatch ({@link IncidentChange}). Called on a virtual
+     * thread after the change is stored; may block. The default hears nothing, so a listener that cares
+     * only for the first dispatch stays as it is.
+     */
+    default void changed(IncidentChange change) {
+    }
 }

@@ -13,7 +13,9 @@ public enum SecretColumn {
     /** A device's secret before its last rotation, accepted until {@code devices.previous_secret_until}. */
     DEVICE_PREVIOUS_SECRET("devices", "id", "previous_secret"),
     /** A subscriber's medical profile (JSON): health data, never stored in clear. */
-    MEDICAL_PROFILE("subscribers", "id", "medical_profile");
+    MEDICAL_PROFILE("subscribers", "id", "medical_profile"),
+    /** The secret a partner's webhook deliveries are signed with (X-Sahaya-Signature). */
+    PARTNER_WEBHOOK_SECRET("partners", "id", "webhook_secret");
 
     private final String table;
     private final String idColumn;

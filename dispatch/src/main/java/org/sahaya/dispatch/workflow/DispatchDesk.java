@@ -8,10 +8,11 @@ import java.util.Set;
 import org.sahaya.core.Coordinates;
 import org.sahaya.core.fleet.Unit;
 import org.sahaya.core.fleet.UnitStatus;
+import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
-import org.sahaya.core.grid.Grid;
 import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentChange;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
@@ -89,6 +90,7 @@ public final class DispatchDesk {
             throw new DispatchHeld("A crew leaving its incident (" + status + ", which re-dispatches)");
         }
         StatusReport report = duty.report(unitId, status, note);
+        workflow.changed(report.changes());
         workflow.tell(report.outcomes());
         if (report.freedUnit() != null) {
             workflow.unitFreed(unitId, report.declinedIncident() == null ? Set.of() : Set.of(report.declinedIncident()));
@@ -127,6 +129,12 @@ public final class DispatchDesk {
         }
         AssignmentResult result = assignment.assign(incidentId, unitId, reason, actor);
         if (result instanceof AssignmentResult.Assigned assigned) {
+            if (assigned.released() != null) {
+                Incident now = assigned.outcome().incident();
+                workflow.changed(List.of(new IncidentChange.UnitReleased(now, now.updatedAt(), assigned.released().id(),
+                        IncidentChange.Reason.REPLACED_BY_COORDINATOR, "a coordinator sent " + assigned.outcome().unit().callSign()
+                        + " instead of " + assigned.released().callSign() + ": " + reason)));
+            }
             workflow.tell(List.of(assigned.outcome()));
             if (assigned.released() != null) {
                 workflow.unitFreed(assigned.released().id(), Set.of());
@@ -138,8 +146,12 @@ public final class DispatchDesk {
     /** @param actor who closed it, named on the timeline */
     public CloseResult close(String incidentId, String reason, String actor) {
         CloseResult result = closing.close(incidentId, "by " + actor + ": " + reason, false);
-        if (result instanceof CloseResult.Closed closed && closed.freedUnit() != null) {
-            workflow.unitFreed(closed.freedUnit().id(), Set.of());
+        if (result instanceof CloseResult.Closed closed) {
+            workflow.changed(List.of(new IncidentChange.Closed(closed.incident(), closed.incident().updatedAt(),
+                    IncidentChange.Ending.CLOSED_BY_COORDINATOR, reason)));
+            if (closed.freedUnit() != null) {
+                workflow.unitFreed(closed.freedUnit().id(), Set.of());
+            }
         }
         return result;
     }

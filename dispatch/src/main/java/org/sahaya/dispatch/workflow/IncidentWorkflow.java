@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sahaya.core.alert.AlertType;
 import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentChange;
 import org.sahaya.core.incident.IncidentListener;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
@@ -218,6 +219,26 @@ public final class IncidentWorkflow {
                 LOG.error("Family update after a dispatch change failed", Redacted.of(e));
             }
         }
+    }
+
+    /**
+     * Tells the listeners what happened to incidents after their dispatch (a unit left or progressed, an ETA
+     * or the hospital moved, the incident closed), on a virtual thread; failures are logged per change.
+     */
+    public void changed(List<IncidentChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        parts.offload().execute(() -> {
+            for (IncidentChange change : changes) {
+                try {
+                    listener.changed(change);
+                } catch (RuntimeException e) {
+                    LOG.error("Incident {}: telling its listeners of {} failed", change.incident().id(),
+                            change.getClass().getSimpleName(), Redacted.of(e));
+                }
+            }
+        });
     }
 
     private List<Notification> announce(DispatchOutcome outcome) {

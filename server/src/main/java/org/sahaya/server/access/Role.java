@@ -17,7 +17,9 @@ public enum Role {
     /** A hospital partner's key: its own bed board and the patients coming to it. */
     HOSPITAL,
     /** Reads the audit log and incidents, changes nothing. */
-    AUDITOR;
+    AUDITOR,
+    /** An ambulance crew (a person, users.unit_id): its own unit's job, status and position, nothing else. */
+    CREW;
 
     /** People in these roles must give a second factor (TOTP) to log in. */
     public boolean needsSecondFactor() {
