@@ -1,5 +1,6 @@
 package org.sahaya.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -34,6 +35,9 @@ import org.sahaya.server.access.Access;
 import org.sahaya.server.http.RouteTable;
 import org.sahaya.server.http.family.AckHandlers;
 import org.sahaya.server.http.family.FamilyRoutes;
+import org.sahaya.server.operations.DeliveryTimes;
+import org.sahaya.server.operations.FamilyNotifiedMeter;
+import org.sahaya.server.operations.MeteredChannel;
 import org.sahaya.server.webhook.TwilioRoutes;
 import org.sahaya.server.webhook.TwilioSignatureHandler;
 import org.sahaya.server.webhook.TwilioWebhooks;
@@ -43,11 +47,15 @@ import org.sahaya.server.webhook.TwilioWebhooks;
  * dispatch triggers, escalation, and the webhooks families and providers answer on.
  */
 record FamilyWiring(SahayaConfig config, Database database, Clock clock, ChannelLineup lineup, AckLinks ackLinks,
-                    FamilyNotifier notifier, EscalationPolicy escalationPolicy, FamilyUpdates updates) {
+                    FamilyNotifier notifier, EscalationPolicy escalationPolicy, FamilyUpdates updates,
+                    MeterRegistry registry) {
 
-    /** @param extra channel implementations beside the line-up's (tests' recording channels) */
+    /**
+     * @param extra    channel implementations beside the line-up's (tests' recording channels)
+     * @param registry where the channels' hand-overs and failures and the family's service level are counted
+     */
     static FamilyWiring of(SahayaConfig config, Database database, Grid grid, Clock clock,
-                           Map<Channel, NotificationChannel> extra) {
+                           Map<Channel, NotificationChannel> extra, MeterRegistry registry) {
         Ids ids = new Ids(clock);
         NotifyConfig notify = config.notifications();
         AckLinks ackLinks = notify.ackLinkSecret() == null ? null
@@ -55,13 +63,14 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
         ChannelLineup lineup = ChannelLineup.from(config.providers(), config.demo(), database, clock);
         Map<Channel, NotificationChannel> channels = new EnumMap<>(lineup.channels());
         channels.putAll(extra);
+        channels = MeteredChannel.all(channels, registry);
         NotifierOptions options = NotifierOptions.defaults().withDelivery(DeliveryPolicy.within(config.providers().familyBudget()))
                 .withCity(config.city());
         FamilyNotifier notifier = new FamilyNotifier(database, channels, clock, () -> ids.next("NTF"),
                 ackLinks == null ? options : options.withAckLinks(ackLinks));
         EscalationPolicy escalation = new EscalationPolicy(notify.voiceAfter(), notify.voiceInterval());
         FamilyUpdates updates = new FamilyUpdates(notifier, database, grid, lineup.defaultChannel(), escalation, clock);
-        return new FamilyWiring(config, database, clock, lineup, ackLinks, notifier, escalation, updates);
+        return new FamilyWiring(config, database, clock, lineup, ackLinks, notifier, escalation, updates, registry);
     }
 
     /** The route tables of the family side: Twilio's webhooks and acknowledgements (contacts: admin.people). */
@@ -73,13 +82,17 @@ record FamilyWiring(SahayaConfig config, Database database, Clock clock, Channel
         return List.of(
                 new TwilioRoutes(access, new TwilioSignatureHandler(providers.twilioAuthToken(), publicBaseUrl),
                         new TwilioWebhooks(new Receipts(database, clock), acknowledgements, database, templates, offload,
-                                publicBaseUrl)),
+                                publicBaseUrl, new DeliveryTimes(database, registry, clock)::delivered)),
                 new FamilyRoutes(access, new AckHandlers(ackLinks, acknowledgements, database, templates, offload, clock)));
     }
 
-    /** The family's side of every incident; {@code lowBattery} says when a low battery is news. */
+    /**
+     * The family's side of every incident; {@code lowBattery} says when a low battery is news. Counted for
+     * the family's service level ({@link FamilyNotifiedMeter}).
+     */
     IncidentListener news(Offload offload, LowBatteryNews lowBattery) {
-        return new FamilyNews(updates, new RoutineNews(updates, lowBattery, database, offload, clock));
+        return new FamilyNotifiedMeter(new FamilyNews(updates, new RoutineNews(updates, lowBattery, database, offload, clock)),
+                registry, clock);
     }
 
     /** Starts ticking the escalation steps of the incidents this member {@code owns}. */

@@ -34,6 +34,8 @@ import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.management.ManagementServer;
+import org.sahaya.server.operations.IncidentMeters;
+import org.sahaya.server.operations.OperationsWatch;
 import org.sahaya.server.tls.ListenerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,13 +68,15 @@ final class NodeWiring {
         StageTimers timers = new StageTimers(registry);
 
         DispatchWiring dispatch = DispatchWiring.of(config, database, grid, clock);
-        FamilyWiring family = FamilyWiring.of(config, database, grid, clock, channels);
+        FamilyWiring family = FamilyWiring.of(config, database, grid, clock, channels, registry);
         LOG.info(family.lineup().summary());
         IncidentOwnership ownership = new IncidentOwnership(grid);
         IncidentPlacement placement = grid.clustered()
                 ? new ClusterPlacement(ownership, new OwnerRouting(vertx, ownership)) : new LoneMember();
         // The family's news, and beside it what partners hear (jobs to crews, pre-arrival notices): issue 17.
         IncidentListeners news = new IncidentListeners(family.news(offload, new LowBatteryNotices(database)));
+        // Operations (issue 18): queue wait, the crews' acceptance and on-scene times, the dispatch service level.
+        news.add(new IncidentMeters(registry, clock));
         IncidentWorkflow workflow = dispatch.workflow(vertx, timers, offload, placement, news);
         if (placement instanceof ClusterPlacement clustered) {
             clustered.routing().serve(workflow::runHere);
@@ -112,6 +116,8 @@ final class NodeWiring {
         node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
         node.takeOver.start();
         family.startEscalation(vertx, offload, placement::owns);
+        // Operations (issue 18): the queue's oldest incident, silent devices, the cluster side, for the alert rules.
+        new OperationsWatch(database, registry, placement, clock).start(vertx, offload);
         // Retention (issue 15, privacy): off unless SAHAYA_RETENTION_DAYS is set.
         config.retention().period().ifPresent(period -> {
             node.retention = new RetentionJob(new Retention(database, period), grid.hazelcast(), audit, clock);

@@ -9,8 +9,10 @@ import com.twilio.twiml.voice.Say;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sahaya.core.node.Offload;
 import org.sahaya.core.notification.Notification;
+import org.sahaya.core.notification.NotificationStatus;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.notify.ack.Acknowledgements;
 import org.sahaya.notify.escalation.AckVia;
@@ -36,9 +38,21 @@ public final class TwilioWebhooks {
     private final Offload offload;
     private final String publicBaseUrl;
     private final NotificationRepository outbox = new NotificationRepository();
+    private final Consumer<String> delivered;
 
     public TwilioWebhooks(Receipts receipts, Acknowledgements acknowledgements, Database database,
                           MessageTemplates templates, Offload offload, String publicBaseUrl) {
+        this(receipts, acknowledgements, database, templates, offload, publicBaseUrl, providerId -> {
+        });
+    }
+
+    /**
+     * @param delivered hears the provider id of each message a receipt moved to DELIVERED (once per message),
+     *                  on the receipt's virtual thread: the delivery-time meter
+     */
+    public TwilioWebhooks(Receipts receipts, Acknowledgements acknowledgements, Database database,
+                          MessageTemplates templates, Offload offload, String publicBaseUrl, Consumer<String> delivered) {
+        this.delivered = delivered;
         this.receipts = receipts;
         this.acknowledgements = acknowledgements;
         this.database = database;
@@ -61,7 +75,13 @@ public final class TwilioWebhooks {
             return;
         }
         String error = form.get("ErrorCode");
-        offload.submit(() -> receipts.apply(sid, status, error, SOURCE))
+        offload.submit(() -> {
+            Receipts.Outcome outcome = receipts.apply(sid, status, error, SOURCE);
+            if (outcome instanceof Receipts.Outcome.Moved moved && moved.to() == NotificationStatus.DELIVERED) {
+                delivered.accept(sid);
+            }
+            return outcome;
+        })
                 .onSuccess(outcome -> ctx.response().setStatusCode(204).end())
                 .onFailure(ctx::fail);
     }
