@@ -33,6 +33,7 @@ import org.yaml.snakeyaml.Yaml;
 class OpsFilesTest {
 
     static final Path RULES = Path.of("..", "ops", "prometheus", "sahaya-rules.yml");
+    static final Path RULE_TESTS = Path.of("..", "ops", "prometheus", "sahaya-rules.test.yml");
     static final Path DASHBOARD = Path.of("..", "ops", "grafana", "sahaya-dashboard.json");
     static final Pattern DURATION = Pattern.compile("(\\d+(ms|s|m|h|d|w|y))+");
     static final String DATASOURCE = "${DS_PROMETHEUS}";
@@ -90,6 +91,20 @@ class OpsFilesTest {
         assertThat(names).contains("SahayaDispatchDecidedSlow", "SahayaFirstNotificationSlow", "SahayaDeviceAckSlow",
                 "SahayaQueuedIncidentWaiting", "SahayaDispatchSlaBelowTarget", "SahayaFamilySlaBelowTarget",
                 "SahayaProviderFailuresRising", "SahayaMemberOnMinoritySide", "SahayaDevicesSilent");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void promtoolsUnitTestsLoadTheRulesAndExpectEveryAlertToFire() throws IOException {
+        String text = Files.readString(RULE_TESTS);
+        Map<String, Object> file = new Yaml().load(text);
+
+        assertThat((List<String>) file.get("rule_files")).containsExactly(RULES.getFileName().toString());
+        assertThat((List<?>) file.get("tests")).isNotEmpty();
+        for (Map<String, Object> rule : rules()) {
+            assertThat(text).as("a promtool test expects " + rule.get("alert") + " to fire")
+                    .contains("alertname=\"" + rule.get("alert") + "\", alertstate=\"firing\"");
+        }
     }
 
     @Test
