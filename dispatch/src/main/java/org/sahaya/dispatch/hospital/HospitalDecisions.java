@@ -67,6 +67,15 @@ public final class HospitalDecisions {
         }
     }
 
+    /** Removes what {@code hospitalId} decided about {@code incidentId} (a decline that lost its move). */
+    public void delete(Connection c, String incidentId, String hospitalId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM hospital_decisions WHERE incident_id = ? AND hospital_id = ?")) {
+            ps.setString(1, incidentId);
+            ps.setString(2, hospitalId);
+            ps.executeUpdate();
+        }
+    }
+
     private static void bind(PreparedStatement ps, HospitalDecision d) throws SQLException {
         ps.setString(1, d.verdict().name());
         ps.setString(2, d.reason());

@@ -135,28 +135,38 @@ public final class HospitalReroute {
     }
 
     /**
-     * The move is claimed first, atomically (the incident leaves the declining hospital), so that a second
-     * decision or a close at the same moment loses before anything else changed. Then the decline is written
-     * (from here on no bed search chooses the decliner), its bed released, and a bed sought elsewhere: an
-     * incident holds one bed at a time, so the old one goes before the new one is held.
+     * The decline is written first, so that from then on no bed search (a late bed from a report at this very
+     * moment included) chooses the decliner; then the move is claimed atomically (the incident leaves the
+     * declining hospital), so that a second decision or a close at the same moment loses, and a lost move
+     * puts the decision back as it was. Then its bed is released and a bed sought elsewhere: an incident
+     * holds one bed at a time, so the old one goes before the new one is held.
      */
     private DecisionResult decline(Incident incident, HospitalDecision d) {
         String from = d.hospitalId();
+        Optional<HospitalDecision> before = database.withConnection(c -> decisions.find(c, incident.id(), from));
+        save(d, null);
         Instant at = clock.instant();
         Optional<Incident> left = incidents.rerouted(incident.id(), from, null, at);
         if (left.isEmpty()) {
+            // Lost to another decline of this hospital (on another member): that one's decision stands. Lost
+            // to a close: the decision is put back as it was.
+            if (incidents.get(incident.id()).filter(i -> i.state() == IncidentState.DISPATCHED).isPresent()) {
+                return new DecisionResult.NotDispatched(incident.id(), "the incident changed meanwhile (decided)");
+            }
+            database.inTransaction(c -> {
+                if (before.isPresent()) {
+                    decisions.save(c, before.get());
+                } else {
+                    decisions.delete(c, incident.id(), from);
+                }
+                return null;
+            });
             return new DecisionResult.NotDispatched(incident.id(), "the incident changed meanwhile (decided or closed)");
         }
         String fromName = name(from);
-        TimelineEntry declined = new TimelineEntry(incident.id(), at, TimelineStage.HOSPITAL_DECLINED, fromName
-                + " declined the patient (" + d.reason() + "); its bed is released and it is not chosen again for this incident");
-        try {
-            record(d, declined);
-        } catch (PersistenceException e) {
-            // An accept of the same hospital was being written at the same moment (the primary key refused
-            // this insert): the incident has left the hospital, so the decline is written over the accept.
-            record(d, declined);
-        }
+        // Written again with the timeline: an accept another member wrote meanwhile does not outlive the move.
+        save(d, new TimelineEntry(incident.id(), at, TimelineStage.HOSPITAL_DECLINED, fromName + " declined the patient ("
+                + d.reason() + "); its bed is released and it is not chosen again for this incident"));
         beds.release(from, incident.id());
         Optional<NextBed> next = dispatcher.reserveElsewhere(left.get(), from);
         Incident now = left.get();
@@ -194,12 +204,23 @@ public final class HospitalReroute {
         return new DecisionResult.Decided(d, now, new IncidentChange.HospitalChanged(now, at, from, to, why), false);
     }
 
-    private void record(HospitalDecision d, TimelineEntry entry) {
-        database.inTransaction(c -> {
+    /**
+     * Writes the decision (and the timeline entry, if any) in one transaction. An accept of the same hospital
+     * written at the same moment makes the primary key refuse the insert once: the update then wins.
+     */
+    private void save(HospitalDecision d, TimelineEntry entry) {
+        Database.Work<Void> write = c -> {
             decisions.save(c, d);
-            timeline.append(c, entry);
+            if (entry != null) {
+                timeline.append(c, entry);
+            }
             return null;
-        });
+        };
+        try {
+            database.inTransaction(write);
+        } catch (PersistenceException e) {
+            database.inTransaction(write);
+        }
     }
 
     private String name(String hospitalId) {
