@@ -26,8 +26,8 @@ import org.sahaya.dispatch.incident.GridIncidents;
 
 /**
  * The receiving hospital decides about an incoming patient. An accept is written down (once: a repeat
- * changes nothing). A decline moves the patient: the incident leaves the declining hospital in one atomic
- * step on its owner, the decline is recorded (that hospital is never chosen again for the incident), its
+ * changes nothing). A decline moves the patient: the decline is recorded (that hospital is never chosen
+ * again for the incident), the incident leaves the declining hospital in one atomic step on its owner, its
  * bed is released, and a bed is reserved at the next hospital by the dispatch policy, with the reason and
  * why that hospital on the timeline. With no other free bed the incident stays DISPATCHED without one (as
  * NO_BED), and a later bed report gives it one.
