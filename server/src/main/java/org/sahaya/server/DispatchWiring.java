@@ -20,6 +20,7 @@ import org.sahaya.dispatch.eta.ConfiguredEta;
 import org.sahaya.dispatch.fleet.FleetIndex;
 import org.sahaya.dispatch.fleet.GridFleet;
 import org.sahaya.dispatch.hospital.HospitalBoard;
+import org.sahaya.dispatch.hospital.HospitalReroute;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -73,6 +74,6 @@ record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock c
         return new DispatchDesk(grid, gridFleet,
                 new DutyCycle(gridFleet, fleet, new GridIncidents(grid), dispatcher, closing, database, clock),
                 bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow,
-                dispatcher, database);
+                dispatcher, database, new HospitalReroute(grid, dispatcher, bedClaims, database, clock));
     }
 }

@@ -30,6 +30,10 @@ public enum TimelineStage {
     CLOSED,
     DISPATCH_HELD,
     WORKFLOW_FAILED,
+    /** The receiving hospital accepted the incoming patient (dispatch.hospital). */
+    HOSPITAL_ACCEPTED,
+    /** The receiving hospital declined the patient: the next hospital's bed follows as BED_RESERVED or NO_BED. */
+    HOSPITAL_DECLINED,
 
     // Crews' reports (dispatch.duty): UNIT_ plus the status reported
     UNIT_LEFT,

@@ -14,7 +14,10 @@ import org.sahaya.core.Coordinates;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 
-/** Hospitals with their bed board (free beds per kind, reservations per incident). Blocking JDBC. */
+/**
+ * Hospitals with their bed board (the hospital's reported count and what is free for dispatch per kind,
+ * Sahaya's holds per incident). Blocking JDBC.
+ */
 public final class HospitalRepository {
 
     /** Insert or update the hospital and replace its bed rows and reservations with the given ones. */
@@ -33,11 +36,12 @@ public final class HospitalRepository {
         delete(c, "DELETE FROM hospital_beds WHERE hospital_id = ?", h.id());
         delete(c, "DELETE FROM bed_reservations WHERE hospital_id = ?", h.id());
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO hospital_beds (hospital_id, kind, free_beds) VALUES (?,?,?)")) {
-            for (Map.Entry<BedKind, Integer> e : h.freeBeds().entrySet()) {
+                "INSERT INTO hospital_beds (hospital_id, kind, free_beds, reported_beds) VALUES (?,?,?,?)")) {
+            for (BedKind kind : h.reportedBeds().keySet()) {
                 ps.setString(1, h.id());
-                ps.setString(2, e.getKey().name());
-                ps.setInt(3, e.getValue());
+                ps.setString(2, kind.name());
+                ps.setInt(3, h.free(kind));
+                ps.setInt(4, h.reported(kind));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -132,7 +136,7 @@ public final class HospitalRepository {
                 }
                 return Optional.of(new Hospital(rs.getString("id"), rs.getString("name"),
                         new Coordinates(rs.getDouble("lat"), rs.getDouble("lon")), rs.getBoolean("partner"),
-                        beds(c, id), reservations(c, id)));
+                        reportedBeds(c, id), reservations(c, id)));
             }
         }
     }
@@ -185,13 +189,17 @@ public final class HospitalRepository {
         }
     }
 
-    private static Map<BedKind, Integer> beds(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT kind, free_beds FROM hospital_beds WHERE hospital_id = ?")) {
+    /** The hospital's own counts; a row written before they were kept separately counts its holds back in. */
+    private static Map<BedKind, Integer> reportedBeds(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.kind, b.free_beds, b.reported_beds,"
+                + " (SELECT COUNT(*) FROM bed_reservations r WHERE r.hospital_id = b.hospital_id AND r.kind = b.kind)"
+                + " FROM hospital_beds b WHERE b.hospital_id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 Map<BedKind, Integer> out = new EnumMap<>(BedKind.class);
                 while (rs.next()) {
-                    out.put(BedKind.valueOf(rs.getString(1)), rs.getInt(2));
+                    int reported = rs.getInt(3);
+                    out.put(BedKind.valueOf(rs.getString(1)), rs.wasNull() ? rs.getInt(2) + rs.getInt(4) : reported);
                 }
                 return out;
             }

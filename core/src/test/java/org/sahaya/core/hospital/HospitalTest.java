@@ -109,11 +109,49 @@ class HospitalTest {
     void aBedReportReplacesTheNamedKindsAndKeepsReservations() {
         Hospital held = MANIPAL.reserve("INC-1", BedKind.ER);
 
-        Hospital reported = held.withFreeBeds(Map.of(BedKind.ICU, 4));
+        Hospital reported = held.withReport(Map.of(BedKind.ICU, 4));
 
         assertThat(reported.free(BedKind.ICU)).isEqualTo(4);
         assertThat(reported.free(BedKind.ER)).isEqualTo(held.free(BedKind.ER));
         assertThat(reported.reservations()).containsEntry("INC-1", BedKind.ER);
+    }
+
+    @Test
+    void aReportOfTheSameCountDoesNotFreeTheHeldBed() {
+        Hospital held = MANIPAL.reserve("INC-1", BedKind.ER);
+
+        Hospital reported = held.withReport(Map.of(BedKind.ER, 2));
+
+        assertThat(reported.reported(BedKind.ER)).isEqualTo(2);
+        assertThat(reported.held(BedKind.ER)).isEqualTo(1);
+        assertThat(reported.free(BedKind.ER)).isEqualTo(1);
+        assertThat(reported.shortfall(BedKind.ER)).isZero();
+    }
+
+    @Test
+    void aReportBelowTheHoldsShowsTheShortfallAndNothingIsFree() {
+        Hospital held = MANIPAL.withReport(Map.of(BedKind.ER, 3))
+                .reserve("INC-1", BedKind.ER).reserve("INC-2", BedKind.ER).reserve("INC-3", BedKind.ER);
+
+        Hospital reported = held.withReport(Map.of(BedKind.ER, 1));
+
+        assertThat(reported.free(BedKind.ER)).isZero();
+        assertThat(reported.shortfall(BedKind.ER)).isEqualTo(2);
+        assertThat(reported.reservations()).hasSize(3);
+        assertThat(reported.reserve("INC-4", BedKind.ER)).isSameAs(reported);
+    }
+
+    @Test
+    void releasingAHoldUnderAShortfallShrinksTheShortfallBeforeFreeingAnything() {
+        Hospital shortOfTwo = MANIPAL.withReport(Map.of(BedKind.ER, 3))
+                .reserve("INC-1", BedKind.ER).reserve("INC-2", BedKind.ER).reserve("INC-3", BedKind.ER)
+                .withReport(Map.of(BedKind.ER, 1));
+
+        Hospital released = shortOfTwo.release("INC-1");
+
+        assertThat(released.shortfall(BedKind.ER)).isEqualTo(1);
+        assertThat(released.free(BedKind.ER)).isZero();
+        assertThat(released.release("INC-2").release("INC-3").free(BedKind.ER)).isEqualTo(1);
     }
 
     @Test
@@ -124,6 +162,37 @@ class HospitalTest {
 
         assertThat(handedOver.reservations()).isEmpty();
         assertThat(handedOver.free(BedKind.ER)).isEqualTo(held.free(BedKind.ER));
+        assertThat(handedOver.reported(BedKind.ER)).as("the patient lies in a bed the last report counted").isEqualTo(1);
         assertThat(handedOver.handOver("INC-1")).isSameAs(handedOver);
+    }
+
+    @Test
+    void aReportAfterAHandOverCountsTheOccupiedBedOnce() {
+        Hospital handedOver = MANIPAL.reserve("INC-1", BedKind.ER).handOver("INC-1");
+
+        Hospital reported = handedOver.withReport(Map.of(BedKind.ER, 1));
+
+        assertThat(reported.free(BedKind.ER)).isEqualTo(1);
+        assertThat(reported.held(BedKind.ER)).isZero();
+        assertThat(reported.shortfall(BedKind.ER)).isZero();
+    }
+
+    @Test
+    void aHandOverUnderAShortfallNeverCountsBelowZero() {
+        Hospital held = MANIPAL.reserve("INC-1", BedKind.ER).withReport(Map.of(BedKind.ER, 0));
+
+        Hospital handedOver = held.handOver("INC-1");
+
+        assertThat(handedOver.reported(BedKind.ER)).isZero();
+        assertThat(handedOver.free(BedKind.ER)).isZero();
+        assertThat(handedOver.shortfall(BedKind.ER)).isZero();
+    }
+
+    @Test
+    void theBoardShowsEveryKindReportedOrHeld() {
+        Hospital held = MANIPAL.reserve("INC-1", BedKind.ER).withReport(Map.of(BedKind.STROKE, 2));
+
+        assertThat(held.kinds()).containsExactlyInAnyOrder(BedKind.ER, BedKind.ICU, BedKind.STROKE);
+        assertThat(held.freeBeds()).containsEntry(BedKind.ER, 1).containsEntry(BedKind.ICU, 0).containsEntry(BedKind.STROKE, 2);
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.dispatch.fleet.FleetIndex;
@@ -17,7 +18,8 @@ import org.sahaya.geo.eta.EtaModel;
 /**
  * Where to try to reserve an incident's bed, in order. Pure: the bed boards as this member sees them,
  * the family's preference and any bed already held for the incident in; the hospitals to try out.
- * A bed a previous run reserved before it died is kept rather than a second one held.
+ * A bed a previous run reserved before it died is kept rather than a second one held. Hospitals that
+ * declined the incident are never among those tried.
  */
 public final class BedChoice {
 
@@ -45,7 +47,17 @@ public final class BedChoice {
      */
     public Plan plan(Collection<Hospital> hospitals, GeoPoint scene, BedKind kind, String preferredId,
                      Optional<String> heldAt, ZonedDateTime at) {
-        List<HospitalOption> options = options(hospitals, scene, kind, preferredId, at);
+        return plan(hospitals, scene, kind, preferredId, heldAt, Set.of(), at);
+    }
+
+    /**
+     * As {@link #plan(Collection, GeoPoint, BedKind, String, Optional, ZonedDateTime)}, never trying (nor
+     * keeping a bed at) a hospital in {@code excluded}: those that declined the incident.
+     */
+    public Plan plan(Collection<Hospital> hospitals, GeoPoint scene, BedKind kind, String preferredId,
+                     Optional<String> heldAt, Set<String> excluded, ZonedDateTime at) {
+        List<HospitalOption> options = options(excluded.isEmpty() ? hospitals
+                : hospitals.stream().filter(h -> !excluded.contains(h.id())).toList(), scene, kind, preferredId, at);
         Optional<HospitalOption> held = heldAt.flatMap(id -> options.stream().filter(o -> o.hospitalId().equals(id)).findFirst());
         return held.map(h -> new Plan(List.of(h), true)).orElseGet(() -> new Plan(policy.rankHospitals(options), false));
     }

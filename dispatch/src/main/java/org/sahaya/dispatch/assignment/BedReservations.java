@@ -1,7 +1,9 @@
 package org.sahaya.dispatch.assignment;
 
 import java.time.ZonedDateTime;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.persistence.Database;
@@ -10,13 +12,15 @@ import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.hospital.HospitalBoard;
+import org.sahaya.dispatch.hospital.HospitalDecisions;
 import org.sahaya.dispatch.policy.HospitalOption;
 import org.sahaya.geo.GeoPoint;
 
 /**
  * Reserves an incident's bed where {@link BedChoice} says, trying each hospital in turn on its owner
  * (a refused reservation moves on to the next), ranked from this member's copy of the bed boards.
- * Reads the family's preference and any bed already held for the incident from the database. Blocking.
+ * Reads the family's preference, any bed already held for the incident and the hospitals that declined it
+ * (never tried again) from the database. Blocking.
  */
 final class BedReservations {
 
@@ -26,6 +30,7 @@ final class BedReservations {
     private final Database database;
     private final DirectoryRepository directory = new DirectoryRepository();
     private final HospitalRepository hospitalRepository = new HospitalRepository();
+    private final HospitalDecisions decisions = new HospitalDecisions();
 
     BedReservations(HospitalBoard hospitals, BedClaims bedClaims, BedChoice choice, Database database) {
         this.hospitals = hospitals;
@@ -45,14 +50,35 @@ final class BedReservations {
 
     /** A bed for a dispatch: the one a previous run held for the incident, else the best free one. */
     Reserved forDispatch(Incident incident, GeoPoint scene, ZonedDateTime at) {
+        // One connection for both reads: this is the hot path.
+        Held held = database.withConnection(c -> new Held(hospitalRepository.reservationOf(c, incident.id()),
+                decisions.decliners(c, incident.id())));
         return reserve(incident, choice.plan(hospitals.all(), scene, incident.bedKind(), preferredHospital(incident),
-                database.withConnection(c -> hospitalRepository.reservationOf(c, incident.id())), at));
+                held.at(), held.decliners(), at));
     }
 
     /** A bed for an incident dispatched without one, now that a hospital reported free beds. */
     Reserved late(Incident incident, GeoPoint scene, ZonedDateTime at) {
         return reserve(incident, choice.plan(hospitals.all(), scene, incident.bedKind(), preferredHospital(incident),
-                Optional.empty(), at));
+                Optional.empty(), decliners(incident), at));
+    }
+
+    /**
+     * A bed for an incident whose receiving hospital just declined it: the best free one elsewhere, never at
+     * {@code declining} nor at any hospital that declined it before.
+     */
+    Reserved elsewhere(Incident incident, String declining, GeoPoint scene, ZonedDateTime at) {
+        Set<String> excluded = new HashSet<>(decliners(incident));
+        excluded.add(declining);
+        return reserve(incident, choice.plan(hospitals.all(), scene, incident.bedKind(), preferredHospital(incident),
+                Optional.empty(), excluded, at));
+    }
+
+    private record Held(Optional<String> at, Set<String> decliners) {
+    }
+
+    private Set<String> decliners(Incident incident) {
+        return database.withConnection(c -> decisions.decliners(c, incident.id()));
     }
 
     /** A bed board as this member just changed it (a report): ranked from at once. */

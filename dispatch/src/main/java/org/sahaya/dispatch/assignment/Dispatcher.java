@@ -222,6 +222,20 @@ public final class Dispatcher {
         return Optional.of(h);
     }
 
+    /**
+     * Reserves a bed for an incident whose receiving hospital declined it, at the best hospital with a free
+     * bed of its kind other than {@code declining} and every hospital that declined it before. The incident
+     * itself is not changed here: the caller moves it to the new hospital atomically, or releases the bed.
+     *
+     * @return the hospital now holding a bed for it, with why it was chosen; empty if no other has one free
+     */
+    public Optional<NextBed> reserveElsewhere(Incident incident, String declining) {
+        BedReservations.Reserved reserved = beds.elsewhere(incident, declining, FleetIndex.point(incident.location()), now());
+        HospitalOption h = reserved.bed();
+        return h == null ? Optional.empty()
+                : Optional.of(new NextBed(h, policy.explainHospital(h, reserved.plan().order())));
+    }
+
     private DispatchOutcome queue(Incident incident, String reason) {
         Instant now = clock.instant();
         Incident queued = incident;

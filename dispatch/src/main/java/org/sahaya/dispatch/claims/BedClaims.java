@@ -2,15 +2,18 @@ package org.sahaya.dispatch.claims;
 
 import org.sahaya.core.hospital.BedKind;
 
-/** Reserves hospital beds for incidents. A bed is never reserved twice; free counts never go negative. */
+/**
+ * Holds hospital beds for incidents. A bed is never reserved twice; what is free for dispatch (the
+ * hospital's count less the holds) never goes negative.
+ */
 public interface BedClaims {
 
     /** @return true if one bed of {@code kind} is now reserved for {@code incidentId} */
     boolean reserve(String hospitalId, String incidentId, BedKind kind);
 
-    /** Returns the bed reserved for {@code incidentId}, if any, to the free count. */
+    /** Ends the hold of {@code incidentId}, if any: the bed is free for dispatch again. */
     void release(String hospitalId, String incidentId);
 
-    /** The patient arrived: the reservation of {@code incidentId} ends and the bed stays occupied. */
+    /** The patient arrived: the hold of {@code incidentId} ends and the bed stays occupied (one fewer in the hospital's count). */
     void handOver(String hospitalId, String incidentId);
 }

@@ -35,7 +35,8 @@ public final class GridBedClaims implements BedClaims {
 
     /**
      * A hospital's own report of its free beds per kind, applied on the owner like a claim so that a
-     * reservation racing the report is neither lost nor counted twice.
+     * reservation racing the report is neither lost nor counted twice. The beds held for incidents stay
+     * held: the report is set against them ({@link Hospital#withReport}), it never frees one.
      *
      * @return the bed board after the report, or empty for an unknown hospital (nothing changed)
      */
@@ -50,7 +51,7 @@ public final class GridBedClaims implements BedClaims {
             if (hospital == null) {
                 return null;
             }
-            Hospital reported = hospital.withFreeBeds(freeBeds);
+            Hospital reported = hospital.withReport(freeBeds);
             entry.setValue(reported);
             return reported;
         }

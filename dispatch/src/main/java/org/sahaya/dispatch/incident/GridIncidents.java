@@ -75,6 +75,30 @@ public final class GridIncidents {
         return Optional.ofNullable(incidents.executeOnKey(id, new BedFound(hospitalId, at)));
     }
 
+    /**
+     * The receiving hospital declined the patient: the incident goes to {@code to} (null: no other hospital
+     * has a bed, it stays DISPATCHED without one). Atomic on the incident's owner, so of two decisions (or a
+     * decision and a close) at once exactly one moves it.
+     *
+     * @return the incident bound for {@code to}, or empty unless it was DISPATCHED and bound for {@code from}
+     */
+    public Optional<Incident> rerouted(String id, String from, String to, Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new Reroute(from, to, at)));
+    }
+
+    record Reroute(String from, String to, Instant at) implements EntryProcessor<String, Incident, Incident> {
+        @Override
+        public Incident process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || current.state() != IncidentState.DISPATCHED || !from.equals(current.hospitalId())) {
+                return null;
+            }
+            Incident next = current.withHospital(to, at);
+            entry.setValue(next);
+            return next;
+        }
+    }
+
     record BedFound(String hospitalId, Instant at) implements EntryProcessor<String, Incident, Incident> {
         @Override
         public Incident process(Map.Entry<String, Incident> entry) {

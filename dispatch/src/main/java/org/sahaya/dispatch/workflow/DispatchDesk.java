@@ -24,6 +24,9 @@ import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.duty.StatusReport;
 import org.sahaya.dispatch.fleet.GridFleet;
 import org.sahaya.dispatch.fleet.StatusEffect;
+import org.sahaya.dispatch.hospital.DecisionResult;
+import org.sahaya.dispatch.hospital.HospitalDecision;
+import org.sahaya.dispatch.hospital.HospitalReroute;
 import org.sahaya.dispatch.incident.CloseResult;
 import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.queue.QueueOrder;
@@ -46,11 +49,16 @@ public final class DispatchDesk {
     private final IncidentWorkflow workflow;
     private final Dispatcher dispatcher;
     private final Database database;
+    private final HospitalReroute reroute;
     private final IncidentRepository incidents = new IncidentRepository();
 
-    /** @param workflow also tells whether this member may dispatch (it sees a majority of the cluster) */
+    /**
+     * @param workflow also tells whether this member may dispatch (it sees a majority of the cluster)
+     * @param reroute  the receiving hospitals' decisions
+     */
     public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
-                        IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database) {
+                        IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database,
+                        HospitalReroute reroute) {
         this.grid = grid;
         this.fleet = fleet;
         this.duty = duty;
@@ -60,6 +68,7 @@ public final class DispatchDesk {
         this.workflow = workflow;
         this.dispatcher = dispatcher;
         this.database = database;
+        this.reroute = reroute;
     }
 
     public Optional<Unit> unit(String unitId) {
@@ -99,8 +108,9 @@ public final class DispatchDesk {
     }
 
     /**
-     * Applies a hospital's report; incidents dispatched without a bed (NO_BED) of a kind it now has
-     * free get one, most urgent and oldest first.
+     * Applies a hospital's report, its own count of free beds: the beds Sahaya holds there stay held and are
+     * set against it ({@link Hospital#free}). Incidents dispatched without a bed (NO_BED) of a kind now free
+     * for dispatch get one, most urgent and oldest first (never at a hospital that declined them).
      *
      * @return the bed board after the report; empty for an unknown hospital
      */
@@ -110,9 +120,10 @@ public final class DispatchDesk {
         if (board.isEmpty() || freeBeds.values().stream().allMatch(n -> n == 0)) {
             return board;
         }
+        Hospital reported = board.get();
         List<Incident> withoutBed = database.withConnection(c -> incidents.findByStates(c,
                 EnumSet.of(IncidentState.DISPATCHED), 10_000)).stream()
-                .filter(i -> i.hospitalId() == null && i.bedKind() != null && freeBeds.getOrDefault(i.bedKind(), 0) > 0)
+                .filter(i -> i.hospitalId() == null && i.bedKind() != null && reported.free(i.bedKind()) > 0)
                 .sorted(QueueOrder.ORDER)
                 .toList();
         withoutBed.forEach(i -> dispatcher.reserveLateBed(i.id()));
@@ -139,6 +150,26 @@ public final class DispatchDesk {
             if (assigned.released() != null) {
                 workflow.unitFreed(assigned.released().id(), Set.of());
             }
+        }
+        return result;
+    }
+
+    /**
+     * The receiving hospital accepts or declines an incoming patient; a decline moves the patient to the next
+     * hospital (or to none) and the crew's job and the pre-arrival notices follow ({@link IncidentChange.HospitalChanged}).
+     *
+     * @param hospitalId the caller's own hospital
+     * @param actor      who decided, for the record
+     * @throws DispatchHeld for a decline on a minority member (it reserves another hospital's bed)
+     */
+    public DecisionResult hospitalDecision(String incidentId, String hospitalId, HospitalDecision.Verdict verdict,
+                                           String reason, String actor) {
+        if (verdict == HospitalDecision.Verdict.DECLINE && !workflow.mayDispatch()) {
+            throw new DispatchHeld("A hospital's decline (which moves the patient to another hospital)");
+        }
+        DecisionResult result = reroute.decide(incidentId, hospitalId, verdict, reason, actor);
+        if (result instanceof DecisionResult.Decided decided && decided.change() != null) {
+            workflow.changed(List.of(decided.change()));
         }
         return result;
     }

@@ -75,6 +75,41 @@ class BedClaimsTest {
     }
 
     @Test
+    void reportsOfTheSameCountRacingReservationsNeverFreeAHeldBed() throws Exception {
+        Hospital hospital = hospitalWith(3);
+        GridBedClaims claims = new GridBedClaims(grid);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> attempts = new ArrayList<>();
+        try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 20; i++) {
+                String incident = TestCity.id("INC");
+                attempts.add(virtualThreads.submit(() -> {
+                    go.await(10, SECONDS);
+                    return beds.reserve(hospital.id(), incident, BedKind.ER);
+                }));
+                // The hospital keeps saying it has three free: under the old overwrite each report freed the
+                // beds already held, and more than three patients were sent to three beds.
+                virtualThreads.submit(() -> {
+                    go.await(10, SECONDS);
+                    return claims.report(hospital.id(), Map.of(BedKind.ER, 3));
+                });
+            }
+            go.countDown();
+        }
+
+        long reserved = 0;
+        for (Future<Boolean> attempt : attempts) {
+            reserved += attempt.get(30, SECONDS) ? 1 : 0;
+        }
+        assertThat(reserved).isEqualTo(3);
+        Hospital board = hospitals.get(hospital.id());
+        assertThat(board.reported(BedKind.ER)).isEqualTo(3);
+        assertThat(board.held(BedKind.ER)).isEqualTo(3);
+        assertThat(board.free(BedKind.ER)).isZero();
+        assertThat(stored(hospital.id()).orElseThrow()).isEqualTo(board);
+    }
+
+    @Test
     void aFullHospitalRefusesAndItsCountStaysAtZero() {
         String incident = TestCity.id("INC");
         Hospital hospital = hospitalWith(0);

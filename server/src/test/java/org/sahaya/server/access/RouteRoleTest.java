@@ -121,7 +121,9 @@ class RouteRoleTest {
             // Data-subject rights (issue 15, privacy). The test's subscriber has an open incident: its erasure is 409.
             Map.entry("exportSubscriber", EnumSet.of(ADMIN)),
             Map.entry("eraseSubscriber", EnumSet.of(ADMIN)),
-            Map.entry("importCity", EnumSet.of(ADMIN)));
+            Map.entry("importCity", EnumSet.of(ADMIN)),
+            // Issue 17, the hospital decides: only the hospital the patient is bound for (another gets not-your-patient).
+            Map.entry("decideHospital", EnumSet.of(HOSPITAL_OWN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -294,6 +296,8 @@ class RouteRoleTest {
             case "login" -> new JsonObject().put("username", "nobody");
             case "createPartner" -> new JsonObject().put("id", "FLEET-RR").put("kind", "HOSPITAL").put("name", "No such hospital");
             case "importCity" -> new JsonObject().put("format", "sahaya-city/1"); // an empty city: nothing changes
+            // an accept: the patient stays where the other operations expect it
+            case "decideHospital" -> new JsonObject().put("decision", "ACCEPT").put("reason", "route role test");
             default -> null;
         };
     }

@@ -212,7 +212,7 @@ public final class HospitalKind implements CityKind<HospitalRecord> {
         public Hospital process(Map.Entry<String, Hospital> entry) {
             Hospital h = entry.getValue();
             Hospital next = h == null ? created : new Hospital(h.id(), created.name(), created.position(),
-                    created.partner(), h.freeBeds(), h.reservations()).withFreeBeds(free);
+                    created.partner(), h.reportedBeds(), h.reservations()).withReport(free);
             entry.setValue(next);
             return next;
         }

@@ -21,15 +21,27 @@ import org.sahaya.server.http.contract.ProblemException;
  * their free beds; anyone may read a bed board. An unknown id answers 404 and changes nothing. A
  * hospital's key (its partner id is the hospital's id) sets only its own beds: any other answers
  * 403 ({@code not-your-hospital}) and changes nothing. Coordinators and supervisors may set any.
+ *
+ * <p>A report is the hospital's own count of free beds; the beds Sahaya holds there for patients on the way
+ * stay held and are set against it. The board shows per kind what the hospital reported, what Sahaya holds,
+ * what is free for dispatch ({@code freeBeds}: reported less held, never below zero) and any shortfall (held
+ * beyond the report).
  */
 public final class HospitalHandlers {
 
     private final DispatchDesk desk;
     private final Offload offload;
+    private final HospitalDecisionHandler decisions;
 
     public HospitalHandlers(DispatchDesk desk, Offload offload) {
         this.desk = desk;
         this.offload = offload;
+        this.decisions = new HospitalDecisionHandler(desk, offload);
+    }
+
+    /** A receiving hospital accepts or declines its incoming patient ({@link HospitalDecisionHandler}). */
+    public void decide(RoutingContext ctx) {
+        decisions.decide(ctx);
     }
 
     /**
@@ -68,13 +80,35 @@ public final class HospitalHandlers {
                 "no hospital has the id " + id, "id"));
     }
 
-    /** A hospital's bed board: free beds per kind and how many of each are reserved for open incidents. */
+    /**
+     * A hospital's bed board: beds free for dispatch per kind, how many of each are held for open incidents,
+     * and per kind the whole reconciliation ({@code beds}).
+     */
     public record BedBoardView(String id, String name, boolean partner, Map<BedKind, Integer> freeBeds,
-                               Map<BedKind, Integer> reservedBeds) {
+                               Map<BedKind, Integer> reservedBeds, Map<BedKind, BedCount> beds) {
         static BedBoardView of(Hospital h) {
             Map<BedKind, Integer> reserved = new EnumMap<>(BedKind.class);
             h.reservations().values().forEach(k -> reserved.merge(k, 1, Integer::sum));
-            return new BedBoardView(h.id(), h.name(), h.partner(), h.freeBeds(), reserved);
+            Map<BedKind, BedCount> beds = new EnumMap<>(BedKind.class);
+            h.kinds().forEach(k -> beds.put(k, BedCount.of(h, k)));
+            return new BedBoardView(h.id(), h.name(), h.partner(), h.freeBeds(), reserved, beds);
+        }
+    }
+
+    /**
+     * One kind of bed on the board.
+     *
+     * @param reported  the hospital's own count of free beds, as last reported
+     * @param held      beds Sahaya holds for patients on the way (not yet handed over)
+     * @param free      free for dispatch: reported less held, never below zero
+     * @param shortfall held beds the report does not cover; absent when there are none
+     */
+    public record BedCount(int reported, int held, int free,
+                           @com.fasterxml.jackson.annotation.JsonInclude(
+                                   com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer shortfall) {
+        static BedCount of(Hospital h, BedKind kind) {
+            int shortfall = h.shortfall(kind);
+            return new BedCount(h.reported(kind), h.held(kind), h.free(kind), shortfall > 0 ? shortfall : null);
         }
     }
 }

@@ -13,7 +13,8 @@ import org.sahaya.server.http.RoutineLane;
 
 /**
  * The hospitals' side: a hospital key reads and reports its own bed board (through the routine
- * lane); coordinators and supervisors any; fleets read a board (a crew needs its destination).
+ * lane); coordinators and supervisors any; fleets read a board (a crew needs its destination). Only a
+ * hospital decides about its own incoming patients (accept or decline).
  */
 public record HospitalRoutes(RoutineLane routine, Access access, HospitalHandlers hospitals)
         implements RouteTable {
@@ -26,6 +27,9 @@ public record HospitalRoutes(RoutineLane routine, Access access, HospitalHandler
                         .addHandler(validation).addHandler(hospitals::hospital),
                 "putHospitalBeds", (route, validation) -> route.addHandler(routine)
                         .addHandler(access.require("putHospitalBeds", HOSPITAL, COORDINATOR, SUPERVISOR))
-                        .addHandler(validation).addHandler(hospitals::beds));
+                        .addHandler(validation).addHandler(hospitals::beds),
+                "decideHospital", (route, validation) -> route
+                        .addHandler(access.require("decideHospital", HOSPITAL))
+                        .addHandler(validation).addHandler(hospitals::decide));
     }
 }
