@@ -63,18 +63,20 @@ public final class PreArrivalNotices implements IncidentListener {
 
     private final Parts parts;
     private final PartnerOutbox outbox;
+    private final InIncidentOrder order = new InIncidentOrder();
 
     public PreArrivalNotices(Parts parts, PartnerOutbox outbox) {
         this.parts = parts;
         this.outbox = outbox;
     }
 
+    /** Returns at once: the notice is worked out and handed to the outbox on a virtual thread, in incident order. */
     @Override
     public List<Notification> dispatched(Incident incident) {
         if (incident.hospitalId() != null) {
             Instant now = parts.clock().instant();
-            expected(incident, incident.hospitalId(), now, false)
-                    .ifPresent(expected -> tell(incident, incident.hospitalId(), NoticeStatus.PLANNED, expected, now));
+            order.run(incident.id(), () -> expected(incident, incident.hospitalId(), now, false)
+                    .ifPresent(expected -> tell(incident, incident.hospitalId(), NoticeStatus.PLANNED, expected, now)));
         }
         return List.of();
     }
@@ -89,8 +91,18 @@ public final class PreArrivalNotices implements IncidentListener {
         // A stand-down reaches us as IncidentChange.Closed.
     }
 
+    /** Returns at once, as {@link #dispatched} does. */
     @Override
     public void changed(IncidentChange change) {
+        order.run(change.incident().id(), () -> follow(change));
+    }
+
+    /** Waits until the notices of the events heard so far are handed over, at most {@code seconds}; for tests. */
+    public boolean idle(long seconds) throws InterruptedException {
+        return order.idle(seconds);
+    }
+
+    private void follow(IncidentChange change) {
         Incident incident = change.incident();
         switch (change) {
             case IncidentChange.EtaChanged eta when primary(incident, eta.unitId()) -> planned(incident, eta.at(), false);

@@ -1,6 +1,7 @@
 package org.sahaya.server.prearrival;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.sahaya.server.PartnerClient.coordinator;
 import static org.sahaya.server.PartnerClient.fleetKey;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sahaya.core.incident.Incident;
+import org.sahaya.core.incident.IncidentChange;
+import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.secret.SecretColumn;
+import org.sahaya.dispatch.eta.ConfiguredEta;
+import org.sahaya.server.audit.AuditEvent;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.PartnerClient;
@@ -51,6 +58,8 @@ class PreArrivalNoticesTest {
         partners = new PartnerClient(node);
         hospitalServer = FhirServer.start();
         everyHospitalHears(hospitalServer.baseUrl(), null);
+        // The node made its validator ready at start; on a loaded machine that takes a while (seconds of CPU).
+        assertThat(R4Validator.shared().awaitWarm(Duration.ofMinutes(3))).isTrue();
     }
 
     @AfterAll
@@ -174,6 +183,51 @@ class PreArrivalNoticesTest {
         } finally {
             everyHospitalHears(hospitalServer.baseUrl(), null);
         }
+    }
+
+    @Test
+    void aHospitalChangeCancelsAtTheFirstAndPlansAtTheNextAndOnlyAMovedEtaUpdates() throws Exception {
+        JsonObject dispatched = dispatchedFall("demo-0206");
+        String id = dispatched.getString("id");
+        String first = dispatched.getJsonObject("hospital").getString("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(id).size() == 1);
+        Incident incident = node.database().withConnection(c -> new IncidentRepository().find(c, id)).orElseThrow();
+        String next = node.grid().hospitals().keySet().stream().filter(h -> !h.equals(first)).sorted().findFirst()
+                .orElseThrow();
+        List<AuditEvent> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // A listener of the test's own beside the node's: the same database, grid and outbox table.
+        PreArrivalNotices notices = new PreArrivalNotices(new PreArrivalNotices.Parts(node.database(), node.grid(),
+                node.grid(), node.secrets(), new ExpectedArrival(ConfiguredEta.model(node.config().eta()),
+                Duration.ofMinutes(15), node.config().city().timeZone()), R4Validator.shared(), audited::add,
+                Clock.systemUTC()), new StoredOnlyOutbox(Clock.systemUTC()));
+        Instant at = Instant.now();
+        Incident moved = incident.withHospital(next, at);
+
+        notices.changed(new IncidentChange.HospitalChanged(moved, at, first, next, "declined: no ER bed"));
+        assertThat(notices.idle(30)).isTrue();
+
+        assertThat(deliveries(id)).extracting(Delivery::deliveryId, Delivery::kind).containsExactly(
+                tuple("PA-" + id + "-" + first + "-1", "PRE_ARRIVAL"),
+                tuple("PA-" + id + "-" + first + "-2", "PRE_ARRIVAL_CANCELLED"),
+                tuple("PA-" + id + "-" + next + "-1", "PRE_ARRIVAL"));
+        assertThat(audited).extracting(AuditEvent::actor).containsExactly(first, next);
+
+        notices.changed(new IncidentChange.EtaChanged(eta(moved, moved.etaSeconds() + 30), at, moved.unitId(),
+                moved.etaSeconds()));
+        notices.changed(new IncidentChange.HospitalChanged(moved, at, null, next, "heard again"));
+        assertThat(notices.idle(30)).isTrue();
+        assertThat(deliveries(id)).as("a 30 s move and an event heard again tell nothing").hasSize(3);
+
+        notices.changed(new IncidentChange.EtaChanged(eta(moved, moved.etaSeconds() + 600), at, moved.unitId(),
+                moved.etaSeconds()));
+        assertThat(notices.idle(30)).isTrue();
+        assertThat(deliveries(id).getLast().kind()).isEqualTo("PRE_ARRIVAL_UPDATED");
+        assertThat(deliveries(id).getLast().deliveryId()).isEqualTo("PA-" + id + "-" + next + "-2");
+    }
+
+    private static Incident eta(Incident i, int seconds) {
+        return new Incident(i.id(), i.subscriberId(), i.alertType(), i.priority(), i.action(), i.state(), i.location(),
+                i.openedAt(), i.updatedAt(), i.needs(), i.bedKind(), i.unitId(), i.hospitalId(), seconds, i.dispatchedAt());
     }
 
     private static JsonObject dispatchedFall(String device) {
