@@ -16,6 +16,7 @@ import org.sahaya.core.node.VertxBootstrap;
 import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.secret.SecretBox;
+import org.sahaya.dispatch.eta.ConfiguredEta;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.dispatch.workflow.AlertReception;
@@ -36,6 +37,10 @@ import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.management.ManagementServer;
 import org.sahaya.server.operations.IncidentMeters;
 import org.sahaya.server.operations.OperationsWatch;
+import org.sahaya.server.prearrival.ExpectedArrival;
+import org.sahaya.server.prearrival.PreArrivalNotices;
+import org.sahaya.server.prearrival.R4Validator;
+import org.sahaya.server.prearrival.StoredOnlyOutbox;
 import org.sahaya.server.tls.ListenerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +94,12 @@ final class NodeWiring {
         DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
         AuditLog audit = AuditLog.start(database, registry);
+        // Issue 17: pre-arrival notices to the receiving hospital (FHIR R4 or its webhook) through the partner
+        // outbox; the R4 validator is made ready on its own thread now, not at the first notice.
+        R4Validator.shared().warm();
+        news.add(new PreArrivalNotices(new PreArrivalNotices.Parts(database, grid, grid, secrets,
+                new ExpectedArrival(ConfiguredEta.model(config.eta()), config.preArrival().onScene(),
+                        config.city().timeZone()), R4Validator.shared(), audit, clock), new StoredOnlyOutbox(clock)));
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
                 dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
                 registry, audit, secrets), clock);

@@ -53,7 +53,13 @@ public enum TimelineStage {
     NOTIFICATION_FAILED,
     NOTIFICATION_FAILOVER,
     ACKNOWLEDGED,
-    ESCALATION_ENDED;
+    ESCALATION_ENDED,
+
+    // Partners: the receiving hospital (server.prearrival)
+    /** A pre-arrival notice (planned, updated, arrived, cancelled) was handed to the partner outbox for the hospital. */
+    PRE_ARRIVAL_NOTICE,
+    /** A pre-arrival notice was not sent: the hospital has no FHIR endpoint nor webhook, or its Bundle failed R4 validation. */
+    PRE_ARRIVAL_NOT_SENT;
 
     /** The stage of a crew's status report. */
     public static TimelineStage unitReported(UnitStatus status) {
