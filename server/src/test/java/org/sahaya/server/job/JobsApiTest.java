@@ -213,6 +213,10 @@ class JobsApiTest {
     }
 
     static JsonObject dispatchedFall(String device) {
+        return dispatchedFall(devices, device);
+    }
+
+    static JsonObject dispatchedFall(DeviceClient devices, String device) {
         HttpResponse<String> r = devices.send(device, DeviceClient.alert("fall-" + device, device, "FALL").encode());
         assertThat(r.statusCode()).isEqualTo(202);
         String id = new JsonObject(r.body()).getString("incidentId");
