@@ -18,8 +18,12 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.secret.SecretBox;
 import org.sahaya.dispatch.eta.ConfiguredEta;
 import org.sahaya.dispatch.intake.AlertIntake;
+import org.sahaya.dispatch.job.AcceptDeadlines;
+import org.sahaya.dispatch.job.JobActions;
+import org.sahaya.dispatch.job.Jobs;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.dispatch.workflow.AlertReception;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.dispatch.workflow.IncidentPlacement;
 import org.sahaya.dispatch.workflow.IncidentWorkflow;
 import org.sahaya.dispatch.workflow.LoneMember;
@@ -31,9 +35,15 @@ import org.sahaya.server.cluster.ClusterPlacement;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;
+import org.sahaya.server.delivery.PartnerOutbox;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.device.LowBatteryNotices;
+import org.sahaya.server.http.job.JobHandlers;
+import org.sahaya.server.http.job.JobRoutes;
+import org.sahaya.server.job.FleetWebhook;
+import org.sahaya.server.job.JobDeliveryRows;
+import org.sahaya.server.job.JobViews;
 import org.sahaya.server.management.ManagementServer;
 import org.sahaya.server.operations.IncidentMeters;
 import org.sahaya.server.operations.OperationsWatch;
@@ -55,6 +65,14 @@ final class NodeWiring {
     private static final Logger LOG = LoggerFactory.getLogger(NodeWiring.class);
 
     private NodeWiring() {
+    }
+
+    /**
+     * Where jobs' deliveries to fleets go: rows of {@code partner_deliveries} for the partner outbox to send.
+     * A placeholder until the partner outbox's sender ({@code server.delivery}) is wired: the merge replaces it.
+     */
+    private static PartnerOutbox partnerOutbox(Clock clock) {
+        return new JobDeliveryRows(clock);
     }
 
     /** {@link Node#start(SahayaConfig, Clock, Map)}: blocking until the node listens. */
@@ -82,6 +100,10 @@ final class NodeWiring {
         IncidentListeners news = new IncidentListeners(family.news(offload, new LowBatteryNotices(database)));
         // Operations (issue 18): queue wait, the crews' acceptance and on-scene times, the dispatch service level.
         news.add(new IncidentMeters(registry, clock));
+        // Jobs to crews (issue 17): offered on dispatch, ended by the crew or the incident, told to the fleet's webhook.
+        JobViews jobViews = new JobViews(grid, secrets);
+        Jobs jobs = new Jobs(database, grid, new FleetWebhook(jobViews, partnerOutbox(clock)), config.acceptTimeout(), clock);
+        news.add(jobs);
         IncidentWorkflow workflow = dispatch.workflow(vertx, timers, offload, placement, news);
         if (placement instanceof ClusterPlacement clustered) {
             clustered.routing().serve(workflow::runHere);
@@ -100,9 +122,11 @@ final class NodeWiring {
         news.add(new PreArrivalNotices(new PreArrivalNotices.Parts(database, grid, grid, secrets,
                 new ExpectedArrival(ConfiguredEta.model(config.eta()), config.preArrival().onScene(),
                         config.city().timeZone()), R4Validator.shared(), audit, clock), new StoredOnlyOutbox(clock)));
+        DispatchDesk desk = dispatch.desk(workflow);
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
-                dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
-                registry, audit, secrets), clock);
+                desk, access -> family.handlers(offload, access), deviceHealth, rateLimit,
+                registry, audit, secrets, access -> new JobRoutes(access, new JobHandlers(jobs, new JobActions(jobs, desk),
+                        jobViews, desk, database, offload))), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.clock = clock;
         node.areas = dispatch.areas();
@@ -129,6 +153,8 @@ final class NodeWiring {
         family.startEscalation(vertx, offload, placement::owns);
         // Operations (issue 18): the queue's oldest incident, silent devices, the cluster side, for the alert rules.
         new OperationsWatch(database, registry, placement, clock).start(vertx, offload);
+        // The accept timeout: each member sweeps the jobs of the incidents it owns (issue 17).
+        new AcceptDeadlines(jobs, desk, placement, offload).start(vertx);
         // Retention (issue 15, privacy): off unless SAHAYA_RETENTION_DAYS is set.
         config.retention().period().ifPresent(period -> {
             node.retention = new RetentionJob(new Retention(database, period), grid.hazelcast(), audit, clock);

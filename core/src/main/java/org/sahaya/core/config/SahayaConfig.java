@@ -57,6 +57,8 @@ import org.sahaya.core.alert.AlertType;
  * @param retention           {@code SAHAYA_RETENTION_DAYS}: how long personal data of closed incidents is kept
  *                            (default 0 = kept)
  * @param preArrival          pre-arrival notices to hospitals ({@code SAHAYA_ON_SCENE_MINUTES})
+ * @param acceptTimeout       {@code SAHAYA_ACCEPT_TIMEOUT_SECONDS}, default 60: how long a crew has to accept a job
+ *                            before the incident goes to the next unit
  */
 public record SahayaConfig(
         int httpPort,
@@ -93,7 +95,8 @@ public record SahayaConfig(
         MasterKeySettings masterKey,
         CitySettings city,
         RetentionSettings retention,
-        PreArrivalSettings preArrival) {
+        PreArrivalSettings preArrival,
+        Duration acceptTimeout) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -151,7 +154,8 @@ public record SahayaConfig(
                 MasterKeySettings.from(s),
                 CitySettings.from(s),
                 RetentionSettings.from(s),
-                PreArrivalSettings.from(s));
+                PreArrivalSettings.from(s),
+                Duration.ofSeconds(s.getPositiveInt("SAHAYA_ACCEPT_TIMEOUT_SECONDS", 60)));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -13,8 +13,9 @@ import java.util.Set;
  * @param roles   what the caller may do
  * @param partner the fleet or hospital a partner key (or a partner's person) is bound to; null if none
  * @param address where the request came from (the peer's address), for the audit log and throttles
+ * @param unit    the unit a crew member is bound to (role CREW, {@code users.unit_id}); null for everyone else
  */
-public record Caller(String name, Kind kind, Set<Role> roles, String partner, String address) {
+public record Caller(String name, Kind kind, Set<Role> roles, String partner, String address, String unit) {
 
     /** A person with an account, or a machine key of a partner. */
     public enum Kind {
@@ -25,6 +26,11 @@ public record Caller(String name, Kind kind, Set<Role> roles, String partner, St
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         roles = Set.copyOf(roles);
+    }
+
+    /** A caller bound to no unit. */
+    public Caller(String name, Kind kind, Set<Role> roles, String partner, String address) {
+        this(name, kind, roles, partner, address, null);
     }
 
     public boolean has(Role role) {

@@ -123,7 +123,12 @@ class RouteRoleTest {
             Map.entry("eraseSubscriber", EnumSet.of(ADMIN)),
             Map.entry("importCity", EnumSet.of(ADMIN)),
             // Issue 17, the hospital decides: only the hospital the patient is bound for (another gets not-your-patient).
-            Map.entry("decideHospital", EnumSet.of(HOSPITAL_OWN)));
+            Map.entry("decideHospital", EnumSet.of(HOSPITAL_OWN)),
+            // Issue 17, jobs: a fleet its own units' jobs, coordinators and supervisors any (a crew its own unit's).
+            // The job answered is one already ended: allowed callers get 409, nothing moves.
+            Map.entry("getUnitJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("acceptJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("declineJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -175,7 +180,21 @@ class RouteRoleTest {
         CREDENTIALS.put(FLEET_OTHER, Map.of("X-Api-Key", "demo-key-" + otherFleet));
         CREDENTIALS.put(HOSPITAL_OWN, Map.of("X-Api-Key", "demo-key-" + hospitalId));
         CREDENTIALS.put(HOSPITAL_OTHER, Map.of("X-Api-Key", "demo-key-" + otherHospital));
+        node.database().withConnection(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO jobs (id, incident_id, unit_id, fleet_id, role, state, offered_at,"
+                    + " accept_by, ended_at, end_reason, ended_by) VALUES (?, ?, ?, ?, 'PRIMARY', 'DONE', CURRENT_TIMESTAMP,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'route role test', 'test')")) {
+                ps.setString(1, ENDED_JOB);
+                ps.setString(2, incidentId);
+                ps.setString(3, unitId);
+                ps.setString(4, own);
+                return ps.executeUpdate();
+            }
+        });
     }
+
+    /** A job of the test's unit that has ended: accepting or declining it changes nothing. */
+    private static final String ENDED_JOB = "JOB-RR-ENDED";
 
     @AfterAll
     static void stop() {
@@ -267,7 +286,8 @@ class RouteRoleTest {
                 .replace("/contacts/{id}", "/contacts/RR-1")
                 .replace("{purpose}", "FAMILY_NOTIFICATION")
                 .replace("{token}", "forged-link-token")
-                .replace("/partners/{id}", "/partners/FLEET-NOPE");
+                .replace("/partners/{id}", "/partners/FLEET-NOPE")
+                .replace("{jobId}", ENDED_JOB);
         return call(who, methodAndPath[0], path, body(operation));
     }
 
@@ -298,6 +318,7 @@ class RouteRoleTest {
             case "importCity" -> new JsonObject().put("format", "sahaya-city/1"); // an empty city: nothing changes
             // an accept: the patient stays where the other operations expect it
             case "decideHospital" -> new JsonObject().put("decision", "ACCEPT").put("reason", "route role test");
+            case "declineJob" -> new JsonObject().put("reason", "route role test");
             default -> null;
         };
     }
