@@ -30,6 +30,10 @@ import org.sahaya.server.cluster.ClusterPlacement;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;
+import org.sahaya.server.delivery.DeliverySender;
+import org.sahaya.server.delivery.DeliveryTimings;
+import org.sahaya.server.delivery.JdbcPartnerOutbox;
+import org.sahaya.server.delivery.PartnerOutbox;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.device.LowBatteryNotices;
@@ -64,6 +68,12 @@ final class NodeWiring {
                 : VertxBootstrap.create(registry, config.maxEventLoopMillis());
         Offload offload = new Offload();
         StageTimers timers = new StageTimers(registry);
+        // Issue 17: the outbox of deliveries to partners' systems (fleet webhooks, hospitals' FHIR endpoints).
+        // Listeners that tell partners take partnerOutbox: they enqueue in their transaction, then kick.
+        DeliverySender partnerDeliveries = new DeliverySender(database, secrets,
+                grid.hazelcast().getCluster().getLocalMember().getUuid().toString(), clock,
+                DeliveryTimings.standard(config.partnerDeliveries().giveUp()), registry, timers);
+        PartnerOutbox partnerOutbox = new JdbcPartnerOutbox(clock, partnerDeliveries);
 
         DispatchWiring dispatch = DispatchWiring.of(config, database, grid, clock);
         FamilyWiring family = FamilyWiring.of(config, database, grid, clock, channels);
@@ -96,6 +106,8 @@ final class NodeWiring {
         node.channels = family.lineup();
         node.audit = audit;
         node.secrets = secrets;
+        node.partnerDeliveries = partnerDeliveries;
+        node.partnerOutbox = partnerOutbox;
         deviceHealth.start(vertx);
         try {
             GatewayWiring gateways = GatewayWiring.start(config, vertx, database, offload, reception, deviceHealth,
@@ -109,6 +121,7 @@ final class NodeWiring {
             node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
             throw e;
         }
+        partnerDeliveries.start();
         node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
         node.takeOver.start();
         family.startEscalation(vertx, offload, placement::owns);

@@ -56,6 +56,7 @@ import org.sahaya.core.alert.AlertType;
  * @param city                the city served ({@code SAHAYA_CITY_*}): its name in each language, time zone and languages
  * @param retention           {@code SAHAYA_RETENTION_DAYS}: how long personal data of closed incidents is kept
  *                            (default 0 = kept)
+ * @param partnerDeliveries   the outbox of deliveries to partners ({@code SAHAYA_PARTNER_DELIVERY_GIVE_UP_HOURS})
  */
 public record SahayaConfig(
         int httpPort,
@@ -91,7 +92,8 @@ public record SahayaConfig(
         LoginSettings logins,
         MasterKeySettings masterKey,
         CitySettings city,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        PartnerDeliverySettings partnerDeliveries) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -148,7 +150,8 @@ public record SahayaConfig(
                 LoginSettings.from(s),
                 MasterKeySettings.from(s),
                 CitySettings.from(s),
-                RetentionSettings.from(s));
+                RetentionSettings.from(s),
+                PartnerDeliverySettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -49,7 +49,11 @@ public enum TimelineStage {
     NOTIFICATION_FAILED,
     NOTIFICATION_FAILOVER,
     ACKNOWLEDGED,
-    ESCALATION_ENDED;
+    ESCALATION_ENDED,
+
+    // Partners' systems (server.delivery, issue 17)
+    /** A delivery to a fleet's or hospital's system was not answered 2xx in time and is given up. */
+    PARTNER_DELIVERY_GIVEN_UP;
 
     /** The stage of a crew's status report. */
     public static TimelineStage unitReported(UnitStatus status) {

@@ -121,7 +121,10 @@ class RouteRoleTest {
             // Data-subject rights (issue 15, privacy). The test's subscriber has an open incident: its erasure is 409.
             Map.entry("exportSubscriber", EnumSet.of(ADMIN)),
             Map.entry("eraseSubscriber", EnumSet.of(ADMIN)),
-            Map.entry("importCity", EnumSet.of(ADMIN)));
+            Map.entry("importCity", EnumSet.of(ADMIN)),
+            // Issue 17, the partner outbox: a partner's webhook is an admin's to set (to FLEET-NOPE here: 404).
+            Map.entry("putPartnerWebhook", EnumSet.of(ADMIN)),
+            Map.entry("deletePartnerWebhook", EnumSet.of(ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -293,6 +296,8 @@ class RouteRoleTest {
             // incomplete: refused by the contract (422) before it could count as a failed login
             case "login" -> new JsonObject().put("username", "nobody");
             case "createPartner" -> new JsonObject().put("id", "FLEET-RR").put("kind", "HOSPITAL").put("name", "No such hospital");
+            case "putPartnerWebhook" -> new JsonObject().put("url", "https://fleet.example/hooks")
+                    .put("secret", "route-role-test-secret");
             case "importCity" -> new JsonObject().put("format", "sahaya-city/1"); // an empty city: nothing changes
             default -> null;
         };
