@@ -305,6 +305,52 @@ class PartnerOutboxTest {
     }
 
     @Test
+    void aRowHeldByAMemberThatDiedIsSentOnceItsClaimRunsOut() throws Exception {
+        PartnerPeer peer = peer();
+        String fleet = fleet(peer.url("/"));
+        PartnerDelivery job = job(fleet, "JOB_OFFERED");
+        Instant until = Instant.now().plusMillis(1_500);
+        db.inTransaction(c -> {
+            new DeliveryRows().insert(c, job, Instant.now());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE partner_deliveries SET claimed_by = 'a-dead-member', claimed_until = ? WHERE delivery_id = ?")) {
+                ps.setObject(1, until.atOffset(java.time.ZoneOffset.UTC));
+                ps.setString(2, job.deliveryId());
+                return ps.executeUpdate();
+            }
+        });
+
+        start(Duration.ofHours(24));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered(job));
+        assertThat(Instant.now()).isAfter(until);
+        assertThat(peer.deliveries()).containsExactly(job.deliveryId());
+    }
+
+    @Test
+    void twoMembersSendEveryDeliveryOnceAndInOrder() throws Exception {
+        start(Duration.ofHours(24));
+        PrometheusMeterRegistry other = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        DeliveryTimings timings = new DeliveryTimings(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                Duration.ofMillis(100), new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), 2.0), Duration.ofHours(1));
+        try (DeliverySender second = new DeliverySender(db, SECRETS, "member-two", Clock.systemUTC(), timings, other,
+                new StageTimers(other))) {
+            second.start();
+            PartnerPeer peer = peer();
+            String fleet = fleet(peer.url("/"));
+            List<PartnerDelivery> jobs = java.util.stream.IntStream.range(0, 20)
+                    .mapToObj(i -> job(fleet, i % 2 == 0 ? "JOB_OFFERED" : "JOB_WITHDRAWN")).toList();
+            for (PartnerDelivery j : jobs) {
+                enqueue(j);
+                second.kick();
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> jobs.stream().allMatch(PartnerOutboxTest::delivered));
+            assertThat(peer.deliveries()).containsExactlyElementsOf(jobs.stream().map(PartnerDelivery::deliveryId).toList());
+        }
+    }
+
+    @Test
     void aPreArrivalBundleIsPostedToTheHospitalsFhirBaseUrl() throws Exception {
         start(Duration.ofHours(24));
         PartnerPeer fhir = peer();
