@@ -142,6 +142,20 @@ class PartnerOutboxNodeTest {
                     "fhirBaseUrl");
             assertThat(hospitalColumn(node, "H-02")).isNull();
             assertThat(call(node, admin, "GET", "/api/v1/hospitals?limit=1000", null).body()).isEqualTo(hospitalBefore);
+
+            // the import takes the same field with the same rules
+            JsonObject hospital = new JsonObject().put("id", "H-IMPORTED").put("name", "Imported Hospital")
+                    .put("position", new JsonObject().put("lat", 12.95).put("lon", 77.6));
+            HttpResponse<String> badImport = call(node, admin, "POST", "/api/v1/imports", new JsonObject()
+                    .put("format", "sahaya-city/1").put("hospitals", new JsonArray()
+                            .add(hospital.copy().put("fhirBaseUrl", "ftp://imported.example/fhir"))));
+            assertThat(badImport.statusCode()).as(badImport.body()).isEqualTo(422);
+            assertThat(badImport.body()).contains("fhirBaseUrl");
+            HttpResponse<String> imported = call(node, admin, "POST", "/api/v1/imports", new JsonObject()
+                    .put("format", "sahaya-city/1").put("hospitals", new JsonArray()
+                            .add(hospital.copy().put("fhirBaseUrl", "https://imported.example/fhir"))));
+            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+            assertThat(hospitalColumn(node, "H-IMPORTED")).isEqualTo("https://imported.example/fhir");
         }
     }
 
