@@ -1,5 +1,6 @@
 package org.sahaya.server.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.sahaya.core.metrics.StageTimers;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.secret.SecretBox;
 import org.slf4j.Logger;
@@ -52,8 +54,7 @@ public final class DeliverySender implements AutoCloseable {
      *               claims run out)
      */
     public DeliverySender(Database database, SecretBox secrets, String member, Clock clock, DeliveryTimings timings,
-                          io.micrometer.core.instrument.MeterRegistry registry,
-                          org.sahaya.core.metrics.StageTimers stages) {
+                          MeterRegistry registry, StageTimers stages) {
         this.database = database;
         this.member = member;
         this.clock = clock;
@@ -84,14 +85,18 @@ public final class DeliverySender implements AutoCloseable {
         if (closed) {
             return;
         }
-        workers.execute(() -> {
-            try {
-                metrics.pending(database.withConnection(rows::pending));
-            } catch (RuntimeException e) {
-                LOG.warn("Counting pending partner deliveries failed: {}", e.getClass().getSimpleName());
-            }
-        });
-        kick();
+        try {
+            workers.execute(() -> {
+                try {
+                    metrics.pending(database.withConnection(rows::pending));
+                } catch (RuntimeException e) {
+                    LOG.warn("Counting pending partner deliveries failed: {}", e.getClass().getSimpleName());
+                }
+            });
+            kick();
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed between the check and here
+        }
     }
 
     /** One pass at a time; kicks during a pass make one more pass after it, not one each. */
@@ -124,9 +129,12 @@ public final class DeliverySender implements AutoCloseable {
     private void poke(String partnerId) {
         lanes.compute(partnerId, (id, lane) -> {
             if (lane == null) {
-                Lane started = new Lane();
-                workers.execute(() -> run(id));
-                return started;
+                try {
+                    workers.execute(() -> run(id));
+                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                    return null; // the sender is closing: the next member or start sends it
+                }
+                return new Lane();
             }
             lane.again = true;
             return lane;
