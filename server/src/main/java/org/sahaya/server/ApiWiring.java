@@ -36,6 +36,7 @@ import org.sahaya.server.admin.privacy.SubscriberExport;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.audit.AuditReader;
 import org.sahaya.server.audit.AuditVerifier;
+import org.sahaya.server.delivery.PartnerWebhooks;
 import org.sahaya.server.demo.DemoPartners;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
@@ -67,6 +68,8 @@ import org.sahaya.server.http.incident.QueryHandlers;
 import org.sahaya.server.http.partner.PartnerHandlers;
 import org.sahaya.server.http.partner.PartnerRoutes;
 import org.sahaya.server.http.partner.RosterHandlers;
+import org.sahaya.server.http.partner.WebhookHandlers;
+import org.sahaya.server.http.partner.WebhookRoutes;
 import org.sahaya.server.incident.IncidentViews;
 import org.sahaya.server.incident.PartnerViews;
 import org.sahaya.server.tls.ListenerTls;
@@ -127,7 +130,9 @@ final class ApiWiring {
                         new SandboxInbox(database), offload), config.demo()),
                 new FleetRoutes(routine, access, new FleetHandlers(services.desk(), offload)),
                 new HospitalRoutes(routine, access, new HospitalHandlers(services.desk(), offload)),
-                new PartnerRoutes(access, new PartnerHandlers(partners), new RosterHandlers(database, offload)),
+                new PartnerRoutes(access, new PartnerHandlers(partners, new PartnerWebhooks(database, services.secrets()),
+                        offload), new RosterHandlers(database, offload)),
+                new WebhookRoutes(access, new WebhookHandlers(new PartnerWebhooks(database, services.secrets()), offload)),
                 new CoordinatorRoutes(access, new CoordinatorHandlers(services.desk(),
                         new IncidentViews(database, grid, clock), offload))));
         tables.addAll(services.family().apply(access));

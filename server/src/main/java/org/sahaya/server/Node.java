@@ -20,6 +20,8 @@ import org.sahaya.notify.channel.lineup.ChannelLineup;
 import org.sahaya.server.admin.privacy.RetentionJob;
 import org.sahaya.server.audit.AuditLog;
 import org.sahaya.server.cluster.TakeOver;
+import org.sahaya.server.delivery.DeliverySender;
+import org.sahaya.server.delivery.PartnerOutbox;
 import org.sahaya.server.device.DeviceActivity;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
@@ -56,6 +58,8 @@ public final class Node implements AutoCloseable {
     ServiceAreas areas;
     SecretBox secrets;
     RetentionJob retention;
+    DeliverySender partnerDeliveries;
+    PartnerOutbox partnerOutbox;
 
     Node(SahayaConfig config, Database database, Grid grid, Vertx vertx, Offload offload, FleetIndex fleet,
                  HttpServer http) {
@@ -136,6 +140,11 @@ public final class Node implements AutoCloseable {
         return secrets;
     }
 
+    /** The outbox of deliveries to partners' systems (issue 17): fleet webhooks, hospitals' FHIR endpoints. */
+    public PartnerOutbox partnerOutbox() {
+        return partnerOutbox;
+    }
+
     /** Where gateways report what they heard ({@link DeviceActivity}); the sweep behind DEVICE_OFFLINE. */
     public DeviceHealth deviceHealth() {
         return deviceHealth;
@@ -157,6 +166,9 @@ public final class Node implements AutoCloseable {
      * the rest stops without any graceful step.
      */
     public void crash() {
+        if (partnerDeliveries != null) {
+            partnerDeliveries.abandon();
+        }
         grid.terminate();
         database.close();
         if (dc09 != null) {
@@ -178,6 +190,10 @@ public final class Node implements AutoCloseable {
 
     @Override
     public void close() {
+        // First: an attempt under way is cut off and this member's claims let go while the database is open.
+        if (partnerDeliveries != null) {
+            partnerDeliveries.close();
+        }
         if (retention != null) {
             retention.close();
         }

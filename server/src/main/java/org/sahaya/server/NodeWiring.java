@@ -35,6 +35,9 @@ import org.sahaya.server.cluster.ClusterPlacement;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;
+import org.sahaya.server.delivery.DeliverySender;
+import org.sahaya.server.delivery.DeliveryTimings;
+import org.sahaya.server.delivery.JdbcPartnerOutbox;
 import org.sahaya.server.delivery.PartnerOutbox;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
@@ -42,7 +45,6 @@ import org.sahaya.server.device.LowBatteryNotices;
 import org.sahaya.server.http.job.JobHandlers;
 import org.sahaya.server.http.job.JobRoutes;
 import org.sahaya.server.job.FleetWebhook;
-import org.sahaya.server.job.JobDeliveryRows;
 import org.sahaya.server.job.JobViews;
 import org.sahaya.server.management.ManagementServer;
 import org.sahaya.server.operations.IncidentMeters;
@@ -50,7 +52,6 @@ import org.sahaya.server.operations.OperationsWatch;
 import org.sahaya.server.prearrival.ExpectedArrival;
 import org.sahaya.server.prearrival.PreArrivalNotices;
 import org.sahaya.server.prearrival.R4Validator;
-import org.sahaya.server.prearrival.StoredOnlyOutbox;
 import org.sahaya.server.tls.ListenerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +68,6 @@ final class NodeWiring {
     private NodeWiring() {
     }
 
-    /**
-     * Where jobs' deliveries to fleets go: rows of {@code partner_deliveries} for the partner outbox to send.
-     * A placeholder until the partner outbox's sender ({@code server.delivery}) is wired: the merge replaces it.
-     */
-    private static PartnerOutbox partnerOutbox(Clock clock) {
-        return new JobDeliveryRows(clock);
-    }
 
     /** {@link Node#start(SahayaConfig, Clock, Map)}: blocking until the node listens. */
     static Node start(SahayaConfig config, Clock clock, Map<Channel, NotificationChannel> channels) throws Exception {
@@ -89,6 +83,12 @@ final class NodeWiring {
                 : VertxBootstrap.create(registry, config.maxEventLoopMillis());
         Offload offload = new Offload();
         StageTimers timers = new StageTimers(registry);
+        // Issue 17: the outbox of deliveries to partners' systems (fleet webhooks, hospitals' FHIR endpoints).
+        // Listeners that tell partners take partnerOutbox: they enqueue in their transaction, then kick.
+        DeliverySender partnerDeliveries = new DeliverySender(database, secrets,
+                grid.hazelcast().getCluster().getLocalMember().getUuid().toString(), clock,
+                DeliveryTimings.standard(config.partnerDeliveries().giveUp()), registry, timers);
+        PartnerOutbox partnerOutbox = new JdbcPartnerOutbox(clock, partnerDeliveries);
 
         DispatchWiring dispatch = DispatchWiring.of(config, database, grid, clock);
         FamilyWiring family = FamilyWiring.of(config, database, grid, clock, channels, registry);
@@ -102,7 +102,7 @@ final class NodeWiring {
         news.add(new IncidentMeters(registry, clock));
         // Jobs to crews (issue 17): offered on dispatch, ended by the crew or the incident, told to the fleet's webhook.
         JobViews jobViews = new JobViews(grid, secrets);
-        Jobs jobs = new Jobs(database, grid, new FleetWebhook(jobViews, partnerOutbox(clock)), config.acceptTimeout(), clock);
+        Jobs jobs = new Jobs(database, grid, new FleetWebhook(jobViews, partnerOutbox), config.acceptTimeout(), clock);
         news.add(jobs);
         IncidentWorkflow workflow = dispatch.workflow(vertx, timers, offload, placement, news);
         if (placement instanceof ClusterPlacement clustered) {
@@ -121,7 +121,7 @@ final class NodeWiring {
         R4Validator.shared().warm();
         news.add(new PreArrivalNotices(new PreArrivalNotices.Parts(database, grid, grid, secrets,
                 new ExpectedArrival(ConfiguredEta.model(config.eta()), config.preArrival().onScene(),
-                        config.city().timeZone()), R4Validator.shared(), audit, clock), new StoredOnlyOutbox(clock)));
+                        config.city().timeZone()), R4Validator.shared(), audit, clock), partnerOutbox));
         DispatchDesk desk = dispatch.desk(workflow);
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
                 desk, access -> family.handlers(offload, access), deviceHealth, rateLimit,
@@ -135,6 +135,8 @@ final class NodeWiring {
         node.channels = family.lineup();
         node.audit = audit;
         node.secrets = secrets;
+        node.partnerDeliveries = partnerDeliveries;
+        node.partnerOutbox = partnerOutbox;
         deviceHealth.start(vertx);
         try {
             GatewayWiring gateways = GatewayWiring.start(config, vertx, database, offload, reception, deviceHealth,
@@ -148,6 +150,7 @@ final class NodeWiring {
             node.close(); // e.g. a gateway port is taken: leave nothing half-started behind
             throw e;
         }
+        partnerDeliveries.start();
         node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
         node.takeOver.start();
         family.startEscalation(vertx, offload, placement::owns);

@@ -59,6 +59,7 @@ import org.sahaya.core.alert.AlertType;
  * @param preArrival          pre-arrival notices to hospitals ({@code SAHAYA_ON_SCENE_MINUTES})
  * @param acceptTimeout       {@code SAHAYA_ACCEPT_TIMEOUT_SECONDS}, default 60: how long a crew has to accept a job
  *                            before the incident goes to the next unit
+ * @param partnerDeliveries   the outbox of deliveries to partners ({@code SAHAYA_PARTNER_DELIVERY_GIVE_UP_HOURS})
  */
 public record SahayaConfig(
         int httpPort,
@@ -96,7 +97,8 @@ public record SahayaConfig(
         CitySettings city,
         RetentionSettings retention,
         PreArrivalSettings preArrival,
-        Duration acceptTimeout) {
+        Duration acceptTimeout,
+        PartnerDeliverySettings partnerDeliveries) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -155,7 +157,8 @@ public record SahayaConfig(
                 CitySettings.from(s),
                 RetentionSettings.from(s),
                 PreArrivalSettings.from(s),
-                Duration.ofSeconds(s.getPositiveInt("SAHAYA_ACCEPT_TIMEOUT_SECONDS", 60)));
+                Duration.ofSeconds(s.getPositiveInt("SAHAYA_ACCEPT_TIMEOUT_SECONDS", 60)),
+                PartnerDeliverySettings.from(s));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -59,7 +59,10 @@ public enum TimelineStage {
     /** A pre-arrival notice (planned, updated, arrived, cancelled) was handed to the partner outbox for the hospital. */
     PRE_ARRIVAL_NOTICE,
     /** A pre-arrival notice was not sent: the hospital has no FHIR endpoint nor webhook, or its Bundle failed R4 validation. */
-    PRE_ARRIVAL_NOT_SENT;
+    PRE_ARRIVAL_NOT_SENT,
+    // Partners' systems (server.delivery, issue 17)
+    /** A delivery to a fleet's or hospital's system was not answered 2xx in time and is given up. */
+    PARTNER_DELIVERY_GIVEN_UP;
 
     /** The stage of a crew's status report. */
     public static TimelineStage unitReported(UnitStatus status) {

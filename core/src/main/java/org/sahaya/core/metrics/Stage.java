@@ -12,7 +12,12 @@ public enum Stage {
     /** Received until the dispatch decision (DISPATCHED or QUEUED). */
     DISPATCH_DECIDED,
     /** Received until the first family notification was handed to its provider. */
-    FIRST_NOTIFICATION;
+    FIRST_NOTIFICATION,
+    /**
+     * Dispatch decided until the fleet's webhook answered 2xx to the job (issue 17): measured from the
+     * decision, not from reception, so it is the outbox's own share of the path.
+     */
+    JOB_HANDED;
 
     public String tag() {
         return name().toLowerCase();

@@ -77,6 +77,10 @@ final class CityArgs {
     @Option(names = "--prewarm", paramLabel = "0", description = {"before the first rate, run the node's streams at that rate"
             + " for this many seconds, unmeasured, so that the first rates are not measured on a node still JIT-compiling"})
     int prewarm;
+    @Option(names = "--fleet-webhooks", description = {"start a webhook sink in this process and point every fleet's"
+            + " webhook at it (admin API, as the demo admin) before the run, so the node's job_handed stage"
+            + " (dispatch decided -> job handed to the fleet's webhook) is measured and reported"})
+    boolean fleetWebhooks;
 
     CityOptions options() {
         if (scenario != null && !scenario.equals("city")) {
@@ -108,7 +112,7 @@ final class CityArgs {
                 Duration.ofMillis(within("--timeout-ms", timeoutMs, 1, 60_000)),
                 Duration.ofSeconds(within("--settle", settle, 0, 60)), within("--devices", devices, 1, 9_999),
                 within("--seed", seed, 0, Integer.MAX_VALUE), Duration.ofSeconds(within("--job-seconds", jobSeconds, 0, 3_600)),
-                seconds("--prewarm", prewarm, 0), OptionRules.management(management, node));
+                seconds("--prewarm", prewarm, 0), OptionRules.management(management, node), fleetWebhooks);
     }
 
     private static Duration seconds(String option, int seconds, int min) {

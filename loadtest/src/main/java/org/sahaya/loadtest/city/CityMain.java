@@ -84,6 +84,16 @@ public final class CityMain {
                 started.add(dispatcher);
                 reference = dispatcher.endpoint();
             }
+            if (options.fleetWebhooks()) {
+                // Issue 17: the fleets' systems in this process, so the node's job_handed stage is measured.
+                FleetWebhookSink sink = Await.result(FleetWebhookSink.start(), SETUP_TIMEOUT, "starting the fleets' webhook sink");
+                started.add(sink);
+                WebClient admin = Await.result(StaffSession.admin(client, options.node(), options.requestTimeout()),
+                        SETUP_TIMEOUT, "logging in to " + options.node() + " as the demo admin");
+                List<String> fleets = Await.result(FleetWebhooks.point(admin, options.node(), sink, options.requestTimeout()),
+                        SETUP_TIMEOUT, "pointing the fleets' webhooks at " + sink.endpoint());
+                System.out.println("loadtest: fleets " + fleets + " deliver their jobs to the sink at " + sink.endpoint());
+            }
             CityBenchmark benchmark = new CityBenchmark(vertx, options, client, reader, city, mqtt, dc09, reference, baseline);
             Instant startedAt = Instant.now();
             String loadBefore = Machine.loadAverage();

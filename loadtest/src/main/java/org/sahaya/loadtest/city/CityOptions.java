@@ -10,12 +10,15 @@ import org.sahaya.loadtest.run.Schedule;
 /**
  * The command line of the city scenario ({@code --scenario city}). Bounded like the single-stream
  * mode: loopback only, at most {@link #MAX_RATES} alert rates, every stream within {@link Schedule}'s limits.
+ *
+ * @param fleetWebhooks point every fleet's webhook at a sink in this process before the run (issue 17), so that
+ *                      the node's {@code job_handed} stage (dispatch decided → job handed to the fleet) is measured
  */
 public record CityOptions(Endpoint node, double scale, List<Integer> alertRates, int surgeFactor, Duration surgeAfter,
                           Duration surgeSeconds, Duration warmup, Duration duration, Integer mqttPort, Integer dc09Port,
                           boolean baseline, String referenceDb, Path report, String section, Path plot, int sampleSize,
                           int maxInFlight, Duration requestTimeout, Duration settle, int devices, long seed,
-                          Duration jobTime, Duration prewarm, Endpoint management) {
+                          Duration jobTime, Duration prewarm, Endpoint management, boolean fleetWebhooks) {
 
     public static final int MAX_RATES = 8;
 

@@ -20,6 +20,7 @@ public record StageRow(String stage, long count, double p50Ms, double p99Ms, dou
             case ACK -> 10;
             case DISPATCH_DECIDED -> 20;
             case FIRST_NOTIFICATION -> 100;
+            case JOB_HANDED -> 50;
             case TRIAGE -> Double.NaN;
         };
     }

@@ -25,12 +25,21 @@ public final class StaffSession {
 
     /** A client over {@code client} whose every request carries the demo supervisor's session. */
     public static Future<WebClient> reader(WebClient client, Endpoint node, Duration timeout) {
-        JsonObject login = new JsonObject().put("username", USER).put("password", PASSWORD)
+        return as(USER, client, node, timeout);
+    }
+
+    /** The same as the demo admin: for setting up a run (the fleets' webhooks), never for the measured traffic. */
+    public static Future<WebClient> admin(WebClient client, Endpoint node, Duration timeout) {
+        return as("demo-admin", client, node, timeout);
+    }
+
+    private static Future<WebClient> as(String user, WebClient client, Endpoint node, Duration timeout) {
+        JsonObject login = new JsonObject().put("username", user).put("password", PASSWORD)
                 .put("totp", Totp.code(TOTP_SECRET, Totp.step(Instant.now())));
         return client.post(node.port(), node.host(), "/api/v1/session").timeout(timeout.toMillis())
                 .sendJsonObject(login).compose(r -> {
                     if (r.statusCode() != 200) {
-                        return Future.failedFuture("logging in as " + USER + " answered " + r.statusCode()
+                        return Future.failedFuture("logging in as " + user + " answered " + r.statusCode()
                                 + " (only a demo node has the demo people; the code of this 30-s step may be used)");
                     }
                     WebClientSession session = WebClientSession.create(client);

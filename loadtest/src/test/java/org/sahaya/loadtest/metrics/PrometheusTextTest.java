@@ -75,7 +75,7 @@ class PrometheusTextTest {
         List<StageLatency> stages = StageLatency.between(before, after);
 
         assertThat(stages).extracting(StageLatency::stage)
-                .containsExactly("ack", "triage", "dispatch_decided", "first_notification");
+                .containsExactly("ack", "triage", "dispatch_decided", "first_notification", "job_handed");
         assertThat(stages.getFirst().count()).isEqualTo(100);
         assertThat(stages.getFirst().p99Ms()).isBetween(2.5, 3.5);
         assertThat(stages.get(1).count()).isZero();

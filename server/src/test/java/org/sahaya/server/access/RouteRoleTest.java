@@ -128,7 +128,10 @@ class RouteRoleTest {
             // The job answered is one already ended: allowed callers get 409, nothing moves.
             Map.entry("getUnitJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("acceptJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
-            Map.entry("declineJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)));
+            Map.entry("declineJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
+            // Issue 17, the partner outbox: a partner's webhook is an admin's to set (to FLEET-NOPE here: 404).
+            Map.entry("putPartnerWebhook", EnumSet.of(ADMIN)),
+            Map.entry("deletePartnerWebhook", EnumSet.of(ADMIN)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -315,6 +318,8 @@ class RouteRoleTest {
             // incomplete: refused by the contract (422) before it could count as a failed login
             case "login" -> new JsonObject().put("username", "nobody");
             case "createPartner" -> new JsonObject().put("id", "FLEET-RR").put("kind", "HOSPITAL").put("name", "No such hospital");
+            case "putPartnerWebhook" -> new JsonObject().put("url", "https://fleet.example/hooks")
+                    .put("secret", "route-role-test-secret");
             case "importCity" -> new JsonObject().put("format", "sahaya-city/1"); // an empty city: nothing changes
             // an accept: the patient stays where the other operations expect it
             case "decideHospital" -> new JsonObject().put("decision", "ACCEPT").put("reason", "route role test");

@@ -10,6 +10,7 @@ import org.sahaya.server.access.partners.Partner;
 import org.sahaya.server.access.partners.PartnerKind;
 import org.sahaya.server.access.partners.PartnerRepository;
 import org.sahaya.server.admin.RecordRefused;
+import org.sahaya.server.delivery.PartnerWebhooks;
 
 /**
  * Fleets for the import: a fleet is a partner of kind FLEET ({@code {"id": "FLEET-2", "name": "..."}}),
@@ -65,8 +66,14 @@ public final class FleetKind implements CityKind<FleetKind.Fleet> {
 
     @Override
     public Optional<JsonObject> current(Connection c, String id) throws SQLException {
-        return partners.find(c, id).map(PartnerRepository.Stored::partner).filter(p -> p.kind() == PartnerKind.FLEET)
+        Optional<JsonObject> fleet = partners.find(c, id).map(PartnerRepository.Stored::partner)
+                .filter(p -> p.kind() == PartnerKind.FLEET)
                 .map(p -> new JsonObject().put("id", p.id()).put("name", p.name())
                         .put("hasKey", p.keyCreatedAt() != null));
+        if (fleet.isPresent()) {
+            // Issue 17: where its jobs go (PUT /api/v1/partners/{id}/webhook); the secret only as hasSecret.
+            fleet.get().put("webhook", PartnerWebhooks.of(c, id));
+        }
+        return fleet;
     }
 }

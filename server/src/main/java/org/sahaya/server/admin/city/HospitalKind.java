@@ -18,6 +18,9 @@ import org.sahaya.core.hospital.BedKind;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.persistence.HospitalRepository;
 import org.sahaya.server.admin.RecordRefused;
+import org.sahaya.server.delivery.EndpointUrl;
+import org.sahaya.server.delivery.PartnerDelivery;
+import org.sahaya.server.delivery.PartnerWebhooks;
 
 /**
  * Hospitals: stored in {@code hospitals} (contact details, capabilities, bed capacity), a new one also made
@@ -65,8 +68,12 @@ public final class HospitalKind implements CityKind<HospitalRecord> {
         }
         List<String> capabilities = f.words("capabilities", 30);
         boolean preferred = f.bool("preferred", false);
+        String fhirBaseUrl = f.text("fhirBaseUrl", EndpointUrl.MAX, false);
+        Optional<String> badFhir = fhirBaseUrl == null ? Optional.empty() : EndpointUrl.refusal(fhirBaseUrl);
+        badFhir.ifPresent(reason -> f.refuse("fhirBaseUrl", reason));
         f.done();
-        return new HospitalRecord(id, name, position, address, phone, capacity, free, capabilities, preferred);
+        return new HospitalRecord(id, name, position, address, phone, capacity, free, capabilities, preferred,
+                fhirBaseUrl);
     }
 
     private static void beds(Fields f, JsonObject beds, String kind, Map<BedKind, Integer> capacity,
@@ -121,6 +128,7 @@ public final class HospitalKind implements CityKind<HospitalRecord> {
             ps.setString(8, r.id());
             ps.executeUpdate();
         }
+        fhirBaseUrl(c, r);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM hospital_bed_capacity WHERE hospital_id = ?")) {
             ps.setString(1, r.id());
             ps.executeUpdate();
@@ -136,6 +144,28 @@ public final class HospitalKind implements CityKind<HospitalRecord> {
             ps.executeBatch();
         }
         return known ? Written.UPDATED : Written.CREATED;
+    }
+
+    /** Issue 17: a changed FHIR endpoint also makes the notices waiting for it due at once. */
+    private static void fhirBaseUrl(Connection c, HospitalRecord r) throws SQLException {
+        String before;
+        try (PreparedStatement ps = c.prepareStatement("SELECT fhir_base_url FROM hospitals WHERE id = ?")) {
+            ps.setString(1, r.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                before = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        if (java.util.Objects.equals(before, r.fhirBaseUrl())) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE hospitals SET fhir_base_url = ? WHERE id = ?")) {
+            ps.setString(1, r.fhirBaseUrl());
+            ps.setString(2, r.id());
+            ps.executeUpdate();
+        }
+        if (r.fhirBaseUrl() != null) {
+            PartnerWebhooks.retryNow(c, r.id(), PartnerDelivery.Transport.FHIR);
+        }
     }
 
     /** A new hospital's free beds: those given, and all the beds of the other kinds it has. */
@@ -173,6 +203,9 @@ public final class HospitalKind implements CityKind<HospitalRecord> {
                         .put("capabilities", new JsonArray(caps == null ? List.of() : List.of(caps.split(","))))
                         .put("preferred", rs.getBoolean("partner"));
                 json.put("beds", beds(c, id, found.orElse(null)));
+                // Issue 17: where its pre-arrival notices go; the webhook's secret only as hasSecret.
+                json.put("fhirBaseUrl", rs.getString("fhir_base_url"));
+                json.put("webhook", PartnerWebhooks.of(c, id));
                 return Optional.of(json);
             }
         }

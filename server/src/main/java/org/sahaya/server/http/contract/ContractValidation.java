@@ -83,11 +83,18 @@ public final class ContractValidation implements Handler<RoutingContext> {
         return null;
     }
 
+    private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
+
     static Problem problemFor(Throwable e) {
         if (e instanceof SchemaValidationException s && s.getOutputUnit() != null && isBodyError(s)) {
             OutputUnit unit = deepest(s.getOutputUnit());
             String field = unit.getInstanceLocation() == null ? null : unit.getInstanceLocation().replaceFirst("^#?/", "");
             String reason = unit.getError() != null ? unit.getError() : s.getMessage();
+            // A missing member is reported at its parent ("#"): name the member itself (issue 17).
+            Matcher missing = REQUIRED.matcher(String.valueOf(reason));
+            if (missing.find()) {
+                field = (field == null || field.isEmpty() || field.equals("#") ? "" : field + "/") + missing.group(1);
+            }
             return Problem.ofField(422, "invalid-field", "Invalid field",
                     (field == null || field.isEmpty() ? "the body" : field) + ": " + reason,
                     field == null || field.isEmpty() ? null : field);

@@ -5,11 +5,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import org.sahaya.core.json.Json;
+import org.sahaya.core.node.Offload;
 import org.sahaya.server.access.partners.IssuedKey;
 import org.sahaya.server.access.partners.Partner;
 import org.sahaya.server.access.partners.PartnerChangeRefused;
 import org.sahaya.server.access.partners.PartnerDirectory;
 import org.sahaya.server.access.partners.PartnerKind;
+import org.sahaya.server.delivery.PartnerWebhooks;
 import org.sahaya.server.http.JsonReply;
 import org.sahaya.server.http.contract.Problem;
 import org.sahaya.server.http.contract.ProblemException;
@@ -22,9 +24,14 @@ import org.sahaya.server.http.contract.ProblemException;
 public final class PartnerHandlers {
 
     private final PartnerDirectory directory;
+    private final PartnerWebhooks webhooks;
+    private final Offload offload;
 
-    public PartnerHandlers(PartnerDirectory directory) {
+    /** @param webhooks each partner's webhook, shown in the list as {@code {url, hasSecret}} (issue 17) */
+    public PartnerHandlers(PartnerDirectory directory, PartnerWebhooks webhooks, Offload offload) {
         this.directory = directory;
+        this.webhooks = webhooks;
+        this.offload = offload;
     }
 
     public void create(RoutingContext ctx) {
@@ -38,7 +45,8 @@ public final class PartnerHandlers {
     }
 
     public void list(RoutingContext ctx) {
-        JsonReply.send(ctx, directory.list().map(all -> all.stream().map(PartnerView::of).toList()));
+        JsonReply.send(ctx, directory.list().compose(all -> offload.submit(webhooks::all)
+                .map(hooks -> all.stream().map(p -> PartnerView.of(p, hooks.get(p.id()))).toList())));
     }
 
     private static void issued(RoutingContext ctx, int status, Future<IssuedKey> issued) {
@@ -56,11 +64,16 @@ public final class PartnerHandlers {
         });
     }
 
-    /** A partner as the admin lists it: never a key. */
-    public record PartnerView(String id, String kind, String name, Instant keyCreatedAt) {
-        static PartnerView of(Partner p) {
-            return new PartnerView(p.id(), p.kind().name(), p.name(), p.keyCreatedAt());
+    /** A partner as the admin lists it: never a key, never its webhook's secret. */
+    public record PartnerView(String id, String kind, String name, Instant keyCreatedAt, WebhookView webhook) {
+        static PartnerView of(Partner p, JsonObject webhook) {
+            return new PartnerView(p.id(), p.kind().name(), p.name(), p.keyCreatedAt(),
+                    webhook == null ? null : new WebhookView(webhook.getString("url"), webhook.getBoolean("hasSecret")));
         }
+    }
+
+    /** Where the partner's system hears from us (issue 17); null in the view when it has none. */
+    public record WebhookView(String url, boolean hasSecret) {
     }
 
     /** A new key, shown to the admin once. */

@@ -73,7 +73,8 @@ class PartnerRoutesTest {
             default -> null;
         })), directory, audit::add, new FailureThrottle(1000, Duration.ofMinutes(1), Clock.systemUTC()), Clock.systemUTC());
         vertx = Vertx.vertx();
-        RouteTable partners = new PartnerRoutes(access, new PartnerHandlers(directory), new RosterHandlers(db, offload));
+        RouteTable partners = new PartnerRoutes(access, new PartnerHandlers(directory,
+                new org.sahaya.server.delivery.PartnerWebhooks(db, org.sahaya.server.TestNode.secrets()), offload), new RosterHandlers(db, offload));
         Map<String, RouteTable.Mount> rest = otherOperations(partners.routes().keySet());
         server = HttpApi.router(vertx, List.of(partners, () -> rest), 16_384, Clock.systemUTC())
                 .compose(router -> vertx.createHttpServer().requestHandler(router).listen(0))
