@@ -56,6 +56,9 @@ import org.sahaya.core.alert.AlertType;
  * @param city                the city served ({@code SAHAYA_CITY_*}): its name in each language, time zone and languages
  * @param retention           {@code SAHAYA_RETENTION_DAYS}: how long personal data of closed incidents is kept
  *                            (default 0 = kept)
+ * @param alsWait             {@code SAHAYA_ALS_WAIT_SECONDS}, default 600: an incident that needs ALS gets the nearest
+ *                            BLS unit first (and an ALS unit as soon as one is free) when no free ALS unit can arrive
+ *                            within this time
  */
 public record SahayaConfig(
         int httpPort,
@@ -91,7 +94,8 @@ public record SahayaConfig(
         LoginSettings logins,
         MasterKeySettings masterKey,
         CitySettings city,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        Duration alsWait) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -148,7 +152,16 @@ public record SahayaConfig(
                 LoginSettings.from(s),
                 MasterKeySettings.from(s),
                 CitySettings.from(s),
-                RetentionSettings.from(s));
+                RetentionSettings.from(s),
+                alsWait(s));
+    }
+
+    private static Duration alsWait(Settings s) {
+        long seconds = s.getLong("SAHAYA_ALS_WAIT_SECONDS", 600);
+        if (seconds < 0) {
+            throw new ConfigException("SAHAYA_ALS_WAIT_SECONDS", "must not be negative");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {
