@@ -128,13 +128,9 @@ public final class DutyCycle {
         switch (StatusEffect.of(before.status(), status, true)) {
             case REDISPATCH -> {
                 boolean declinedIt = status == UnitStatus.AVAILABLE;
-                dispatcher.followUps().supportLeft(incidentId, before, (declinedIt ? "declined"
-                        : "went out of service while " + before.status()) + said);
-                incidents.get(incidentId).ifPresent(i -> changes.add(new IncidentChange.UnitReleased(i, now, before.id(),
-                        declinedIt ? IncidentChange.Reason.DECLINED : IncidentChange.Reason.OUT_OF_SERVICE, declinedIt
-                        ? "the crew of " + before.callSign() + " declined" + said
-                        : before.callSign() + " went out of service")));
-                dispatcher.followUps().serve(incidentId).ifPresent(changes::add);
+                changes.addAll(dispatcher.followUps().supportReleased(incidentId, before, declinedIt
+                        ? IncidentChange.Reason.DECLINED : IncidentChange.Reason.OUT_OF_SERVICE,
+                        (declinedIt ? "declined" : "went out of service while " + before.status()) + said));
                 declined = incidentId;
             }
             case CLOSE_HANDED_OVER, CLOSE_TREATED_ON_SCENE -> dispatcher.followUps().supportDone(incidentId, before,

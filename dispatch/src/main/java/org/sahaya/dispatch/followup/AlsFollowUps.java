@@ -143,6 +143,25 @@ public final class AlsFollowUps {
     }
 
     /**
+     * The second unit leaves the incident before its work was done: its crew declined or did not accept in
+     * time (jobs), or it broke down. Its claim is given back if it still holds one, it is never sent to this
+     * incident again, and the next ALS unit is sent if one is free.
+     *
+     * @param why plain words for the timeline and the family ("declined (crew on break)")
+     * @return what to tell the incident's listeners: UnitReleased, then SupportUnitSent if another went
+     */
+    public List<IncidentChange> supportReleased(String incidentId, Unit unit, IncidentChange.Reason reason, String why) {
+        claims.release(unit.id(), incidentId);
+        units.unit(unit.id()).ifPresent(fleet::update);
+        supportLeft(incidentId, unit, why);
+        List<IncidentChange> changes = new ArrayList<>();
+        incidents.get(incidentId).ifPresent(i -> changes.add(new IncidentChange.UnitReleased(i, clock.instant(), unit.id(),
+                reason, "second unit " + unit.callSign() + " " + why)));
+        serve(incidentId).ifPresent(changes::add);
+        return changes;
+    }
+
+    /**
      * The support unit left before its work was done (declined, broke down): the follow-up seeks another
      * ALS unit, never this one again for the incident.
      */

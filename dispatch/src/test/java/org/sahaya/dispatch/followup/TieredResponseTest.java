@@ -250,6 +250,30 @@ class TieredResponseTest {
     }
 
     @Test
+    void aSecondUnitWhoseCrewDidNotAcceptInTimeIsReleasedAndTheNextAlsUnitSent() {
+        station(UnitLevel.BLS, north(MG_ROAD, 800));
+        String incident = sosAt(MG_ROAD);
+        dispatcher.dispatch(incident);
+        Unit silent = station(UnitLevel.ALS, north(MG_ROAD, 2_000));
+        dispatcher.followUps().serve(incident);
+        Unit next = station(UnitLevel.ALS, north(MG_ROAD, 6_000));
+
+        List<IncidentChange> changes = dispatcher.followUps().supportReleased(incident, grid.units().get(silent.id()),
+                IncidentChange.Reason.NOT_ACCEPTED_IN_TIME, "was not accepted within 60 s");
+
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0)).isInstanceOfSatisfying(IncidentChange.UnitReleased.class, r -> {
+            assertThat(r.unitId()).isEqualTo(silent.id());
+            assertThat(r.reason()).isEqualTo(IncidentChange.Reason.NOT_ACCEPTED_IN_TIME);
+        });
+        assertThat(changes.get(1)).isInstanceOfSatisfying(IncidentChange.SupportUnitSent.class,
+                s -> assertThat(s.unitId()).isEqualTo(next.id()));
+        assertThat(grid.units().get(silent.id()).status()).isEqualTo(UnitStatus.AVAILABLE);
+        assertThat(grid.units().get(silent.id()).incidentId()).isNull();
+        assertThat(grid.units().get(next.id()).incidentId()).isEqualTo(incident);
+    }
+
+    @Test
     void theSecondUnitsProgressIsNewsAndItsLeavingTheSceneOnlyFreesIt() {
         Unit basic = station(UnitLevel.BLS, north(MG_ROAD, 800));
         String incident = sosAt(MG_ROAD);
