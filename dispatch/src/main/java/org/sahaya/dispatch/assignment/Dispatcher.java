@@ -178,7 +178,11 @@ public final class Dispatcher {
                         DispatchExplanation.considered(ranked, lost.size(), shortlist.passedOver()),
                         policy.explainBlsFirst(option, bestAls), scene);
                 if (outcome instanceof DispatchOutcome.Skipped) {
-                    followUps.abandon(incident.id());
+                    // Unless another member completed the dispatch with this very unit, nothing goes first.
+                    String unitId = claimed.get().id();
+                    if (!incidents.get(incident.id()).map(i -> unitId.equals(i.unitId())).orElse(false)) {
+                        followUps.abandon(incident.id());
+                    }
                 } else {
                     write(List.of(new TimelineEntry(incident.id(), clock.instant(), TimelineStage.ALS_SOUGHT,
                             "An ALS unit is sought to follow " + option.callSign() + ": it is sent as soon as one is free")));

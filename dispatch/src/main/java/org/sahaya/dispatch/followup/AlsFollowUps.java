@@ -77,6 +77,31 @@ public final class AlsFollowUps {
         });
     }
 
+    /**
+     * A more urgent alert raised a dispatched incident to ALS while a BLS unit works it: an ALS unit is
+     * sought as its second unit, as if the BLS unit had gone first.
+     *
+     * @return the change to announce if an ALS unit was sent at once
+     */
+    public Optional<IncidentChange.SupportUnitSent> raisedToAls(String incidentId) {
+        Incident incident = incidents.get(incidentId)
+                .filter(i -> i.state() == IncidentState.DISPATCHED && i.needs() == UnitLevel.ALS).orElse(null);
+        Unit first = incident == null ? null : units.unit(incident.unitId()).filter(u -> u.level() == UnitLevel.BLS).orElse(null);
+        if (first == null) {
+            return Optional.empty();
+        }
+        if (find(incidentId).filter(AlsFollowUp::open).isEmpty()) {
+            Instant now = clock.instant();
+            database.inTransaction(c -> {
+                rows.seek(c, incidentId, first.id(), now);
+                timeline.append(c, new TimelineEntry(incidentId, now, TimelineStage.ALS_SOUGHT, "Raised to ALS while BLS unit "
+                        + first.callSign() + " works the incident: an ALS unit is sought as a second unit"));
+                return null;
+            });
+        }
+        return serve(incidentId);
+    }
+
     /** The BLS-first dispatch did not happen after all (the incident moved on): nothing is sought. */
     public void abandon(String incidentId) {
         database.inTransaction(c -> rows.end(c, incidentId, clock.instant()));

@@ -94,6 +94,17 @@ public final class IncidentWorkflow {
             placement.toOwner(incident.id(), receivedAt, null, this::runHere);
         } else if (result.opened() && incident.state() == IncidentState.VERIFYING) {
             placement.toOwner(incident.id(), null, result.decision().verificationWindow(), this::runHere);
+        } else if (result.raised() && incident.state() == IncidentState.DISPATCHED && incident.needs() == UnitLevel.ALS
+                && placement.mayDispatch()) {
+            // Raised to ALS while its unit works it: an ALS unit follows if the unit is BLS (safe on any member:
+            // the claim and the follow-up's row decide; the owner's sweep retries).
+            parts.offload().execute(() -> {
+                try {
+                    parts.dispatcher().followUps().raisedToAls(incident.id()).ifPresent(sent -> changed(List.of(sent)));
+                } catch (RuntimeException e) {
+                    LOG.error("Incident {}: seeking an ALS unit after it was raised failed", incident.id(), Redacted.of(e));
+                }
+            });
         }
     }
 

@@ -173,6 +173,21 @@ class TieredWorkflowTest {
     }
 
     @Test
+    void aDispatchedFallRaisedToAlsBySosGetsAnAlsUnitBesideItsBasicUnit() {
+        Unit basic = station(UnitLevel.BLS, TestCity.north(MG_ROAD, 800), UnitStatus.AVAILABLE);
+        TestCity.Wearer wearer = TestCity.wearer(database, MG_ROAD, null);
+        String incident = raise(AlertType.FALL, wearer);
+        await().atMost(Duration.ofSeconds(20)).until(() -> grid.incidents().get(incident).state() == IncidentState.DISPATCHED);
+        assertThat(grid.incidents().get(incident).needs()).isEqualTo(UnitLevel.BLS);
+        Unit advanced = station(UnitLevel.ALS, TestCity.north(MG_ROAD, 3_000), UnitStatus.AVAILABLE);
+
+        assertThat(raise(AlertType.SOS, wearer)).isEqualTo(incident);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> supportSent(incident, advanced.id()));
+        assertThat(grid.incidents().get(incident).unitId()).isEqualTo(basic.id());
+    }
+
+    @Test
     void positionsOfTheUnitOnItsWayAreToldAsEtaChanges() {
         Unit unit = station(UnitLevel.BLS, TestCity.north(MG_ROAD, 6_000), UnitStatus.AVAILABLE);
         Unit idle = station(UnitLevel.BLS, TestCity.north(MG_ROAD, 30_000), UnitStatus.AVAILABLE);
@@ -207,7 +222,10 @@ class TieredWorkflowTest {
     }
 
     private String raise(AlertType type) {
-        TestCity.Wearer wearer = TestCity.wearer(database, MG_ROAD, null);
+        return raise(type, TestCity.wearer(database, MG_ROAD, null));
+    }
+
+    private String raise(AlertType type, TestCity.Wearer wearer) {
         Instant now = clock.instant();
         IntakeResult result = intake.receive(new Alert(TestCity.id("a"), wearer.device().id(), type,
                 now.minusSeconds(1), now, MG_ROAD, 10.0, null));
