@@ -300,6 +300,25 @@ class TieredResponseTest {
     }
 
     @Test
+    void whenTheFirstUnitDeclinesTheSecondUnitAlreadyOnItsWayBecomesTheIncidentsUnit() {
+        Unit basic = station(UnitLevel.BLS, north(MG_ROAD, 800));
+        String incident = sosAt(MG_ROAD);
+        dispatcher.dispatch(incident);
+        Unit support = station(UnitLevel.ALS, north(MG_ROAD, 2_000));
+        dispatcher.followUps().serve(incident);
+        Unit other = station(UnitLevel.BLS, north(MG_ROAD, 400));
+
+        StatusReport report = duty.report(basic.id(), UnitStatus.AVAILABLE, null);
+
+        assertThat(report.outcomes()).singleElement().isInstanceOfSatisfying(Dispatched.class,
+                d -> assertThat(d.unit().id()).isEqualTo(support.id()));
+        assertThat(grid.incidents().get(incident).unitId()).isEqualTo(support.id());
+        assertThat(grid.units().get(other.id()).isAvailable()).as("no third unit").isTrue();
+        assertThat(dispatcher.followUps().serve(incident)).isEmpty();
+        assertThat(dispatcher.followUps().find(incident)).hasValueSatisfying(f -> assertThat(f.open()).isFalse());
+    }
+
+    @Test
     void closingTheIncidentReleasesBothUnitsAndEndsTheFollowUp() {
         Unit basic = station(UnitLevel.BLS, north(MG_ROAD, 800));
         String incident = sosAt(MG_ROAD);
