@@ -176,6 +176,8 @@ public final class AlsFollowUps {
      * @return what to tell the incident's listeners: UnitReleased, then SupportUnitSent if another went
      */
     public List<IncidentChange> supportReleased(String incidentId, Unit unit, IncidentChange.Reason reason, String why) {
+        // The decline first: a sweep that sees the unit gone before the row says so must not send it back.
+        declines.record(incidentId, unit.id(), clock.instant());
         claims.release(unit.id(), incidentId);
         units.unit(unit.id()).ifPresent(fleet::update);
         supportLeft(incidentId, unit, why);
