@@ -36,6 +36,8 @@ record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock c
                       GridUnitClaims unitClaims, GridBedClaims bedClaims, Dispatcher dispatcher) {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchWiring.class);
+    /** How often the owner looks again for an ALS unit for the incidents a BLS unit went to first. */
+    private static final java.time.Duration ALS_SWEEP = java.time.Duration.ofSeconds(5);
 
     static DispatchWiring of(SahayaConfig config, Database database, Grid grid, Clock clock) {
         if (config.eta().centredOnBengaluru() && !config.city().name().equals(CitySettings.DEFAULT_NAME)) {
@@ -51,7 +53,7 @@ record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock c
         GridUnitClaims unitClaims = new GridUnitClaims(grid, clock);
         GridBedClaims bedClaims = new GridBedClaims(grid);
         Dispatcher dispatcher = new Dispatcher(grid, fleet, new HospitalBoard(grid), unitClaims, bedClaims,
-                DispatchPolicy.defaults(),
+                DispatchPolicy.defaults().withAlsWait(config.alsWait()),
                 ConfiguredEta.model(config.eta()), database, clock, config.city().timeZone(), areas);
         return new DispatchWiring(config, grid, database, clock, fleet, areas, unitClaims, bedClaims, dispatcher);
     }
@@ -63,8 +65,10 @@ record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock c
     /** Dispatch and the family's news for each incident, on its owner ({@code placement}). */
     IncidentWorkflow workflow(Vertx vertx, StageTimers timers, Offload offload, IncidentPlacement placement,
                               IncidentListener listener) {
-        return new IncidentWorkflow(new IncidentWorkflow.Parts(vertx, dispatcher, queue(), database, timers, offload, clock,
-                config::verificationWindow), placement, listener);
+        IncidentWorkflow workflow = new IncidentWorkflow(new IncidentWorkflow.Parts(vertx, dispatcher, queue(), database, timers,
+                offload, clock, config::verificationWindow), placement, listener);
+        workflow.sweepAlsFollowUps(ALS_SWEEP);
+        return workflow;
     }
 
     /** Where partners' reports and coordinators' commands arrive; the workflow fences a minority member. */
@@ -74,6 +78,6 @@ record DispatchWiring(SahayaConfig config, Grid grid, Database database, Clock c
         return new DispatchDesk(grid, gridFleet,
                 new DutyCycle(gridFleet, fleet, new GridIncidents(grid), dispatcher, closing, database, clock),
                 bedClaims, new UnitAssignment(grid, dispatcher, unitClaims, fleet, database, clock), closing, workflow,
-                dispatcher, database, new HospitalReroute(grid, dispatcher, bedClaims, database, clock));
+                dispatcher, database, new HospitalReroute(grid, dispatcher, bedClaims, database, clock), clock);
     }
 }

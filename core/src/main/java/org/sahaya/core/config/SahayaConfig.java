@@ -60,6 +60,9 @@ import org.sahaya.core.alert.AlertType;
  * @param acceptTimeout       {@code SAHAYA_ACCEPT_TIMEOUT_SECONDS}, default 60: how long a crew has to accept a job
  *                            before the incident goes to the next unit
  * @param partnerDeliveries   the outbox of deliveries to partners ({@code SAHAYA_PARTNER_DELIVERY_GIVE_UP_HOURS})
+ * @param alsWait             {@code SAHAYA_ALS_WAIT_SECONDS}, default 600: an incident that needs ALS gets the nearest
+ *                            BLS unit first (and an ALS unit as soon as one is free) when no free ALS unit can arrive
+ *                            within this time
  */
 public record SahayaConfig(
         int httpPort,
@@ -98,7 +101,8 @@ public record SahayaConfig(
         RetentionSettings retention,
         PreArrivalSettings preArrival,
         Duration acceptTimeout,
-        PartnerDeliverySettings partnerDeliveries) {
+        PartnerDeliverySettings partnerDeliveries,
+        Duration alsWait) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -158,7 +162,16 @@ public record SahayaConfig(
                 RetentionSettings.from(s),
                 PreArrivalSettings.from(s),
                 Duration.ofSeconds(s.getPositiveInt("SAHAYA_ACCEPT_TIMEOUT_SECONDS", 60)),
-                PartnerDeliverySettings.from(s));
+                PartnerDeliverySettings.from(s),
+                alsWait(s));
+    }
+
+    private static Duration alsWait(Settings s) {
+        long seconds = s.getLong("SAHAYA_ALS_WAIT_SECONDS", 600);
+        if (seconds < 0) {
+            throw new ConfigException("SAHAYA_ALS_WAIT_SECONDS", "must not be negative");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -26,6 +26,7 @@ import org.sahaya.core.hospital.BedKind;
  * @param hospitalId  receiving hospital, once dispatched
  * @param etaSeconds  estimated unit arrival, once dispatched
  * @param dispatchedAt when the dispatch was decided
+ * @param etaUpdatedAt when {@code etaSeconds} was last worked out (the dispatch, or a live position of the unit)
  */
 public record Incident(
         String id,
@@ -42,11 +43,20 @@ public record Incident(
         String unitId,
         String hospitalId,
         Integer etaSeconds,
-        Instant dispatchedAt) implements Serializable {
+        Instant dispatchedAt,
+        Instant etaUpdatedAt) implements Serializable {
+
+    /** An incident whose ETA, if any, dates from its dispatch. */
+    public Incident(String id, String subscriberId, AlertType alertType, Priority priority, TriageAction action,
+                    IncidentState state, Coordinates location, Instant openedAt, Instant updatedAt, UnitLevel needs,
+                    BedKind bedKind, String unitId, String hospitalId, Integer etaSeconds, Instant dispatchedAt) {
+        this(id, subscriberId, alertType, priority, action, state, location, openedAt, updatedAt, needs, bedKind, unitId,
+                hospitalId, etaSeconds, dispatchedAt, etaSeconds == null ? null : dispatchedAt);
+    }
 
     public Incident withState(IncidentState next, Instant at) {
         return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(next), location,
-                openedAt, at, needs, bedKind, unitId, hospitalId, etaSeconds, dispatchedAt);
+                openedAt, at, needs, bedKind, unitId, hospitalId, etaSeconds, dispatchedAt, etaUpdatedAt);
     }
 
     /**
@@ -58,18 +68,18 @@ public record Incident(
         UnitLevel stronger = needs == UnitLevel.ALS || level == UnitLevel.ALS ? UnitLevel.ALS : level;
         return new Incident(id, subscriberId, alertType, urgent, dispatchNow ? newAction : action,
                 dispatchNow ? state.moveTo(IncidentState.NEW) : state, location, openedAt, at,
-                stronger, bed == null ? bedKind : bed, unitId, hospitalId, etaSeconds, dispatchedAt);
+                stronger, bed == null ? bedKind : bed, unitId, hospitalId, etaSeconds, dispatchedAt, etaUpdatedAt);
     }
 
     public Incident dispatched(String unit, String hospital, int eta, Instant at) {
         return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(IncidentState.DISPATCHED),
-                location, openedAt, at, needs, bedKind, unit, hospital, eta, at);
+                location, openedAt, at, needs, bedKind, unit, hospital, eta, at, at);
     }
 
     /** Its unit left before the patient reached a hospital (declined, broke down): back to the queue, bed kept. */
     public Incident unitLeft(Instant at) {
         return new Incident(id, subscriberId, alertType, priority, action, state.moveTo(IncidentState.QUEUED),
-                location, openedAt, at, needs, bedKind, null, hospitalId, null, null);
+                location, openedAt, at, needs, bedKind, null, hospitalId, null, null, null);
     }
 
     /** The coordinator sent another unit: still DISPATCHED, with the new unit and its ETA. */
@@ -78,12 +88,18 @@ public record Incident(
             throw new IllegalStateException("only a dispatched incident can be reassigned, this one is " + state);
         }
         return new Incident(id, subscriberId, alertType, priority, action, state, location, openedAt, at, needs,
-                bedKind, unit, hospitalId, eta, at);
+                bedKind, unit, hospitalId, eta, at, at);
     }
 
     /** The receiving hospital changed (bed re-routed). */
     public Incident withHospital(String hospital, Instant at) {
         return new Incident(id, subscriberId, alertType, priority, action, state, location, openedAt, at, needs,
-                bedKind, unitId, hospital, etaSeconds, dispatchedAt);
+                bedKind, unitId, hospital, etaSeconds, dispatchedAt, etaUpdatedAt);
+    }
+
+    /** The unit's estimated arrival worked out again from where it is now (a live position). */
+    public Incident withEta(int eta, Instant at) {
+        return new Incident(id, subscriberId, alertType, priority, action, state, location, openedAt, at, needs,
+                bedKind, unitId, hospitalId, eta, dispatchedAt, at);
     }
 }

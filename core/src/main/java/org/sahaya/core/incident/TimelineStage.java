@@ -46,6 +46,16 @@ public enum TimelineStage {
     UNIT_RETURNING,
     UNIT_OUT_OF_SERVICE,
 
+    // Tiered response and live ETA (dispatch.followup, dispatch.workflow)
+    /** BLS first: no ALS unit could arrive in time, a BLS unit went first and an ALS unit is still sought. */
+    ALS_SOUGHT,
+    /** The ALS unit sought was sent as a second (support) unit. */
+    SUPPORT_UNIT_SENT,
+    /** The support unit left (declined, broke down) or finished; the follow-up ended. */
+    SUPPORT_UNIT_LEFT,
+    /** The unit's ETA moved by two minutes or more with its live positions. */
+    ETA_CHANGED,
+
     // The family (notify)
     NOTIFICATIONS_PLANNED,
     NOTIFICATIONS_HELD,

@@ -24,14 +24,14 @@ import org.sahaya.core.incident.TriageAction;
 public final class IncidentRepository {
 
     private static final String COLUMNS = "subscriber_id, alert_type, priority, triage_action, state, lat, lon, opened_at,"
-            + " updated_at, needs, bed_kind, unit_id, hospital_id, eta_seconds, dispatched_at, id";
+            + " updated_at, needs, bed_kind, unit_id, hospital_id, eta_seconds, dispatched_at, eta_updated_at, id";
 
     private static final String OPEN_STATES = EnumSet.allOf(IncidentState.class).stream()
             .filter(IncidentState::isOpen).map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
 
     public void insert(Connection c, Incident i) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO incidents (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                "INSERT INTO incidents (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             bind(ps, i);
             ps.executeUpdate();
         }
@@ -42,7 +42,7 @@ public final class IncidentRepository {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE incidents SET subscriber_id=?, alert_type=?, priority=?, triage_action=?, state=?, lat=?, lon=?,"
                         + " opened_at=?, updated_at=?, needs=?, bed_kind=?, unit_id=?, hospital_id=?, eta_seconds=?,"
-                        + " dispatched_at=? WHERE id=?")) {
+                        + " dispatched_at=?, eta_updated_at=? WHERE id=?")) {
             bind(ps, i);
             if (ps.executeUpdate() > 0) {
                 return;
@@ -67,7 +67,8 @@ public final class IncidentRepository {
         ps.setString(13, i.hospitalId());
         Jdbc.setInteger(ps, 14, i.etaSeconds());
         Jdbc.setInstant(ps, 15, i.dispatchedAt());
-        ps.setString(16, i.id());
+        Jdbc.setInstant(ps, 16, i.etaUpdatedAt());
+        ps.setString(17, i.id());
     }
 
     /**
@@ -188,6 +189,6 @@ public final class IncidentRepository {
                 Jdbc.getInstant(rs, "opened_at"), Jdbc.getInstant(rs, "updated_at"),
                 Jdbc.getEnum(rs, "needs", UnitLevel.class), Jdbc.getEnum(rs, "bed_kind", BedKind.class),
                 rs.getString("unit_id"), rs.getString("hospital_id"), Jdbc.getInteger(rs, "eta_seconds"),
-                Jdbc.getInstant(rs, "dispatched_at"));
+                Jdbc.getInstant(rs, "dispatched_at"), Jdbc.getInstant(rs, "eta_updated_at"));
     }
 }

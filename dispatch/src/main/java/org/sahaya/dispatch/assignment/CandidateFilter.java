@@ -25,7 +25,7 @@ public final class CandidateFilter {
     /** How many nearest candidates to rank; more than the policy will realistically need. */
     static final int CANDIDATES = 8;
     /** How far from the scene a unit is still a candidate. */
-    static final double RADIUS_METRES = 60_000;
+    public static final double RADIUS_METRES = 60_000;
 
     private final ServiceAreas areas;
     private final EtaModel eta;

@@ -1,6 +1,7 @@
 package org.sahaya.dispatch.assignment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -9,12 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.sahaya.core.fleet.Unit;
+import org.sahaya.core.fleet.UnitLevel;
 import org.sahaya.core.fleet.Units;
 import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.Hospital;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
+import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.persistence.UnitRepository;
@@ -22,6 +25,7 @@ import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.followup.AlsFollowUps;
 import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.policy.DispatchPolicy;
@@ -35,7 +39,9 @@ import org.sahaya.geo.eta.EtaModel;
  * around pure parts: {@link CandidateFilter} keeps the nearest units that may be offered the incident,
  * the policy ranks them, the claims are tried in order (a lost race moves on to the next candidate),
  * {@link BedChoice} says where to reserve the bed, and {@link DispatchExplanation} writes on the
- * timeline the candidates considered and why the winner won. Blocking: call from a virtual thread.
+ * timeline the candidates considered and why the winner won. A call that needs ALS when no ALS unit can
+ * arrive in time gets the nearest BLS unit first and an ALS follow-up ({@link AlsFollowUps}). Blocking: call
+ * from a virtual thread.
  */
 public final class Dispatcher {
 
@@ -53,6 +59,7 @@ public final class Dispatcher {
     private final ZoneId cityZone;
     private final TimelineRepository timeline = new TimelineRepository();
     private final UnitRepository unitRepository = new UnitRepository();
+    private final AlsFollowUps followUps;
 
     /**
      * @param hospitals this member's copy of the bed boards, the one hospitals are ranked from
@@ -72,6 +79,17 @@ public final class Dispatcher {
         this.database = database;
         this.clock = clock;
         this.cityZone = cityZone;
+        this.followUps = new AlsFollowUps(grid, incidents, fleet, unitClaims, policy, candidates, database, clock, cityZone);
+    }
+
+    /** The ALS units still sought after a BLS unit went first. */
+    public AlsFollowUps followUps() {
+        return followUps;
+    }
+
+    /** How long {@code unit} would take from where it is now to the incident's scene: the dispatch's own ETA. */
+    public Duration eta(Unit unit, Incident incident) {
+        return optionFor(unit, FleetIndex.point(incident.location())).eta();
     }
 
     public DispatchOutcome dispatch(String incidentId) {
@@ -98,6 +116,7 @@ public final class Dispatcher {
         List<String> passedOver = List.of();
         Set<String> lost = new HashSet<>();
         boolean anyRanked = false;
+        boolean firstResponderSought = false;
         // A lost race moves on to the next candidate; when a whole batch is lost (others got there
         // first, or this member's index lags the grid), look again beyond the units already tried.
         while (true) {
@@ -105,6 +124,13 @@ public final class Dispatcher {
                     candidates.searchSize(excluded, lost), CandidateFilter.RADIUS_METRES), scene, fleet::unit, excluded, lost, now());
             passedOver = shortlist.passedOver();
             List<UnitOption> ranked = policy.rankUnits(incident.needs(), shortlist.options());
+            if (!firstResponderSought && policy.blsFirst(incident.needs(), ranked.isEmpty() ? null : ranked.getFirst())) {
+                firstResponderSought = true;
+                Optional<DispatchOutcome> first = blsFirst(incident, scene, excluded, ranked.isEmpty() ? null : ranked.getFirst());
+                if (first.isPresent()) {
+                    return first.get();
+                }
+            }
             if (ranked.isEmpty()) {
                 break;
             }
@@ -122,6 +148,48 @@ public final class Dispatcher {
         }
         return queue(incident, DispatchExplanation.noUnit(incident.needs(), anyRanked,
                 (int) (CandidateFilter.RADIUS_METRES / 1000), passedOver));
+    }
+
+    /**
+     * BLS first: the nearest BLS unit nearer than {@code bestAls} (null when no ALS unit is free) is sent
+     * now and an ALS unit is sought. The follow-up is recorded before the incident says DISPATCHED, so a
+     * crash in between leaves it for the sweep (or a resumed claim) rather than losing it.
+     *
+     * @return the dispatch, or empty when no BLS unit may go first (then the ALS unit goes, or the queue waits)
+     */
+    private Optional<DispatchOutcome> blsFirst(Incident incident, GeoPoint scene, Set<String> excluded, UnitOption bestAls) {
+        Set<String> lost = new HashSet<>();
+        while (true) {
+            CandidateFilter.Shortlist shortlist = candidates.shortlist(fleet.nearestAvailable(scene, UnitLevel.BLS,
+                    candidates.searchSize(excluded, lost), CandidateFilter.RADIUS_METRES), scene, fleet::unit, excluded, lost, now());
+            List<UnitOption> ranked = policy.rankFirstResponders(shortlist.options(), bestAls);
+            if (ranked.isEmpty()) {
+                return Optional.empty();
+            }
+            for (UnitOption option : ranked) {
+                Optional<Unit> claimed = unitClaims.claim(option.unitId(), incident.id());
+                if (claimed.isEmpty()) {
+                    lost.add(option.unitId());
+                    continue;
+                }
+                fleet.update(claimed.get());
+                followUps.seek(incident.id(), claimed.get().id());
+                DispatchOutcome outcome = complete(incident, claimed.get(), option,
+                        DispatchExplanation.considered(ranked, lost.size(), shortlist.passedOver()),
+                        policy.explainBlsFirst(option, bestAls), scene);
+                if (outcome instanceof DispatchOutcome.Skipped) {
+                    // Unless another member completed the dispatch with this very unit, nothing goes first.
+                    String unitId = claimed.get().id();
+                    if (!incidents.get(incident.id()).map(i -> unitId.equals(i.unitId())).orElse(false)) {
+                        followUps.abandon(incident.id());
+                    }
+                } else {
+                    write(List.of(new TimelineEntry(incident.id(), clock.instant(), TimelineStage.ALS_SOUGHT,
+                            "An ALS unit is sought to follow " + option.callSign() + ": it is sent as soon as one is free")));
+                }
+                return Optional.of(outcome);
+            }
+        }
     }
 
     /**

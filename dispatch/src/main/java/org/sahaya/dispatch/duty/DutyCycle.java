@@ -68,8 +68,12 @@ public final class DutyCycle {
         String said = note == null || note.isBlank() ? "" : " (" + note.strip() + ")";
         List<DispatchOutcome> outcomes = new ArrayList<>();
         List<IncidentChange> changes = new ArrayList<>();
+        List<Unit> alsoFreed = new ArrayList<>();
         Instant now = clock.instant();
         String declined = null;
+        if (incidentId != null && dispatcher.followUps().isSupport(before)) {
+            return supportReported(change, before, after, status, said, now);
+        }
         // What the crew reported decides the effect: a unit kept out of service by an admin reports AVAILABLE
         // and becomes OUT_OF_SERVICE, which is still the end of its job, not a breakdown.
         switch (StatusEffect.of(before.status(), status, incidentId != null)) {
@@ -94,10 +98,11 @@ public final class DutyCycle {
             }
             case CLOSE_HANDED_OVER -> closed(closing.close(incidentId, "unit " + before.callSign()
                     + " handed the patient over and reports " + after.status() + said, true), now,
-                    IncidentChange.Ending.HANDED_OVER, before.callSign() + " handed the patient over", changes);
+                    IncidentChange.Ending.HANDED_OVER, before.callSign() + " handed the patient over", changes, alsoFreed);
             case CLOSE_TREATED_ON_SCENE -> closed(closing.close(incidentId, "unit " + before.callSign()
                     + " left the scene without transport and reports " + after.status() + said, false), now,
-                    IncidentChange.Ending.TREATED_ON_SCENE, before.callSign() + " treated the patient without transport", changes);
+                    IncidentChange.Ending.TREATED_ON_SCENE, before.callSign() + " treated the patient without transport", changes,
+                    alsoFreed);
             case NONE -> {
                 if (incidentId != null) {
                     stamp(incidentId, TimelineStage.unitReported(after.status()), "Unit " + before.callSign() + " reports " + after.status() + said);
@@ -108,7 +113,39 @@ public final class DutyCycle {
                 }
             }
         }
-        return new StatusReport(change, outcomes, after.isAvailable() ? after : null, declined, changes);
+        return new StatusReport(change, outcomes, after.isAvailable() ? after : null, declined, changes, alsoFreed);
+    }
+
+    /**
+     * A second (ALS support) unit's report: it never closes or re-dispatches the incident. Leaving before its
+     * work was done (declined, broke down) makes the follow-up seek another ALS unit; leaving after it (from
+     * the scene, after a hand-over) just frees it; progress is news like the first unit's.
+     */
+    private StatusReport supportReported(StatusChange change, Unit before, Unit after, UnitStatus status, String said,
+                                         Instant now) {
+        String incidentId = before.incidentId();
+        List<IncidentChange> changes = new ArrayList<>();
+        String declined = null;
+        switch (StatusEffect.of(before.status(), status, true)) {
+            case REDISPATCH -> {
+                boolean declinedIt = status == UnitStatus.AVAILABLE;
+                changes.addAll(dispatcher.followUps().supportReleased(incidentId, before, declinedIt
+                        ? IncidentChange.Reason.DECLINED : IncidentChange.Reason.OUT_OF_SERVICE,
+                        (declinedIt ? "declined" : "went out of service while " + before.status()) + said));
+                declined = incidentId;
+            }
+            case CLOSE_HANDED_OVER, CLOSE_TREATED_ON_SCENE -> dispatcher.followUps().supportDone(incidentId, before,
+                    "reports " + after.status() + said);
+            case NONE -> {
+                stamp(incidentId, TimelineStage.unitReported(after.status()), "Second unit " + before.callSign()
+                        + " reports " + after.status() + said);
+                if (after.status().isOnIncident() && after.status() != UnitStatus.DISPATCHED) {
+                    incidents.get(incidentId).ifPresent(i -> changes.add(
+                            new IncidentChange.UnitProgress(i, now, before.id(), after.status())));
+                }
+            }
+        }
+        return new StatusReport(change, List.of(), after.isAvailable() ? after : null, declined, changes);
     }
 
     /**
@@ -143,9 +180,12 @@ public final class DutyCycle {
     }
 
     private static void closed(CloseResult result, Instant at, IncidentChange.Ending ending, String why,
-                               List<IncidentChange> changes) {
+                               List<IncidentChange> changes, List<Unit> alsoFreed) {
         if (result instanceof CloseResult.Closed closed) {
             changes.add(new IncidentChange.Closed(closed.incident(), at, ending, why));
+            if (closed.freedSupport() != null) {
+                alsoFreed.add(closed.freedSupport());
+            }
         }
     }
 

@@ -14,12 +14,20 @@ import org.sahaya.dispatch.fleet.StatusChange;
  * @param freedUnit        the unit, if it is now AVAILABLE: the queue may have work for it
  * @param declinedIncident the incident the unit left, not to be offered to it again at once; or null
  * @param changes          what it did to the unit's incident, for the incident's listeners (jobs, family, hospital)
+ * @param alsoFreed        other units it freed (the second unit of an incident it closed): the queue may have work for them
  */
 public record StatusReport(StatusChange change, List<DispatchOutcome> outcomes, Unit freedUnit, String declinedIncident,
-                           List<IncidentChange> changes) {
+                           List<IncidentChange> changes, List<Unit> alsoFreed) {
 
     public StatusReport {
         outcomes = List.copyOf(outcomes);
         changes = List.copyOf(changes);
+        alsoFreed = List.copyOf(alsoFreed);
+    }
+
+    /** A report that freed no other unit. */
+    public StatusReport(StatusChange change, List<DispatchOutcome> outcomes, Unit freedUnit, String declinedIncident,
+                        List<IncidentChange> changes) {
+        this(change, outcomes, freedUnit, declinedIncident, changes, List.of());
     }
 }

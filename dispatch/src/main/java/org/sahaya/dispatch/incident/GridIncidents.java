@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.sahaya.core.grid.Grid;
-import org.sahaya.core.incident.Incident;
 import org.sahaya.core.fleet.UnitLevel;
+import org.sahaya.core.grid.Grid;
 import org.sahaya.core.hospital.BedKind;
+import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.Priority;
 import org.sahaya.core.incident.TriageAction;
@@ -96,6 +96,42 @@ public final class GridIncidents {
             Incident next = current.withHospital(to, at);
             entry.setValue(next);
             return next;
+        }
+    }
+
+    /**
+     * The incident's ETA worked out again from its unit's live position.
+     *
+     * @param previousEtaSeconds the figure it replaced
+     */
+    public record EtaRefreshed(Incident incident, int previousEtaSeconds) implements java.io.Serializable {
+    }
+
+    /**
+     * Takes a fresh ETA of the incident's unit if it moved by at least {@code minChangeSeconds}.
+     *
+     * @return the incident with its new ETA, or empty unless it is DISPATCHED with {@code unitId} and the
+     *         figure moved that much
+     */
+    public Optional<EtaRefreshed> etaRefreshed(String id, String unitId, int etaSeconds, int minChangeSeconds, Instant at) {
+        return Optional.ofNullable(incidents.executeOnKey(id, new RefreshEta(unitId, etaSeconds, minChangeSeconds, at)));
+    }
+
+    record RefreshEta(String unitId, int etaSeconds, int minChangeSeconds, Instant at)
+            implements EntryProcessor<String, Incident, EtaRefreshed> {
+        @Override
+        public EtaRefreshed process(Map.Entry<String, Incident> entry) {
+            Incident current = entry.getValue();
+            if (current == null || current.state() != IncidentState.DISPATCHED || !unitId.equals(current.unitId())) {
+                return null;
+            }
+            int previous = current.etaSeconds() == null ? Integer.MIN_VALUE / 2 : current.etaSeconds();
+            if (Math.abs((long) etaSeconds - previous) < minChangeSeconds) {
+                return null;
+            }
+            Incident next = current.withEta(etaSeconds, at);
+            entry.setValue(next);
+            return new EtaRefreshed(next, current.etaSeconds() == null ? etaSeconds : previous);
         }
     }
 

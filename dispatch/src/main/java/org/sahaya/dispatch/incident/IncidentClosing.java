@@ -18,9 +18,12 @@ import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
+import org.sahaya.dispatch.followup.AlsFollowUp;
+import org.sahaya.dispatch.followup.AlsFollowUpRepository;
 
 /**
- * Closes an incident and gives back what it held: the unit, if still on it, becomes AVAILABLE; the
+ * Closes an incident and gives back what it held: the unit, if still on it, becomes AVAILABLE, and so
+ * does its second (ALS support) unit, whose follow-up ends; the
  * reserved bed returns to the free count, unless the patient was handed over and now lies in it.
  * The reason goes on the timeline. Blocking.
  */
@@ -36,6 +39,7 @@ public final class IncidentClosing {
     private final IncidentRepository incidentRepository = new IncidentRepository();
     private final HospitalRepository hospitals = new HospitalRepository();
     private final TimelineRepository timeline = new TimelineRepository();
+    private final AlsFollowUpRepository followUps = new AlsFollowUpRepository();
 
     public IncidentClosing(Grid grid, UnitClaims unitClaims, BedClaims bedClaims, Database database, Clock clock) {
         this.units = grid;
@@ -71,6 +75,7 @@ public final class IncidentClosing {
                 message.append("; unit ").append(unit.callSign()).append(" is available again");
             }
         }
+        Unit freedSupport = releaseSupport(incident, now, message);
         Optional<String> bedAt = Optional.ofNullable(incident.hospitalId())
                 .or(() -> database.withConnection(c -> hospitals.reservationOf(c, incidentId)));
         if (bedAt.isPresent()) {
@@ -87,6 +92,25 @@ public final class IncidentClosing {
             timeline.append(c, new TimelineEntry(incidentId, now, TimelineStage.CLOSED, message.toString()));
             return null;
         });
-        return new CloseResult.Closed(incident, freed);
+        return new CloseResult.Closed(incident, freed, freedSupport);
+    }
+
+    /** Ends the incident's ALS follow-up and frees its second unit, if one is still on it. */
+    private Unit releaseSupport(Incident incident, Instant now, StringBuilder message) {
+        Optional<AlsFollowUp> followUp = database.withConnection(c -> followUps.find(c, incident.id()));
+        if (followUp.isEmpty() || !followUp.get().open()) {
+            return null;
+        }
+        database.inTransaction(c -> followUps.end(c, incident.id(), now));
+        String supportId = followUp.get().supportUnitId();
+        Unit support = supportId == null || supportId.equals(incident.unitId()) ? null : units.unit(supportId).orElse(null);
+        if (support == null || !incident.id().equals(support.incidentId())) {
+            message.append(supportId == null ? "; no ALS unit is sought any more" : "");
+            return null;
+        }
+        unitClaims.release(support.id(), incident.id());
+        Unit after = units.unit(support.id()).orElse(null);
+        message.append("; second unit ").append(support.callSign()).append(" is released");
+        return after != null && after.isAvailable() ? after : null;
     }
 }

@@ -13,17 +13,36 @@ import org.sahaya.core.fleet.UnitLevel;
  * away, so advanced crews stay free for cardiac and stroke calls unless they are much closer.
  * Hospitals: by transport time; the family's preferred hospital wins if it is within
  * {@code preferenceTolerance} of the fastest; a partner hospital wins a tie within {@code partnerTolerance}.
+ *
+ * <p>BLS first: a call that needs ALS when no free ALS unit can arrive within {@code alsWait} gets the
+ * nearest BLS unit now (if it is nearer than the nearest ALS unit) and an ALS unit as soon as one is free.
  */
 public final class DispatchPolicy {
 
     private final Duration alsPenalty;
     private final Duration preferenceTolerance;
     private final Duration partnerTolerance;
+    private final Duration alsWait;
 
+    /** With the default wait for an ALS unit ({@link #DEFAULT_ALS_WAIT}). */
     public DispatchPolicy(Duration alsPenalty, Duration preferenceTolerance, Duration partnerTolerance) {
+        this(alsPenalty, preferenceTolerance, partnerTolerance, DEFAULT_ALS_WAIT);
+    }
+
+    /** @param alsWait how long a call that needs ALS may wait for an ALS unit before a BLS unit goes first */
+    public DispatchPolicy(Duration alsPenalty, Duration preferenceTolerance, Duration partnerTolerance, Duration alsWait) {
         this.alsPenalty = alsPenalty;
         this.preferenceTolerance = preferenceTolerance;
         this.partnerTolerance = partnerTolerance;
+        this.alsWait = alsWait;
+    }
+
+    /** {@code SAHAYA_ALS_WAIT_SECONDS}' default: 10 minutes. */
+    public static final Duration DEFAULT_ALS_WAIT = Duration.ofMinutes(10);
+
+    /** This policy with another wait for an ALS unit ({@code SAHAYA_ALS_WAIT_SECONDS}). */
+    public DispatchPolicy withAlsWait(Duration wait) {
+        return new DispatchPolicy(alsPenalty, preferenceTolerance, partnerTolerance, wait);
     }
 
     public static DispatchPolicy defaults() {
@@ -38,6 +57,33 @@ public final class DispatchPolicy {
                         .thenComparing(UnitOption::distanceMetres)
                         .thenComparing(UnitOption::unitId))
                 .toList();
+    }
+
+    /**
+     * Whether a BLS unit goes first to a call that needs {@code needs}: it needs ALS, and the best ALS
+     * option ({@code bestAls}, null when none is free) cannot arrive within the wait, or not at all.
+     */
+    public boolean blsFirst(UnitLevel needs, UnitOption bestAls) {
+        return needs == UnitLevel.ALS && (bestAls == null || bestAls.eta().compareTo(alsWait) > 0);
+    }
+
+    /**
+     * The BLS units that may go first, best first: BLS only, and nearer in time than the ALS unit
+     * ({@code bestAls}, null when none is free) that would otherwise go.
+     */
+    public List<UnitOption> rankFirstResponders(List<UnitOption> options, UnitOption bestAls) {
+        return rankUnits(UnitLevel.BLS, options).stream()
+                .filter(o -> o.level() == UnitLevel.BLS)
+                .filter(o -> bestAls == null || o.eta().compareTo(bestAls.eta()) < 0)
+                .toList();
+    }
+
+    /** One sentence for the timeline: why a BLS unit went first and an ALS unit is still sought. */
+    public String explainBlsFirst(UnitOption bls, UnitOption bestAls) {
+        return "No ALS unit can arrive within " + UnitOption.minutes(alsWait) + " min (nearest: "
+                + (bestAls == null ? "none free" : bestAls.callSign() + " at " + UnitOption.minutes(bestAls.eta()) + " min")
+                + "): BLS unit " + bls.callSign() + " sent first, ETA " + UnitOption.minutes(bls.eta())
+                + " min; an ALS unit is still sought";
     }
 
     public static boolean canServe(UnitLevel unit, UnitLevel needs) {

@@ -26,7 +26,7 @@ public final class QueueOrder {
     }
 
     /**
-     * @param level    the freed unit's capability
+     * @param level    the freed unit's capability (a BLS unit is offered the calls that need ALS too: BLS first)
      * @param inArea   whether the unit may go to a place (its service area)
      * @param waiting  incidents read as QUEUED (others are ignored)
      * @param excluded incidents this unit must not be offered (the one it just declined)
@@ -35,7 +35,8 @@ public final class QueueOrder {
                                             Set<String> excluded) {
         return waiting.stream()
                 .filter(i -> i.state() == IncidentState.QUEUED && i.needs() != null)
-                .filter(i -> DispatchPolicy.canServe(level, i.needs()))
+                // A BLS unit may go first to a call that needs ALS (the dispatcher decides whether it does).
+                .filter(i -> DispatchPolicy.canServe(level, i.needs()) || level == UnitLevel.BLS && i.needs() == UnitLevel.ALS)
                 .filter(i -> !excluded.contains(i.id()))
                 .filter(i -> inArea.test(i.location()))
                 .sorted(ORDER)

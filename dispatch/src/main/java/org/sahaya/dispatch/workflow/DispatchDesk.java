@@ -1,5 +1,6 @@
 package org.sahaya.dispatch.workflow;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,14 @@ import org.sahaya.dispatch.assignment.UnitAssignment;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.duty.DutyCycle;
 import org.sahaya.dispatch.duty.StatusReport;
+import org.sahaya.dispatch.eta.LiveEta;
 import org.sahaya.dispatch.fleet.GridFleet;
 import org.sahaya.dispatch.fleet.StatusEffect;
 import org.sahaya.dispatch.hospital.DecisionResult;
 import org.sahaya.dispatch.hospital.HospitalDecision;
 import org.sahaya.dispatch.hospital.HospitalReroute;
 import org.sahaya.dispatch.incident.CloseResult;
+import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.incident.IncidentClosing;
 import org.sahaya.dispatch.queue.QueueOrder;
 
@@ -51,6 +54,7 @@ public final class DispatchDesk {
     private final Database database;
     private final HospitalReroute reroute;
     private final IncidentRepository incidents = new IncidentRepository();
+    private final LiveEta liveEta;
 
     /**
      * @param workflow also tells whether this member may dispatch (it sees a majority of the cluster)
@@ -58,7 +62,7 @@ public final class DispatchDesk {
      */
     public DispatchDesk(Grid grid, GridFleet fleet, DutyCycle duty, GridBedClaims beds, UnitAssignment assignment,
                         IncidentClosing closing, IncidentWorkflow workflow, Dispatcher dispatcher, Database database,
-                        HospitalReroute reroute) {
+                        HospitalReroute reroute, Clock clock) {
         this.grid = grid;
         this.fleet = fleet;
         this.duty = duty;
@@ -69,6 +73,7 @@ public final class DispatchDesk {
         this.dispatcher = dispatcher;
         this.database = database;
         this.reroute = reroute;
+        this.liveEta = new LiveEta(new GridIncidents(grid), dispatcher, database, clock);
     }
 
     public Optional<Unit> unit(String unitId) {
@@ -79,9 +84,18 @@ public final class DispatchDesk {
         return grid.hospital(hospitalId);
     }
 
-    /** @return the unit at its new position; empty for an unknown unit */
+    /**
+     * A unit's position. A unit on its way to an incident (DISPATCHED, EN_ROUTE) also refreshes the incident's
+     * ETA ({@link LiveEta}); any other position is only the move (routine traffic: no database read).
+     *
+     * @return the unit at its new position; empty for an unknown unit
+     */
     public Optional<Unit> position(String unitId, Coordinates at) {
-        return fleet.move(unitId, at);
+        Optional<Unit> moved = fleet.move(unitId, at);
+        if (moved.isPresent() && LiveEta.onItsWay(moved.get())) {
+            liveEta.moved(moved.get()).ifPresent(change -> workflow.changed(List.of(change)));
+        }
+        return moved;
     }
 
     /**
@@ -104,6 +118,7 @@ public final class DispatchDesk {
         if (report.freedUnit() != null) {
             workflow.unitFreed(unitId, report.declinedIncident() == null ? Set.of() : Set.of(report.declinedIncident()));
         }
+        report.alsoFreed().forEach(u -> workflow.unitFreed(u.id(), Set.of()));
         return report;
     }
 
@@ -207,6 +222,9 @@ public final class DispatchDesk {
                     IncidentChange.Ending.CLOSED_BY_COORDINATOR, reason)));
             if (closed.freedUnit() != null) {
                 workflow.unitFreed(closed.freedUnit().id(), Set.of());
+            }
+            if (closed.freedSupport() != null) {
+                workflow.unitFreed(closed.freedSupport().id(), Set.of());
             }
         }
         return result;

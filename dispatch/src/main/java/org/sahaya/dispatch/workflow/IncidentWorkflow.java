@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sahaya.core.alert.AlertType;
+import org.sahaya.core.fleet.UnitLevel;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentChange;
 import org.sahaya.core.incident.IncidentListener;
@@ -93,6 +94,17 @@ public final class IncidentWorkflow {
             placement.toOwner(incident.id(), receivedAt, null, this::runHere);
         } else if (result.opened() && incident.state() == IncidentState.VERIFYING) {
             placement.toOwner(incident.id(), null, result.decision().verificationWindow(), this::runHere);
+        } else if (result.raised() && incident.state() == IncidentState.DISPATCHED && incident.needs() == UnitLevel.ALS
+                && placement.mayDispatch()) {
+            // Raised to ALS while its unit works it: an ALS unit follows if the unit is BLS (safe on any member:
+            // the claim and the follow-up's row decide; the owner's sweep retries).
+            parts.offload().execute(() -> {
+                try {
+                    parts.dispatcher().followUps().raisedToAls(incident.id()).ifPresent(sent -> changed(List.of(sent)));
+                } catch (RuntimeException e) {
+                    LOG.error("Incident {}: seeking an ALS unit after it was raised failed", incident.id(), Redacted.of(e));
+                }
+            });
         }
     }
 
@@ -137,6 +149,12 @@ public final class IncidentWorkflow {
                 parts.timers().record(Stage.DISPATCH_DECIDED, Duration.between(receivedAt, parts.clock().instant()));
             }
             List<Notification> sent = announce(outcome);
+            try {
+                followUp(outcome);
+            } catch (RuntimeException e) {
+                LOG.error("Incident {}: sending the ALS unit after a BLS unit went first failed; the sweep retries",
+                        incidentId, Redacted.of(e));
+            }
             if (receivedAt != null) {
                 sent.stream().map(Notification::sentAt).filter(Objects::nonNull).min(Comparator.naturalOrder())
                         .ifPresent(first -> parts.timers().record(Stage.FIRST_NOTIFICATION, Duration.between(receivedAt, first)));
@@ -207,7 +225,45 @@ public final class IncidentWorkflow {
                 LOG.error("Unit {}: dispatching the queue failed; waiting incidents are retried at the next free unit or start",
                         unitId, Redacted.of(e));
             }
+            try {
+                changed(parts.dispatcher().followUps().unitFreed(unitId));
+            } catch (RuntimeException e) {
+                LOG.error("Unit {}: sending it to incidents still seeking an ALS unit failed; the sweep retries",
+                        unitId, Redacted.of(e));
+            }
         });
+    }
+
+    /**
+     * Every {@code every}, the incidents this member owns that still seek an ALS unit after a BLS unit went
+     * first (and those a crashed member left) are sent one if one is free. For the life of the Vert.x instance.
+     *
+     * @return the timer's id
+     */
+    public long sweepAlsFollowUps(Duration every) {
+        return parts.vertx().setPeriodic(Math.max(1, every.toMillis()), t -> {
+            if (!placement.mayDispatch()) {
+                return;
+            }
+            parts.offload().execute(() -> {
+                try {
+                    changed(parts.dispatcher().followUps().sweep(placement::owns));
+                } catch (RuntimeException e) {
+                    LOG.error("The sweep of incidents seeking an ALS unit failed; it runs again", Redacted.of(e));
+                }
+            });
+        });
+    }
+
+    /**
+     * A BLS unit just went first to a call that needs ALS: the ALS unit that was free but too far away (if
+     * any) follows at once.
+     */
+    private void followUp(DispatchOutcome outcome) {
+        if (outcome instanceof DispatchOutcome.Dispatched d && d.incident().needs() == UnitLevel.ALS
+                && d.unit().level() == UnitLevel.BLS) {
+            parts.dispatcher().followUps().serve(d.incident().id()).ifPresent(sent -> changed(List.of(sent)));
+        }
     }
 
     /** Tells each family what a dispatch did for them (re-dispatch, override, queue); failures are logged per incident. */
@@ -217,6 +273,11 @@ public final class IncidentWorkflow {
                 announce(outcome);
             } catch (RuntimeException e) {
                 LOG.error("Family update after a dispatch change failed", Redacted.of(e));
+            }
+            try {
+                followUp(outcome);
+            } catch (RuntimeException e) {
+                LOG.error("Sending the ALS unit after a BLS unit went first failed; the sweep retries", Redacted.of(e));
             }
         }
     }

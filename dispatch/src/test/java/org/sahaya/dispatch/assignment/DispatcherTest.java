@@ -199,15 +199,16 @@ class DispatcherTest {
     }
 
     @Test
-    void anSosIsNeverAnsweredByABasicUnitHoweverCloseItIs() {
+    void anSosWithNoAlsUnitFreeGetsTheBasicUnitNextDoorFirstWhileAnAlsUnitIsSought() {
         Unit basicNextDoor = station(UnitLevel.BLS, north(MG_ROAD, 300));
         open("Bowring Hospital", east(MG_ROAD, 2_500), Map.of(BedKind.ER, 2));
         Wearer ravi = TestCity.wearer(database, MG_ROAD, null);
         String incident = intake.receive(ravi.alert(TestCity.id("sos"), AlertType.SOS)).receipt().incidentId();
 
-        assertThat(dispatcher.dispatch(incident)).isInstanceOfSatisfying(Queued.class,
-                q -> assertThat(q.reason()).contains("ALS"));
-        assertThat(grid.units().get(basicNextDoor.id()).status()).isEqualTo(UnitStatus.AVAILABLE);
+        assertThat(dispatcher.dispatch(incident)).isInstanceOfSatisfying(Dispatched.class,
+                d -> assertThat(d.unit().id()).isEqualTo(basicNextDoor.id()));
+        assertThat(message(incident, "DISPATCHED")).contains("BLS unit " + basicNextDoor.callSign() + " sent first");
+        assertThat(dispatcher.followUps().find(incident)).hasValueSatisfying(f -> assertThat(f.seeking()).isTrue());
     }
 
     @Test

@@ -61,6 +61,34 @@ class DispatchPolicyTest {
     }
 
     @Test
+    void anAdvancedCallGetsABasicUnitFirstOnlyWhenNoAdvancedUnitArrivesWithinTheWait() {
+        assertThat(policy.blsFirst(ALS, null)).as("none free").isTrue();
+        assertThat(policy.blsFirst(ALS, unit("U-ALS-FAR", ALS, 15_000, 23))).as("23 min > 10 min").isTrue();
+        assertThat(policy.blsFirst(ALS, unit("U-ALS", ALS, 5_000, 10))).as("just in time").isFalse();
+        assertThat(policy.blsFirst(BLS, null)).as("a basic call never").isFalse();
+        assertThat(policy.withAlsWait(Duration.ofMinutes(30)).blsFirst(ALS, unit("U-ALS-FAR", ALS, 15_000, 23))).isFalse();
+    }
+
+    @Test
+    void onlyBasicUnitsNearerThanTheAdvancedUnitGoFirstNearestFirst() {
+        UnitOption als = unit("U-ALS-FAR", ALS, 15_000, 23);
+        List<UnitOption> first = policy.rankFirstResponders(List.of(unit("U-BLS-FAR", BLS, 20_000, 30),
+                unit("U-BLS-2", BLS, 3_000, 8), unit("U-BLS-1", BLS, 1_000, 4), unit("U-ALS-NEAR", ALS, 900, 3)), als);
+
+        assertThat(ids(first)).containsExactly("U-BLS-1", "U-BLS-2");
+    }
+
+    @Test
+    void theTimelineSaysWhyTheBasicUnitWentFirst() {
+        UnitOption bls = new UnitOption("U-3", "KA-03", BLS, 1_000, Duration.ofMinutes(6));
+
+        assertThat(policy.explainBlsFirst(bls, new UnitOption("U-7", "AMB-7", ALS, 15_000, Duration.ofMinutes(23))))
+                .isEqualTo("No ALS unit can arrive within 10 min (nearest: AMB-7 at 23 min): BLS unit KA-03 sent first,"
+                        + " ETA 6 min; an ALS unit is still sought");
+        assertThat(policy.explainBlsFirst(bls, null)).startsWith("No ALS unit can arrive within 10 min (nearest: none free)");
+    }
+
+    @Test
     void whoCanServeWhom() {
         assertThat(DispatchPolicy.canServe(ALS, ALS)).isTrue();
         assertThat(DispatchPolicy.canServe(ALS, BLS)).isTrue();

@@ -33,12 +33,13 @@ class QueueOrderTest {
     }
 
     @Test
-    void aBasicUnitIsNeverOfferedAnAdvancedCall() {
+    void aBasicUnitIsOfferedAWaitingAdvancedCallToGoFirst() {
         Incident sos = queued("INC-A", Priority.P1, UnitLevel.ALS, 0);
         Incident fall = queued("INC-B", Priority.P2, UnitLevel.BLS, 10);
 
+        // BLS first: the dispatcher sends it unless an ALS unit can now arrive in time.
         assertThat(QueueOrder.servableBy(UnitLevel.BLS, at -> true, List.of(sos, fall), Set.of()))
-                .extracting(Incident::id).containsExactly("INC-B");
+                .extracting(Incident::id).containsExactly("INC-A", "INC-B");
     }
 
     @Test

@@ -7,7 +7,12 @@ import org.sahaya.core.persistence.AlertRepository.AlertSummary;
 
 /**
  * An incident as the coordinator's API shows it: state, who, where, which unit, hospital and bed,
- * the ETA, every alert, every timeline step and every family notification.
+ * the ETA, every alert, every timeline step and every family notification; the second (ALS) unit
+ * sent after a BLS unit went first, and when the ETA was last worked out (live, from positions).
+ *
+ * @param etaUpdatedAt when {@code etaSeconds} was last worked out: the dispatch or the unit's live position
+ * @param supportUnit  the second (ALS) unit on the incident, or null
+ * @param alsFollowUp  the ALS unit sought after a BLS unit went first, or null when none was
  */
 public record IncidentView(
         String id,
@@ -29,7 +34,18 @@ public record IncidentView(
         List<AlertSummary> alerts,
         List<Step> timeline,
         List<NotificationRef> notifications,
-        EscalationRef escalation) {
+        EscalationRef escalation,
+        Instant etaUpdatedAt,
+        SupportUnitRef supportUnit,
+        AlsFollowUpRef alsFollowUp) {
+
+    /** The second unit: its id, call sign and status now. */
+    public record SupportUnitRef(String id, String callSign, String status) {
+    }
+
+    /** @param servedAt when the ALS unit was sent; null while it is still sought */
+    public record AlsFollowUpRef(Instant requestedAt, Instant servedAt) {
+    }
 
     public record SubscriberRef(String id, String name, String language) {
     }

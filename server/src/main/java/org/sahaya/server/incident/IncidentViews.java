@@ -24,6 +24,8 @@ import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.core.subscriber.Contact;
 import org.sahaya.core.notification.NotificationStatus;
+import org.sahaya.dispatch.followup.AlsFollowUp;
+import org.sahaya.dispatch.followup.AlsFollowUpRepository;
 import org.sahaya.notify.escalation.Escalation;
 import org.sahaya.notify.escalation.EscalationRepository;
 import org.sahaya.notify.outbox.NotificationRepository;
@@ -43,6 +45,7 @@ public final class IncidentViews {
     private final NotificationRepository notifications = new NotificationRepository();
     private final StatusHistoryRepository history = new StatusHistoryRepository();
     private final EscalationRepository escalations = new EscalationRepository();
+    private final AlsFollowUpRepository followUps = new AlsFollowUpRepository();
 
     public IncidentViews(Database database, Grid grid, Clock clock) {
         this.database = database;
@@ -87,6 +90,7 @@ public final class IncidentViews {
                 .collect(Collectors.toMap(Contact::id, Function.identity()));
         Unit unit = i.unitId() == null ? null : units.unit(i.unitId()).orElse(null);
         Hospital hospital = i.hospitalId() == null ? null : hospitals.hospital(i.hospitalId()).orElse(null);
+        Optional<AlsFollowUp> followUp = followUps.find(c, i.id());
         return new IncidentView(i.id(), i.state().name(), i.priority().name(), i.action().name(), i.alertType().name(),
                 new IncidentView.SubscriberRef(subscriber.id(), subscriber.name(), subscriber.language()),
                 i.location(), i.openedAt(), i.updatedAt(), waiting(i), name(i.needs()),
@@ -100,7 +104,18 @@ public final class IncidentViews {
                 escalations.find(c, i.id()).map(e -> new IncidentView.EscalationRef(e.step(), e.nextAt(),
                         e.acknowledgedAt(), Optional.ofNullable(contacts.get(e.acknowledgedBy())).map(Contact::relation)
                         .orElse(null), e.acknowledgedBy(), e.acknowledgedVia() == null ? null : e.acknowledgedVia().name(),
-                        e.endedReason())).orElse(null));
+                        e.endedReason())).orElse(null),
+                i.etaUpdatedAt(), followUp.map(f -> supportUnit(f, i)).orElse(null),
+                followUp.map(f -> new IncidentView.AlsFollowUpRef(f.requestedAt(), f.assignedAt())).orElse(null));
+    }
+
+    /** The follow-up's ALS unit while it works the incident beside its own unit. */
+    private IncidentView.SupportUnitRef supportUnit(AlsFollowUp f, Incident i) {
+        if (f.supportUnitId() == null || f.supportUnitId().equals(i.unitId())) {
+            return null;
+        }
+        return units.unit(f.supportUnitId()).filter(u -> i.id().equals(u.incidentId()) || f.endedAt() == null)
+                .map(u -> new IncidentView.SupportUnitRef(u.id(), u.callSign(), u.status().name())).orElse(null);
     }
 
     /**
