@@ -121,7 +121,9 @@ class RouteRoleTest {
             // Data-subject rights (issue 15, privacy). The test's subscriber has an open incident: its erasure is 409.
             Map.entry("exportSubscriber", EnumSet.of(ADMIN)),
             Map.entry("eraseSubscriber", EnumSet.of(ADMIN)),
-            Map.entry("importCity", EnumSet.of(ADMIN)));
+            Map.entry("importCity", EnumSet.of(ADMIN)),
+            // Issue 18: service-level reports; a partner's report is narrowed to its own group (SlaReportApiTest).
+            Map.entry("slaReport", EnumSet.of(SUPERVISOR, AUDITOR, FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
