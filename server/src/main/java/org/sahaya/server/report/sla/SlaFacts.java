@@ -64,7 +64,8 @@ public record SlaFacts(String incidentId, Instant openedAt, String state, String
      * @param channel     SANDBOX, SMS, PUSH or VOICE
      * @param status      its status now
      * @param sentAt      handed to the provider, null if never
-     * @param deliveredAt the first DELIVERED or ACKNOWLEDGED in its status history, null if none
+     * @param deliveredAt the first DELIVERED or ACKNOWLEDGED in its status history (else when the sandbox channel
+     *                    recorded it), null if none
      * @param failedAt    the first FAILED in its status history, null if none
      */
     public record Message(String channel, String status, Instant createdAt, Instant sentAt, Instant deliveredAt,

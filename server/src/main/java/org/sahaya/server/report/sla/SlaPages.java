@@ -80,7 +80,8 @@ public final class SlaPages {
                 "histogram of alert to family message delivered");
         image(h, SlaCharts.weeklyTrend("SLA share by week", calculator.weeks(measures), t.slaShare()),
                 "weekly SLA share");
-        List<Breach> breaches = report.groups().stream().flatMap(g -> g.breaches().stream()).toList();
+        List<Breach> breaches = report.groups().stream().flatMap(g -> g.breaches().stream())
+                .sorted(java.util.Comparator.comparing(Breach::openedAt).thenComparing(Breach::incidentId)).toList();
         h.append("<h2>Breaches (").append(breaches.size()).append(")</h2>\n");
         if (!breaches.isEmpty()) {
             h.append("<table><tr><th>incident</th><th>opened</th><th>target</th><th>took (min)</th><th>cause</th></tr>\n");

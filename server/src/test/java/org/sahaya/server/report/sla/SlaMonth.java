@@ -35,7 +35,7 @@ import org.sahaya.notify.receipt.StatusHistoryRepository;
  * <pre>
  * incident  opened (IST)        subscriber  accepted            family             on scene  lead    fleet   hospital
  * I-01      2026-11-02 10:00    S-1 ACME    job +60             SMS dlv +20        600       1100    FLEET-A H-1
- * I-02      2026-11-03 10:00    S-2 ACME    queued, job +420    sandbox sent +30   900       -       FLEET-A H-1
+ * I-02      2026-11-03 10:00    S-2 ACME    queued, job +420    sandbox rec. +30   900       -       FLEET-A H-1
  * I-03      2026-11-10 10:00    S-3 GLOBEX  2 refused, job +350 SMS failed, voice +150  990   -       FLEET-B H-2
  * I-04      2026-11-16 10:00    S-4 -       no job, EN_ROUTE +80 push sent +10     480     (late)  FLEET-B H-2
  * I-05      2026-11-20 10:00    S-1 ACME    held, job +320      SMS dlv +260       700       1000    FLEET-A H-1
@@ -91,7 +91,9 @@ final class SlaMonth {
         stamp(c, "I-02", t, 400, TimelineStage.DISPATCHED);
         job(c, "J-02", "I-02", "A-2", "FLEET-A", "DONE", t, 400, 420);
         stamp(c, "I-02", t, 1300, TimelineStage.UNIT_ON_SCENE);
-        message(c, "I-02", "C-2", Channel.SANDBOX, t, 30, null, null);
+        // an SMS the embedded sandbox recorded (the demo's phone): delivered when recorded, +30
+        message(c, "I-02", "C-2", Channel.SMS, t, 25, null, null);
+        sandbox(c, "N-" + notifications, t, 30);
         // I-03: a crew declined, another let the offer time out, the third accepted; the SMS failed over to voice
         t = opened("2026-11-10T10:00");
         incident(c, "I-03", "S-3", t, IncidentState.CLOSED, TriageAction.DISPATCH_NOW, "B-2", "H-2");
@@ -274,6 +276,16 @@ final class SlaMonth {
             outbox.markFailed(c, id, "TWILIO_30003");
             history.append(c, new StatusHistoryRepository.Change(id, NotificationStatus.FAILED,
                     opened.plusSeconds(failed), "twilio-status", "30003"));
+        }
+    }
+
+    /** The sandbox channel recorded message {@code id} {@code seconds} after the alert. */
+    private static void sandbox(Connection c, String id, Instant opened, long seconds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO sandbox_messages (notification_id, recipient, language,"
+                + " body, sent_at) VALUES (?, '+447911123456', 'en-GB', 'text', ?)")) {
+            ps.setString(1, id);
+            Jdbc.setInstant(ps, 2, opened.plusSeconds(seconds));
+            ps.executeUpdate();
         }
     }
 
