@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sahaya.core.json.Json;
 import org.sahaya.core.persistence.Database;
@@ -35,22 +36,28 @@ import org.sahaya.core.persistence.Database;
  * </pre>
  * Nearest rank: of n sorted values, p50 is the one at rank ceil(n/2), p90 at ceil(0.9 n).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlaReportMonthTest {
 
     @TempDir
     static Path dir;
-    private static Database database;
-    private static SlaCalculator calculator;
+    private Database database;
+    private SlaCalculator calculator;
+
+    /** The embedded database; {@link SlaReportMonthPostgresTest} runs the same month on PostgreSQL. */
+    Database openDatabase() {
+        return Database.open("jdbc:h2:file:" + dir.resolve("db"), null, null);
+    }
 
     @BeforeAll
-    static void month() {
-        database = Database.open("jdbc:h2:file:" + dir.resolve("db"), null, null);
+    void month() {
+        database = openDatabase();
         SlaMonth.write(database);
         calculator = new SlaCalculator(SlaReport.Targets.CONTRACT, SlaMonth.CITY);
     }
 
     @AfterAll
-    static void close() {
+    void close() {
         database.close();
     }
 
@@ -180,7 +187,7 @@ class SlaReportMonthTest {
         assertThat(json).doesNotContain("I-07", "I-08", "I-09");
     }
 
-    private static SlaReport report(String from, String to, SlaGrouping grouping, String only) {
+    private SlaReport report(String from, String to, SlaGrouping grouping, String only) {
         SlaPeriod period = SlaPeriod.parse(from, to, SlaMonth.CITY);
         List<SlaFacts> facts = database.withConnection(c -> new SlaReader().read(c, period.from(), period.to()));
         return calculator.report(facts, period.from(), period.to(), grouping, only);
