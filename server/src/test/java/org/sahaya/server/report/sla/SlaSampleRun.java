@@ -78,20 +78,6 @@ class SlaSampleRun {
                 }
                 status(fleets, unit, key, "AVAILABLE");
             }
-            if (Boolean.getBoolean("sahaya.sla.sample.debug")) {
-                node.database().withConnection(c -> {
-                    try (var st = c.createStatement(); var rs = st.executeQuery("SELECT n.incident_id, n.channel, n.status,"
-                            + " n.step, n.created_at, n.sent_at, n.not_before, i.opened_at FROM notifications n JOIN incidents i"
-                            + " ON i.id = n.incident_id ORDER BY n.incident_id, n.created_at")) {
-                        while (rs.next()) {
-                            System.out.println("MSG " + rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
-                                    + rs.getString(4) + " created=" + rs.getString(5) + " sent=" + rs.getString(6)
-                                    + " notBefore=" + rs.getString(7) + " opened=" + rs.getString(8));
-                        }
-                    }
-                    return null;
-                });
-            }
         } finally {
             node.close();
         }
