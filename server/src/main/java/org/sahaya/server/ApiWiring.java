@@ -151,6 +151,9 @@ final class ApiWiring {
                 access, offload, clock)));
         tables.add(new ImportRoutes(access, new ImportHandler(CityKinds.of(services.secrets(), grid, clock, services.desk()::unitAvailable), database, offload,
                 access)));
+        // Service-level reports (issue 18): supervisors, auditors, and each partner its own figures.
+        tables.add(new org.sahaya.server.http.report.ReportRoutes(access, new org.sahaya.server.http.report.ReportHandlers(
+                database, offload, config.city().timeZone())));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))

@@ -31,7 +31,8 @@ public final class Main implements Runnable {
 
     static final String USAGE = "usage: sahaya demo | node | alert --device ID --type TYPE [--follow]"
             + " | dc09 --account ID --event CODE | user add NAME --role ROLE | user list | user disable NAME"
-            + " | login [DEMO-USER] | secrets rotate-master-key | import FILE [--section S] [--report F] [--secrets F]";
+            + " | login [DEMO-USER] | secrets rotate-master-key | import FILE [--section S] [--report F] [--secrets F]"
+            + " | report sla --month YYYY-MM [--out DIR]";
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -95,6 +96,11 @@ public final class Main implements Runnable {
     @Command(name = "import")
     void importCity(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
         System.exit(ImportCommand.run(array(options), System.getenv(), System.out));
+    }
+
+    @Command(name = "report")
+    void report(@Parameters(arity = "0..*", paramLabel = "OPTIONS") List<String> options) {
+        System.exit(org.sahaya.server.report.sla.SlaReportCommand.run(array(options), System.getenv(), System.out));
     }
 
     private static String[] array(List<String> options) {

@@ -131,7 +131,9 @@ class RouteRoleTest {
             Map.entry("declineJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
             // Issue 17, the partner outbox: a partner's webhook is an admin's to set (to FLEET-NOPE here: 404).
             Map.entry("putPartnerWebhook", EnumSet.of(ADMIN)),
-            Map.entry("deletePartnerWebhook", EnumSet.of(ADMIN)));
+            Map.entry("deletePartnerWebhook", EnumSet.of(ADMIN)),
+            // Issue 18: service-level reports; a partner's report is narrowed to its own group (SlaReportApiTest).
+            Map.entry("slaReport", EnumSet.of(SUPERVISOR, AUDITOR, FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
