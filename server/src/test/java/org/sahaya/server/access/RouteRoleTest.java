@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.sahaya.server.access.RouteRoleTest.Who.ADMIN;
 import static org.sahaya.server.access.RouteRoleTest.Who.AUDITOR;
 import static org.sahaya.server.access.RouteRoleTest.Who.COORDINATOR;
+import static org.sahaya.server.access.RouteRoleTest.Who.CREW_OTHER;
+import static org.sahaya.server.access.RouteRoleTest.Who.CREW_OWN;
 import static org.sahaya.server.access.RouteRoleTest.Who.FLEET_OTHER;
 import static org.sahaya.server.access.RouteRoleTest.Who.FLEET_OWN;
 import static org.sahaya.server.access.RouteRoleTest.Who.HOSPITAL_OTHER;
@@ -56,8 +58,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 class RouteRoleTest {
 
-    /** The callers: nobody, a person per role, and a partner's key on its own or someone else's record. */
-    enum Who { NONE, ADMIN, SUPERVISOR, COORDINATOR, AUDITOR, FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER }
+    /**
+     * The callers: nobody, a person per role, a partner's key on its own or someone else's record, and
+     * the crew of the incident's unit or of another unit (issue 17).
+     */
+    enum Who { NONE, ADMIN, SUPERVISOR, COORDINATOR, AUDITOR, FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER,
+        CREW_OWN, CREW_OTHER }
 
     private static final Set<Who> WATCHERS = EnumSet.of(COORDINATOR, SUPERVISOR, AUDITOR);
 
@@ -68,9 +74,10 @@ class RouteRoleTest {
             Map.entry("listIncidents", union(WATCHERS, EnumSet.of(FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER))),
             Map.entry("listSandboxMessages", union(WATCHERS, EnumSet.of(ADMIN))),
             Map.entry("putContact", EnumSet.of(ADMIN)),
-            Map.entry("getUnit", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR, ADMIN)),
-            Map.entry("postUnitPosition", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
-            Map.entry("putUnitStatus", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
+            // A crew reads and reports its own unit only (issue 17); another unit's crew gets 403 not-your-unit.
+            Map.entry("getUnit", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR, ADMIN)),
+            Map.entry("postUnitPosition", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("putUnitStatus", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("getHospital", EnumSet.of(HOSPITAL_OWN, FLEET_OWN, FLEET_OTHER, COORDINATOR, SUPERVISOR, ADMIN)),
             Map.entry("putHospitalBeds", EnumSet.of(HOSPITAL_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("postIncidentAssignment", EnumSet.of(COORDINATOR, SUPERVISOR)),
@@ -173,6 +180,10 @@ class RouteRoleTest {
         CREDENTIALS.put(FLEET_OTHER, Map.of("X-Api-Key", "demo-key-" + otherFleet));
         CREDENTIALS.put(HOSPITAL_OWN, Map.of("X-Api-Key", "demo-key-" + hospitalId));
         CREDENTIALS.put(HOSPITAL_OTHER, Map.of("X-Api-Key", "demo-key-" + otherHospital));
+        String otherUnit = units.stream().map(o -> ((JsonObject) o).getString("id")).filter(u -> !u.equals(unitId))
+                .findFirst().orElseThrow();
+        CREDENTIALS.put(CREW_OWN, Map.of("Authorization", "Bearer " + Staff.crew(node, unitId)));
+        CREDENTIALS.put(CREW_OTHER, Map.of("Authorization", "Bearer " + Staff.crew(node, otherUnit)));
     }
 
     @AfterAll
