@@ -146,7 +146,10 @@ class RouteRoleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir, true);
+        // Eleven callers each send a forged device signature to postAlert: more than the default 10 failures
+        // that block a device id (the answers must stay 401, not 429).
+        node = Node.start(TestNode.config(dir, true, Map.of("SAHAYA_DEVICE_AUTH_FAILURES", "50")),
+                java.time.Clock.systemUTC());
         for (Who who : List.of(ADMIN, SUPERVISOR, COORDINATOR, AUDITOR)) {
             CREDENTIALS.put(who, Map.of("Authorization", "Bearer " + Staff.login(node, "demo-" + who.name().toLowerCase())));
         }
