@@ -84,10 +84,11 @@ final class ApiWiring {
      * The services the routes hand their work to.
      *
      * @param family the family side's route tables (webhooks, acknowledgements, contacts)
+     * @param jobs   the jobs API (issue 17: a unit's job, accept, decline)
      */
     record Services(AlertReception reception, DispatchDesk desk, Function<Access, List<RouteTable>> family,
                     DeviceHealth deviceHealth, DeviceRateLimit rateLimit, PrometheusMeterRegistry registry, AuditLog audit,
-                    SecretBox secrets) {
+                    SecretBox secrets, Function<Access, RouteTable> jobs) {
     }
 
     /**
@@ -130,6 +131,7 @@ final class ApiWiring {
                 new CoordinatorRoutes(access, new CoordinatorHandlers(services.desk(),
                         new IncidentViews(database, grid, clock), offload))));
         tables.addAll(services.family().apply(access));
+        tables.add(services.jobs().apply(access));
         tables.add(new AuditRoutes(access, new AuditHandlers(new AuditReader(database), new AuditVerifier(database),
                 offload)));
         tables.add(people.routes(access));

@@ -17,6 +17,10 @@ import org.sahaya.core.notification.Channel;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.secret.SecretBox;
 import org.sahaya.dispatch.intake.AlertIntake;
+import org.sahaya.dispatch.job.AcceptDeadlines;
+import org.sahaya.dispatch.job.JobActions;
+import org.sahaya.dispatch.job.Jobs;
+import org.sahaya.dispatch.workflow.DispatchDesk;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.dispatch.workflow.AlertReception;
 import org.sahaya.dispatch.workflow.IncidentPlacement;
@@ -30,9 +34,15 @@ import org.sahaya.server.cluster.ClusterPlacement;
 import org.sahaya.server.cluster.IncidentOwnership;
 import org.sahaya.server.cluster.OwnerRouting;
 import org.sahaya.server.cluster.TakeOver;
+import org.sahaya.server.delivery.PartnerOutbox;
 import org.sahaya.server.device.DeviceHealth;
 import org.sahaya.server.device.DeviceRateLimit;
 import org.sahaya.server.device.LowBatteryNotices;
+import org.sahaya.server.http.job.JobHandlers;
+import org.sahaya.server.http.job.JobRoutes;
+import org.sahaya.server.job.FleetWebhook;
+import org.sahaya.server.job.JobDeliveryRows;
+import org.sahaya.server.job.JobViews;
 import org.sahaya.server.management.ManagementServer;
 import org.sahaya.server.tls.ListenerTls;
 import org.slf4j.Logger;
@@ -48,6 +58,14 @@ final class NodeWiring {
     private static final Logger LOG = LoggerFactory.getLogger(NodeWiring.class);
 
     private NodeWiring() {
+    }
+
+    /**
+     * Where jobs' deliveries to fleets go: rows of {@code partner_deliveries} for the partner outbox to send.
+     * A placeholder until the partner outbox's sender ({@code server.delivery}) is wired: the merge replaces it.
+     */
+    private static PartnerOutbox partnerOutbox(Clock clock) {
+        return new JobDeliveryRows(clock);
     }
 
     /** {@link Node#start(SahayaConfig, Clock, Map)}: blocking until the node listens. */
@@ -73,6 +91,10 @@ final class NodeWiring {
                 ? new ClusterPlacement(ownership, new OwnerRouting(vertx, ownership)) : new LoneMember();
         // The family's news, and beside it what partners hear (jobs to crews, pre-arrival notices): issue 17.
         IncidentListeners news = new IncidentListeners(family.news(offload, new LowBatteryNotices(database)));
+        // Jobs to crews (issue 17): offered on dispatch, ended by the crew or the incident, told to the fleet's webhook.
+        JobViews jobViews = new JobViews(grid, secrets);
+        Jobs jobs = new Jobs(database, grid, new FleetWebhook(jobViews, partnerOutbox(clock)), config.acceptTimeout(), clock);
+        news.add(jobs);
         IncidentWorkflow workflow = dispatch.workflow(vertx, timers, offload, placement, news);
         if (placement instanceof ClusterPlacement clustered) {
             clustered.routing().serve(workflow::runHere);
@@ -85,9 +107,11 @@ final class NodeWiring {
         DeviceRateLimit rateLimit = new DeviceRateLimit(config.devices().ratePerSecond(), config.devices().burst(), clock);
 
         AuditLog audit = AuditLog.start(database, registry);
+        DispatchDesk desk = dispatch.desk(workflow);
         HttpServer http = ApiWiring.listen(config, vertx, database, grid, offload, new ApiWiring.Services(reception,
-                dispatch.desk(workflow), access -> family.handlers(offload, access), deviceHealth, rateLimit,
-                registry, audit, secrets), clock);
+                desk, access -> family.handlers(offload, access), deviceHealth, rateLimit,
+                registry, audit, secrets, access -> new JobRoutes(access, new JobHandlers(jobs, new JobActions(jobs, desk),
+                        jobViews, desk, database, offload))), clock);
         Node node = new Node(config, database, grid, vertx, offload, dispatch.fleet(), http);
         node.clock = clock;
         node.areas = dispatch.areas();
@@ -112,6 +136,8 @@ final class NodeWiring {
         node.takeOver = new TakeOver(grid, ownership, workflow, family.notifier(), offload);
         node.takeOver.start();
         family.startEscalation(vertx, offload, placement::owns);
+        // The accept timeout: each member sweeps the jobs of the incidents it owns (issue 17).
+        new AcceptDeadlines(jobs, desk, placement, offload).start(vertx);
         // Retention (issue 15, privacy): off unless SAHAYA_RETENTION_DAYS is set.
         config.retention().period().ifPresent(period -> {
             node.retention = new RetentionJob(new Retention(database, period), grid.hazelcast(), audit, clock);

@@ -56,6 +56,8 @@ import org.sahaya.core.alert.AlertType;
  * @param city                the city served ({@code SAHAYA_CITY_*}): its name in each language, time zone and languages
  * @param retention           {@code SAHAYA_RETENTION_DAYS}: how long personal data of closed incidents is kept
  *                            (default 0 = kept)
+ * @param acceptTimeout       {@code SAHAYA_ACCEPT_TIMEOUT_SECONDS}, default 60: how long a crew has to accept a job
+ *                            before the incident goes to the next unit
  */
 public record SahayaConfig(
         int httpPort,
@@ -91,7 +93,8 @@ public record SahayaConfig(
         LoginSettings logins,
         MasterKeySettings masterKey,
         CitySettings city,
-        RetentionSettings retention) {
+        RetentionSettings retention,
+        Duration acceptTimeout) {
 
     /** Routine requests worked on at once by default: half the default main pool. */
     private static final int ROUTINE_IN_FLIGHT = 8;
@@ -148,7 +151,8 @@ public record SahayaConfig(
                 LoginSettings.from(s),
                 MasterKeySettings.from(s),
                 CitySettings.from(s),
-                RetentionSettings.from(s));
+                RetentionSettings.from(s),
+                Duration.ofSeconds(s.getPositiveInt("SAHAYA_ACCEPT_TIMEOUT_SECONDS", 60)));
     }
 
     private static int routineInFlight(Settings s, DatabasePools pools) {

@@ -1,6 +1,7 @@
 package org.sahaya.dispatch.duty;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,37 @@ public final class DutyCycle {
             }
         }
         return new StatusReport(change, outcomes, after.isAvailable() ? after : null, declined, changes);
+    }
+
+    /**
+     * The crew of {@code unitId} did not accept its job on {@code incidentId} within {@code waited}: the unit
+     * is released and the incident goes to the next best unit, exactly as after a crew's decline (recorded in
+     * {@code incident_declines}, so it is not offered to this unit again). Nothing happens unless the unit is
+     * still DISPATCHED on that incident, checked atomically in the grid: a crew that accepted meanwhile keeps it.
+     */
+    public StatusReport notAccepted(String unitId, String incidentId, Duration waited) {
+        StatusChange change = fleet.releaseUnacknowledged(unitId, incidentId);
+        if (!(change instanceof StatusChange.Changed changed)) {
+            return new StatusReport(change, List.of(), null, null, List.of());
+        }
+        Unit before = changed.before();
+        Unit after = changed.after();
+        index.update(after);
+        Instant now = clock.instant();
+        List<DispatchOutcome> outcomes = new ArrayList<>();
+        List<IncidentChange> changes = new ArrayList<>();
+        Optional<Incident> left = incidents.unitLeft(incidentId, unitId, now);
+        if (left.isPresent()) {
+            declines.record(incidentId, unitId, now);
+            String within = "did not accept within " + waited.toSeconds() + " s";
+            stamp(incidentId, TimelineStage.UNIT_LEFT, "Unit " + before.callSign() + " " + within
+                    + ": sending the next unit; the bed reservation is kept");
+            changes.add(new IncidentChange.UnitReleased(left.get(), now, unitId, IncidentChange.Reason.NOT_ACCEPTED_IN_TIME,
+                    "the crew of " + before.callSign() + " " + within));
+            outcomes.add(dispatcher.dispatch(incidentId, Set.of(unitId)));
+        }
+        return new StatusReport(change, outcomes, after.isAvailable() ? after : null, left.isPresent() ? incidentId : null,
+                changes);
     }
 
     private static void closed(CloseResult result, Instant at, IncidentChange.Ending ending, String why,

@@ -36,6 +36,17 @@ public final class GridFleet {
         return change == null ? new StatusChange.Unknown(unitId) : change;
     }
 
+    /**
+     * The unit back to AVAILABLE (or OUT_OF_SERVICE, as its standing says) only if it is still DISPATCHED on
+     * {@code incidentId}: its crew never acknowledged the job. Checked and changed in one entry processor on
+     * the unit's owner, so a crew that accepts at the same moment either wins (nothing changes here: Illegal)
+     * or loses (its EN_ROUTE is then an illegal move).
+     */
+    public StatusChange releaseUnacknowledged(String unitId, String incidentId) {
+        StatusChange change = units.executeOnKey(unitId, new ReleaseUnacknowledged(unitId, incidentId, clock.instant()));
+        return change == null ? new StatusChange.Unknown(unitId) : change;
+    }
+
     /** @return the unit at its new position, or empty for an unknown unit (nothing changed) */
     public Optional<Unit> move(String unitId, Coordinates at) {
         return Optional.ofNullable(units.executeOnKey(unitId, new Move(at, clock.instant())));
@@ -52,6 +63,23 @@ public final class GridFleet {
                 return new StatusChange.Illegal(unit, next);
             }
             Unit after = unit.withStatus(next, at);
+            entry.setValue(after);
+            return new StatusChange.Changed(unit, after);
+        }
+    }
+
+    record ReleaseUnacknowledged(String unitId, String incidentId, Instant at)
+            implements EntryProcessor<String, Unit, StatusChange> {
+        @Override
+        public StatusChange process(Map.Entry<String, Unit> entry) {
+            Unit unit = entry.getValue();
+            if (unit == null) {
+                return new StatusChange.Unknown(unitId);
+            }
+            if (unit.status() != UnitStatus.DISPATCHED || !incidentId.equals(unit.incidentId())) {
+                return new StatusChange.Illegal(unit, UnitStatus.AVAILABLE);
+            }
+            Unit after = unit.withStatus(UnitStatus.AVAILABLE, at);
             entry.setValue(after);
             return new StatusChange.Changed(unit, after);
         }

@@ -99,6 +99,31 @@ public final class DispatchDesk {
     }
 
     /**
+     * The crew of {@code unitId} did not accept its job on {@code incidentId} within {@code waited}: the unit is
+     * released and the next unit sent, as after a decline ({@link DutyCycle#notAccepted}). A no-op (the report's
+     * change is not {@code Changed}) if the unit is no longer DISPATCHED on that incident, e.g. it accepted.
+     *
+     * @throws DispatchHeld on a minority member
+     */
+    public StatusReport notAccepted(String unitId, String incidentId, java.time.Duration waited) {
+        if (!workflow.mayDispatch()) {
+            throw new DispatchHeld("Sending the next unit after a job not accepted in time");
+        }
+        StatusReport report = duty.notAccepted(unitId, incidentId, waited);
+        workflow.changed(report.changes());
+        workflow.tell(report.outcomes());
+        if (report.freedUnit() != null) {
+            workflow.unitFreed(unitId, report.declinedIncident() == null ? Set.of() : Set.of(report.declinedIncident()));
+        }
+        return report;
+    }
+
+    /** Whether this member may dispatch now (it sees a majority of the cluster); a crew's accept or decline waits otherwise. */
+    public boolean mayDispatch() {
+        return workflow.mayDispatch();
+    }
+
+    /**
      * Applies a hospital's report; incidents dispatched without a bed (NO_BED) of a kind it now has
      * free get one, most urgent and oldest first.
      *

@@ -128,7 +128,12 @@ class RouteRoleTest {
             // Data-subject rights (issue 15, privacy). The test's subscriber has an open incident: its erasure is 409.
             Map.entry("exportSubscriber", EnumSet.of(ADMIN)),
             Map.entry("eraseSubscriber", EnumSet.of(ADMIN)),
-            Map.entry("importCity", EnumSet.of(ADMIN)));
+            Map.entry("importCity", EnumSet.of(ADMIN)),
+            // Issue 17, jobs: the unit's own fleet and crew, coordinators and supervisors. The test's unit is
+            // ON_SCENE by then (see start), so an allowed accept or decline answers 409 and releases nothing.
+            Map.entry("getUnitJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("acceptJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("declineJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)));
 
     /** Operations that carry their own credential: a person's session or a partner's key changes nothing. */
     static final Set<String> OWN_CREDENTIAL = Set.of("postAlert", "postHeartbeat", "twilioStatus", "twilioVoiceGather",
@@ -143,6 +148,7 @@ class RouteRoleTest {
     private static String unitId;
     private static String hospitalId;
     private static String subscriberId;
+    private static String jobId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -187,6 +193,14 @@ class RouteRoleTest {
                 .findFirst().orElseThrow();
         CREDENTIALS.put(CREW_OWN, Map.of("Authorization", "Bearer " + Staff.crew(node, unitId)));
         CREDENTIALS.put(CREW_OTHER, Map.of("Authorization", "Bearer " + Staff.crew(node, otherUnit)));
+        HttpResponse<String> job = await().atMost(Duration.ofSeconds(20)).until(
+                () -> call(COORDINATOR, "GET", "/api/v1/units/" + unitId + "/job", null), r -> r.statusCode() == 200);
+        jobId = new JsonObject(job.body()).getString("jobId");
+        // With the patient: the job can no longer be accepted or declined, so the allowed callers of
+        // acceptJob and declineJob get 409 and the incident keeps its unit for the other operations.
+        HttpResponse<String> onScene = call(COORDINATOR, "PUT", "/api/v1/units/" + unitId + "/status",
+                new JsonObject().put("status", "ON_SCENE"));
+        assertThat(onScene.statusCode()).as(onScene.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -276,6 +290,7 @@ class RouteRoleTest {
                 .replace("/hospitals/{id}", "/hospitals/" + hospitalId)
                 .replace("/subscribers/{id}", "/subscribers/" + subscriberId)
                 .replace("{contactId}", "RR-1")
+                .replace("{jobId}", jobId)
                 .replace("/contacts/{id}", "/contacts/RR-1")
                 .replace("{purpose}", "FAMILY_NOTIFICATION")
                 .replace("{token}", "forged-link-token")
@@ -301,6 +316,7 @@ class RouteRoleTest {
             case "putHospitalBeds" -> new JsonObject().put("freeBeds", new JsonObject().put("ER", 3));
             case "postIncidentAssignment" -> new JsonObject().put("unitId", unitId).put("reason", "route role test");
             case "closeIncident" -> new JsonObject().put("reason", "route role test");
+            case "declineJob" -> new JsonObject().put("reason", "route role test");
             case "postAlert" -> DeviceClient.alert("rr-x", "demo-0002", "TEST");
             case "postHeartbeat" -> new JsonObject().put("battery", 80);
             case "postAcknowledgement" -> new JsonObject().put("token", "forged-push-token");
