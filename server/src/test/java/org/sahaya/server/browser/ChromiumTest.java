@@ -24,7 +24,7 @@ class ChromiumTest {
     @Test
     void aPageSeesThePositionTheTestSets() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        byte[] page = ("<!doctype html><title>geo</title><p id=where>waiting</p><script>navigator.geolocation"
+        byte[] page = ("<!doctype html><meta name=viewport content='width=device-width'><title>geo</title><p id=where>waiting</p><script>navigator.geolocation"
                 + ".watchPosition(p => document.getElementById('where').textContent = p.coords.latitude + ','"
                 + " + p.coords.longitude)</script>").getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {

@@ -89,6 +89,9 @@ class CrewAppBrowserTest {
         assertThat(chromium.visible(By.id("navigate")).getAttribute("href")).startsWith("geo:");
         assertThat(chromium.visible(By.id("patient")).getText()).isNotBlank();
         assertThat(chromium.visible(By.id("accept")).isEnabled()).isTrue();
+        assertThat(((Number) chromium.script("return document.documentElement.scrollWidth")).intValue())
+                .as("no sideways scrolling on a 360 px phone").isLessThanOrEqualTo(Chromium.PHONE_WIDTH);
+        chromium.screenshot(Path.of("target", "screenshots", "crew-app-job.png"));
     }
 
     @Test
