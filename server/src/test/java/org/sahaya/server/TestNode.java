@@ -41,6 +41,9 @@ public final class TestNode {
                 "SAHAYA_MAX_EVENT_LOOP_MS", "1000",
                 "SAHAYA_MANAGEMENT_PORT", "0"));
         values.putIfAbsent("SAHAYA_MQTT_PORT", "0");
+        // A test node's crews never answer their jobs: with the default 60 s, a test that runs longer would see its
+        // units released and its incidents sent elsewhere mid-test. Tests of the accept timeout set their own.
+        values.put("SAHAYA_ACCEPT_TIMEOUT_SECONDS", "3600");
         if (!demo && !extra.containsKey("SAHAYA_MASTER_KEY_FILE")) {
             values.put("SAHAYA_MASTER_KEY", MASTER_KEY);
         }

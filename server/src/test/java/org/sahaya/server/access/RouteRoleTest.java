@@ -129,8 +129,8 @@ class RouteRoleTest {
             Map.entry("exportSubscriber", EnumSet.of(ADMIN)),
             Map.entry("eraseSubscriber", EnumSet.of(ADMIN)),
             Map.entry("importCity", EnumSet.of(ADMIN)),
-            // Issue 17, jobs: the unit's own fleet and crew, coordinators and supervisors. The test's unit is
-            // ON_SCENE by then (see start), so an allowed accept or decline answers 409 and releases nothing.
+            // Issue 17, jobs: a fleet its own units' jobs, coordinators and supervisors any, a crew its own unit's.
+            // The job answered is one already ended: allowed callers get 409, nothing moves.
             Map.entry("getUnitJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("acceptJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("declineJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)));
@@ -148,7 +148,6 @@ class RouteRoleTest {
     private static String unitId;
     private static String hospitalId;
     private static String subscriberId;
-    private static String jobId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -193,15 +192,21 @@ class RouteRoleTest {
                 .findFirst().orElseThrow();
         CREDENTIALS.put(CREW_OWN, Map.of("Authorization", "Bearer " + Staff.crew(node, unitId)));
         CREDENTIALS.put(CREW_OTHER, Map.of("Authorization", "Bearer " + Staff.crew(node, otherUnit)));
-        HttpResponse<String> job = await().atMost(Duration.ofSeconds(20)).until(
-                () -> call(COORDINATOR, "GET", "/api/v1/units/" + unitId + "/job", null), r -> r.statusCode() == 200);
-        jobId = new JsonObject(job.body()).getString("jobId");
-        // With the patient: the job can no longer be accepted or declined, so the allowed callers of
-        // acceptJob and declineJob get 409 and the incident keeps its unit for the other operations.
-        HttpResponse<String> onScene = call(COORDINATOR, "PUT", "/api/v1/units/" + unitId + "/status",
-                new JsonObject().put("status", "ON_SCENE"));
-        assertThat(onScene.statusCode()).as(onScene.body()).isEqualTo(200);
+        node.database().withConnection(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO jobs (id, incident_id, unit_id, fleet_id, role, state, offered_at,"
+                    + " accept_by, ended_at, end_reason, ended_by) VALUES (?, ?, ?, ?, 'PRIMARY', 'DONE', CURRENT_TIMESTAMP,"
+                    + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'route role test', 'test')")) {
+                ps.setString(1, ENDED_JOB);
+                ps.setString(2, incidentId);
+                ps.setString(3, unitId);
+                ps.setString(4, own);
+                return ps.executeUpdate();
+            }
+        });
     }
+
+    /** A job of the test's unit that has ended: accepting or declining it changes nothing. */
+    private static final String ENDED_JOB = "JOB-RR-ENDED";
 
     @AfterAll
     static void stop() {
@@ -290,11 +295,11 @@ class RouteRoleTest {
                 .replace("/hospitals/{id}", "/hospitals/" + hospitalId)
                 .replace("/subscribers/{id}", "/subscribers/" + subscriberId)
                 .replace("{contactId}", "RR-1")
-                .replace("{jobId}", jobId)
                 .replace("/contacts/{id}", "/contacts/RR-1")
                 .replace("{purpose}", "FAMILY_NOTIFICATION")
                 .replace("{token}", "forged-link-token")
-                .replace("/partners/{id}", "/partners/FLEET-NOPE");
+                .replace("/partners/{id}", "/partners/FLEET-NOPE")
+                .replace("{jobId}", ENDED_JOB);
         return call(who, methodAndPath[0], path, body(operation));
     }
 
@@ -316,7 +321,6 @@ class RouteRoleTest {
             case "putHospitalBeds" -> new JsonObject().put("freeBeds", new JsonObject().put("ER", 3));
             case "postIncidentAssignment" -> new JsonObject().put("unitId", unitId).put("reason", "route role test");
             case "closeIncident" -> new JsonObject().put("reason", "route role test");
-            case "declineJob" -> new JsonObject().put("reason", "route role test");
             case "postAlert" -> DeviceClient.alert("rr-x", "demo-0002", "TEST");
             case "postHeartbeat" -> new JsonObject().put("battery", 80);
             case "postAcknowledgement" -> new JsonObject().put("token", "forged-push-token");
@@ -324,6 +328,7 @@ class RouteRoleTest {
             case "login" -> new JsonObject().put("username", "nobody");
             case "createPartner" -> new JsonObject().put("id", "FLEET-RR").put("kind", "HOSPITAL").put("name", "No such hospital");
             case "importCity" -> new JsonObject().put("format", "sahaya-city/1"); // an empty city: nothing changes
+            case "declineJob" -> new JsonObject().put("reason", "route role test");
             default -> null;
         };
     }

@@ -110,6 +110,13 @@ class JobsApiTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(new JsonObject(again.body()).getString("detail")).contains("ACCEPTED");
         await().atMost(Duration.ofSeconds(10)).until(() -> kinds(incident.getString("id")).contains("JOB_UPDATED"));
+        String fleet = DemoPartners.fleetOf(number(unit));
+        await().atMost(Duration.ofSeconds(10)).until(() -> JobRows.rows(node.database(),
+                "SELECT action, outcome FROM audit_log WHERE record = ? ORDER BY seq", "jobs/" + jobId).stream()
+                .map(r -> r.get("action") + " " + r.get("outcome")).toList(),
+                lines -> lines.containsAll(List.of("getUnitJob ok", "acceptJob ok", "acceptJob refused 409")));
+        assertThat(JobRows.rows(node.database(), "SELECT DISTINCT actor FROM audit_log WHERE record = ?", "jobs/" + jobId))
+                .extracting(r -> r.get("actor")).containsExactly(fleet);
     }
 
     @Test
@@ -213,6 +220,10 @@ class JobsApiTest {
     }
 
     static JsonObject dispatchedFall(String device) {
+        return dispatchedFall(devices, device);
+    }
+
+    static JsonObject dispatchedFall(DeviceClient devices, String device) {
         HttpResponse<String> r = devices.send(device, DeviceClient.alert("fall-" + device, device, "FALL").encode());
         assertThat(r.statusCode()).isEqualTo(202);
         String id = new JsonObject(r.body()).getString("incidentId");
