@@ -65,6 +65,8 @@ export function showJob(job) {
   text('patient', about || 'Not known');
   pairs('medical', patient.medical);
 
+  text('why', [(job.alertType || '').replaceAll('_', ' ').toLowerCase(), job.priority ? `priority ${job.priority}` : '']
+    .filter(Boolean).join(', '));
   pairs('vitals', job.vitals);
 
   const hospital = job.hospital;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.Staff;
@@ -92,6 +93,11 @@ class CrewAppBrowserTest {
         assertThat(((Number) chromium.script("return document.documentElement.scrollWidth")).intValue())
                 .as("no sideways scrolling on a 360 px phone").isLessThanOrEqualTo(Chromium.PHONE_WIDTH);
         chromium.screenshot(Path.of("target", "screenshots", "crew-app-job.png"));
+        assertThat(chromium.script("return [...document.querySelectorAll('input, textarea, select')]"
+                + ".filter(e => e.labels.length === 0).map(e => e.id)")).as("controls without a label").asList().isEmpty();
+        assertThat(chromium.script("return [...document.querySelectorAll('button, a')]"
+                + ".filter(e => !e.textContent.trim()).map(e => e.id)")).as("buttons and links without a name").asList()
+                .isEmpty();
     }
 
     @Test
@@ -129,6 +135,7 @@ class CrewAppBrowserTest {
         await().atMost(SOON).until(() -> "TRANSPORTING".equals(unit(firstUnit).getString("status")));
 
         chromium.textContains(By.id("unit-status"), "TRANSPORTING");
+        chromium.screenshot(Path.of("target", "screenshots", "crew-app-transporting.png"));
         assertThat(chromium.driver().findElement(By.cssSelector("[data-status=ON_SCENE]")).isEnabled()).isFalse();
     }
 
@@ -184,11 +191,13 @@ class CrewAppBrowserTest {
 
     @Test
     @Order(7)
-    void aWrongPasswordIsRefusedPlainly() {
+    void aWrongPasswordIsRefusedPlainlyAndTheFormWorksByKeyboard() {
         chromium.clickable(By.id("logout")).click();
         chromium.visible(By.id("login"));
 
-        logIn(DemoUsers.crewOf(firstUnit), "not-the-password");
+        chromium.open(origin + "/crew/");
+        chromium.visible(By.id("username")).sendKeys(DemoUsers.crewOf(firstUnit), Keys.TAB, "not-the-password",
+                Keys.ENTER); // by keyboard alone
 
         chromium.textContains(By.id("message"), "Login failed");
         assertThat(chromium.driver().findElement(By.id("work")).isDisplayed()).isFalse();
