@@ -1,6 +1,7 @@
 package org.sahaya.server.crew;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +82,7 @@ class CrewAccessTest {
     }
 
     @Test
-    void aCrewCannotReadOrMoveAnotherUnitAndNothingChanges() throws Exception {
+    void aCrewCannotReadOrMoveAnotherUnitNothingChangesAndTheAuditLogSaysWho() throws Exception {
         String before = get(Staff.supervisor(node), "/api/v1/units/" + other).body();
 
         HttpResponse<String> read = get(token, "/api/v1/units/" + other);
@@ -95,6 +97,17 @@ class CrewAccessTest {
             assertThat(new JsonObject(r.body()).getString("type")).contains("not-your-unit");
         }
         assertThat(get(Staff.supervisor(node), "/api/v1/units/" + other).body()).isEqualTo(before);
+        String crew = DemoUsers.crewOf(own);
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.database().<Boolean>withConnection(c -> {
+            try (var ps = c.prepareStatement("SELECT 1 FROM audit_log WHERE actor = ? AND role = 'crew' AND record = ?"
+                    + " AND outcome LIKE 'denied%'")) {
+                ps.setString(1, crew);
+                ps.setString(2, "units/" + other + "/status");
+                try (var rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }));
     }
 
     @Test
