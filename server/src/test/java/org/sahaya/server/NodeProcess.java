@@ -46,6 +46,7 @@ public final class NodeProcess implements AutoCloseable {
         env.put("SAHAYA_DATA_DIR", dataDir.toString());
         env.put("SAHAYA_CLUSTER_NAME", clusterName);
         env.put("SAHAYA_MEMBER_PORT", "5851");
+        env.put("SAHAYA_ACCEPT_TIMEOUT_SECONDS", "3600"); // as TestNode: test crews never answer their jobs
         env.putAll(extraEnv);
         pb.redirectError(dataDir.resolve("node-stderr.log").toFile());
         NodeProcess node = new NodeProcess(pb.start());

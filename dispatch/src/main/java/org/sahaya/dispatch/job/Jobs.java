@@ -126,7 +126,7 @@ public final class Jobs implements IncidentListener {
      */
     public Optional<Job> accept(String jobId, String by) {
         return change(jobId, job -> job.state() == JobState.OFFERED
-                ? new JobEvent(JobEvent.Kind.JOB_UPDATED, job.accepted(clock.instant(), by).updated(), null) : null);
+                ? new Step(job.accepted(clock.instant(), by).updated(), JobEvent.Kind.JOB_UPDATED) : null);
     }
 
     /**
@@ -136,9 +136,9 @@ public final class Jobs implements IncidentListener {
      * @return the job as it is now; empty for an unknown job
      */
     public Optional<Job> end(String jobId, JobState end, String reason, String by) {
-        return change(jobId, job -> job.isLive() ? endEvent(job.ended(job.state().canMoveTo(end) ? end
+        return change(jobId, job -> job.isLive() ? ended(job.ended(job.state().canMoveTo(end) ? end
                 : JobState.WITHDRAWN, clock.instant(), reason, by))
-                : job.state() == end ? new JobEvent(null, job.restated(reason, by), null) : null);
+                : job.state() == end ? new Step(job.restated(reason, by), null) : null);
     }
 
     private void end(Incident incident, String unitId, JobState end, String reason, String by) {
@@ -176,8 +176,12 @@ public final class Jobs implements IncidentListener {
         });
     }
 
-    /** One job changed under its row lock; {@code step} returns null for no change, an event without kind for a quiet one. */
-    private Optional<Job> change(String jobId, java.util.function.Function<Job, JobEvent> step) {
+    /** A job's next state, and what its fleet is told of it (null: nothing, e.g. only who ended it is restated). */
+    private record Step(Job next, JobEvent.Kind told) {
+    }
+
+    /** One job changed under its row lock; {@code step} returns null when nothing changes. */
+    private Optional<Job> change(String jobId, java.util.function.Function<Job, Step> step) {
         Job[] now = new Job[1];
         write(c -> {
             Optional<Job> locked = jobs.lock(c, jobId);
@@ -185,21 +189,20 @@ public final class Jobs implements IncidentListener {
                 return List.of();
             }
             now[0] = locked.get();
-            JobEvent event = step.apply(locked.get());
-            if (event == null) {
+            Step next = step.apply(locked.get());
+            if (next == null) {
                 return List.of();
             }
-            now[0] = event.job();
-            jobs.update(c, event.job());
-            return event.kind() == null ? List.of() : List.of(new JobEvent(event.kind(), event.job(),
-                    incidents.find(c, event.job().incidentId()).orElse(null)));
+            now[0] = next.next();
+            jobs.update(c, next.next());
+            return next.told() == null ? List.of() : List.of(new JobEvent(next.told(), next.next(),
+                    incidents.find(c, next.next().incidentId()).orElse(null)));
         });
         return Optional.ofNullable(now[0]);
     }
 
-    private static JobEvent endEvent(Job ended) {
-        return new JobEvent(ended.state() == JobState.DONE ? JobEvent.Kind.JOB_DONE : JobEvent.Kind.JOB_WITHDRAWN, ended,
-                null);
+    private static Step ended(Job ended) {
+        return new Step(ended, ended.state() == JobState.DONE ? JobEvent.Kind.JOB_DONE : JobEvent.Kind.JOB_WITHDRAWN);
     }
 
     /** Writes in one transaction, tells the news in it, and lets the news send after the commit. */

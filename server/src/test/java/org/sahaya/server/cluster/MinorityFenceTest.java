@@ -51,6 +51,16 @@ class MinorityFenceTest {
             String other = lone.grid().units().values().stream().filter(Unit::isAvailable).map(Unit::id)
                     .filter(id -> !id.equals(sent)).findFirst().orElseThrow();
 
+            String jobId = await().atMost(Duration.ofSeconds(20)).until(() -> lone.database().withConnection(c -> {
+                try (var ps = c.prepareStatement("SELECT id FROM jobs WHERE incident_id = ? AND unit_id = ?")) {
+                    ps.setString(1, incidentId);
+                    ps.setString(2, sent);
+                    try (var rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getString(1) : null;
+                    }
+                }
+            }), java.util.Objects::nonNull);
+
             cluster.crash(1);
             cluster.crash(2);
             Staff.forget(lone); // sessions kept on the dead members died with them: log in again
@@ -63,6 +73,10 @@ class MinorityFenceTest {
 
             HttpResponse<String> decline = partners.put("/api/v1/units/" + sent + "/status", fleetKey(sent), status("AVAILABLE"));
             assertRefusedAsMinority(decline);
+            // Issue 17: a crew's answer to its job waits for the majority too.
+            assertRefusedAsMinority(partners.post("/api/v1/jobs/" + jobId + "/accept", fleetKey(sent), null));
+            assertRefusedAsMinority(partners.post("/api/v1/jobs/" + jobId + "/decline", fleetKey(sent),
+                    new JsonObject().put("reason", "crew unwell")));
 
             JsonObject after = devices.incident(incidentId);
             assertThat(after.getString("state")).isEqualTo("DISPATCHED");
