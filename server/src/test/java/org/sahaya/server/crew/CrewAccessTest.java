@@ -91,8 +91,10 @@ class CrewAccessTest {
         HttpResponse<String> position = send(token, "POST", "/api/v1/units/" + other + "/position",
                 new JsonObject().put("lat", 12.9).put("lon", 77.6));
         HttpResponse<String> unknown = get(token, "/api/v1/units/AMB-999");
+        HttpResponse<String> otherJob = get(token, "/api/v1/units/" + other + "/job");
+        HttpResponse<String> unknownJob = get(token, "/api/v1/units/AMB-999/job");
 
-        for (HttpResponse<String> r : List.of(read, status, position, unknown)) {
+        for (HttpResponse<String> r : List.of(read, status, position, unknown, otherJob, unknownJob)) {
             assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
             assertThat(new JsonObject(r.body()).getString("type")).contains("not-your-unit");
         }
