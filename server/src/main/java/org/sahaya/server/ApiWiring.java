@@ -155,6 +155,11 @@ final class ApiWiring {
         tables.add(new org.sahaya.server.http.report.ReportRoutes(access, new org.sahaya.server.http.report.ReportHandlers(
                 database, offload, config.city().timeZone())));
         return HttpApi.router(vertx, tables, config.maxAlertBytes(), clock)
+                .map(router -> {
+                    // Issue 17, crew: the web front ends, ahead of the API's routes.
+                    org.sahaya.server.web.FrontEnd.CREW.mount(router);
+                    return router;
+                })
                 .compose(router -> GuardedHttpServer.create(vertx, config.httpLimits(), router, new ListenerTls(config.tls()))
                         .listen(config.httpPort()))
                 .await(60, TimeUnit.SECONDS);

@@ -40,7 +40,8 @@ final class PeopleWiring {
                            Clock clock) {
         SecureRandom random = new SecureRandom();
         Passwords passwords = new Passwords(org.sahaya.server.access.people.PasswordHash.Cost.OWASP, random);
-        UserDirectory users = new UserDirectory(database, config.demo() ? new DemoUsers(passwords, clock.instant()) : null);
+        UserDirectory users = new UserDirectory(database, config.demo()
+                ? new DemoUsers(passwords, clock.instant(), unitId -> grid.unit(unitId).isPresent()) : null);
         Sessions sessions = new Sessions(grid.hazelcast(), users, offload, config.logins(), clock, random);
         FailureThrottle byAccount = new FailureThrottle(config.logins().failures(), config.logins().failureWindow(), clock);
         FailureThrottle byAddress = new FailureThrottle(config.logins().failures(), config.logins().failureWindow(), clock);

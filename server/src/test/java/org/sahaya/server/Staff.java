@@ -51,6 +51,21 @@ public final class Staff {
     }
 
     /**
+     * The bearer token of the demo crew of {@code unitId} on a demo node ({@code demo-crew-amb-001} for
+     * AMB-001): a crew logs in with its password only, no TOTP code (issue 17).
+     */
+    public static String crew(Node node, String unitId) {
+        String username = DemoUsers.crewOf(unitId);
+        return cached(node, username, () -> {
+            HttpResponse<String> r = attempt(node, null, username, DemoUsers.PASSWORD, null);
+            if (r.statusCode() != 200) {
+                throw new AssertionError("login of " + username + " -> " + r.statusCode() + " " + r.body());
+            }
+            return new JsonObject(r.body()).getString("token");
+        });
+    }
+
+    /**
      * {@code "Bearer <token>"} of a supervisor, who reads incidents, units and hospitals: the demo
      * supervisor on a demo node, {@code test-supervisor} (made here) on any other.
      */

@@ -13,7 +13,7 @@ import java.util.Set;
  * @param roles   what the caller may do
  * @param partner the fleet or hospital a partner key (or a partner's person) is bound to; null if none
  * @param address where the request came from (the peer's address), for the audit log and throttles
- * @param unit    the unit a crew member is bound to (role CREW, {@code users.unit_id}); null for everyone else
+ * @param unit    the unit a crew member ({@link Role#CREW}) is bound to; null for anyone else
  */
 public record Caller(String name, Kind kind, Set<Role> roles, String partner, String address, String unit) {
 
@@ -28,7 +28,7 @@ public record Caller(String name, Kind kind, Set<Role> roles, String partner, St
         roles = Set.copyOf(roles);
     }
 
-    /** A caller bound to no unit. */
+    /** A caller bound to no unit (anyone but a crew member). */
     public Caller(String name, Kind kind, Set<Role> roles, String partner, String address) {
         this(name, kind, roles, partner, address, null);
     }
@@ -40,6 +40,11 @@ public record Caller(String name, Kind kind, Set<Role> roles, String partner, St
     /** Whether this caller is bound to {@code partnerId} (its own fleet or hospital). */
     public boolean owns(String partnerId) {
         return partner != null && partner.equals(partnerId);
+    }
+
+    /** Whether this caller is the crew of {@code unitId}: a CREW person bound to that unit. */
+    public boolean crews(String unitId) {
+        return roles.contains(Role.CREW) && unit != null && unit.equals(unitId);
     }
 
     /** The roles as the audit log writes them: lowercase names joined by '+', sorted. */

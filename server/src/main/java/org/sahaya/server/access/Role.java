@@ -18,7 +18,10 @@ public enum Role {
     HOSPITAL,
     /** Reads the audit log and incidents, changes nothing. */
     AUDITOR,
-    /** An ambulance crew (a person, users.unit_id): its own unit's job, status and position, nothing else. */
+    /**
+     * An ambulance crew (a person, users.unit_id): its own unit's job, status and position, nothing else.
+     * Logs in with a password only (no TOTP): crews share a phone in the ambulance.
+     */
     CREW;
 
     /** People in these roles must give a second factor (TOTP) to log in. */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.sahaya.server.access.RouteRoleTest.Who.ADMIN;
 import static org.sahaya.server.access.RouteRoleTest.Who.AUDITOR;
 import static org.sahaya.server.access.RouteRoleTest.Who.COORDINATOR;
+import static org.sahaya.server.access.RouteRoleTest.Who.CREW_OTHER;
+import static org.sahaya.server.access.RouteRoleTest.Who.CREW_OWN;
 import static org.sahaya.server.access.RouteRoleTest.Who.FLEET_OTHER;
 import static org.sahaya.server.access.RouteRoleTest.Who.FLEET_OWN;
 import static org.sahaya.server.access.RouteRoleTest.Who.HOSPITAL_OTHER;
@@ -56,8 +58,12 @@ import org.yaml.snakeyaml.Yaml;
  */
 class RouteRoleTest {
 
-    /** The callers: nobody, a person per role, and a partner's key on its own or someone else's record. */
-    enum Who { NONE, ADMIN, SUPERVISOR, COORDINATOR, AUDITOR, FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER }
+    /**
+     * The callers: nobody, a person per role, a partner's key on its own or someone else's record, and
+     * the crew of the incident's unit or of another unit (issue 17).
+     */
+    enum Who { NONE, ADMIN, SUPERVISOR, COORDINATOR, AUDITOR, FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER,
+        CREW_OWN, CREW_OTHER }
 
     private static final Set<Who> WATCHERS = EnumSet.of(COORDINATOR, SUPERVISOR, AUDITOR);
 
@@ -68,9 +74,10 @@ class RouteRoleTest {
             Map.entry("listIncidents", union(WATCHERS, EnumSet.of(FLEET_OWN, FLEET_OTHER, HOSPITAL_OWN, HOSPITAL_OTHER))),
             Map.entry("listSandboxMessages", union(WATCHERS, EnumSet.of(ADMIN))),
             Map.entry("putContact", EnumSet.of(ADMIN)),
-            Map.entry("getUnit", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR, ADMIN)),
-            Map.entry("postUnitPosition", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
-            Map.entry("putUnitStatus", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
+            // A crew reads and reports its own unit only (issue 17); another unit's crew gets 403 not-your-unit.
+            Map.entry("getUnit", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR, ADMIN)),
+            Map.entry("postUnitPosition", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("putUnitStatus", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("getHospital", EnumSet.of(HOSPITAL_OWN, FLEET_OWN, FLEET_OTHER, COORDINATOR, SUPERVISOR, ADMIN)),
             Map.entry("putHospitalBeds", EnumSet.of(HOSPITAL_OWN, COORDINATOR, SUPERVISOR)),
             Map.entry("postIncidentAssignment", EnumSet.of(COORDINATOR, SUPERVISOR)),
@@ -124,11 +131,11 @@ class RouteRoleTest {
             Map.entry("importCity", EnumSet.of(ADMIN)),
             // Issue 17, the hospital decides: only the hospital the patient is bound for (another gets not-your-patient).
             Map.entry("decideHospital", EnumSet.of(HOSPITAL_OWN)),
-            // Issue 17, jobs: a fleet its own units' jobs, coordinators and supervisors any (a crew its own unit's).
+            // Issue 17, jobs: a fleet its own units' jobs, coordinators and supervisors any, a crew its own unit's.
             // The job answered is one already ended: allowed callers get 409, nothing moves.
-            Map.entry("getUnitJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
-            Map.entry("acceptJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
-            Map.entry("declineJob", EnumSet.of(FLEET_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("getUnitJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("acceptJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
+            Map.entry("declineJob", EnumSet.of(FLEET_OWN, CREW_OWN, COORDINATOR, SUPERVISOR)),
             // Issue 17, the partner outbox: a partner's webhook is an admin's to set (to FLEET-NOPE here: 404).
             Map.entry("putPartnerWebhook", EnumSet.of(ADMIN)),
             Map.entry("deletePartnerWebhook", EnumSet.of(ADMIN)),
@@ -151,7 +158,10 @@ class RouteRoleTest {
 
     @BeforeAll
     static void start() throws Exception {
-        node = TestNode.start(dir, true);
+        // Eleven callers each send a forged device signature to postAlert: more than the default 10 failures
+        // that block a device id (the answers must stay 401, not 429).
+        node = Node.start(TestNode.config(dir, true, Map.of("SAHAYA_DEVICE_AUTH_FAILURES", "50")),
+                java.time.Clock.systemUTC());
         for (Who who : List.of(ADMIN, SUPERVISOR, COORDINATOR, AUDITOR)) {
             CREDENTIALS.put(who, Map.of("Authorization", "Bearer " + Staff.login(node, "demo-" + who.name().toLowerCase())));
         }
@@ -185,6 +195,10 @@ class RouteRoleTest {
         CREDENTIALS.put(FLEET_OTHER, Map.of("X-Api-Key", "demo-key-" + otherFleet));
         CREDENTIALS.put(HOSPITAL_OWN, Map.of("X-Api-Key", "demo-key-" + hospitalId));
         CREDENTIALS.put(HOSPITAL_OTHER, Map.of("X-Api-Key", "demo-key-" + otherHospital));
+        String otherUnit = units.stream().map(o -> ((JsonObject) o).getString("id")).filter(u -> !u.equals(unitId))
+                .findFirst().orElseThrow();
+        CREDENTIALS.put(CREW_OWN, Map.of("Authorization", "Bearer " + Staff.crew(node, unitId)));
+        CREDENTIALS.put(CREW_OTHER, Map.of("Authorization", "Bearer " + Staff.crew(node, otherUnit)));
         node.database().withConnection(c -> {
             try (var ps = c.prepareStatement("INSERT INTO jobs (id, incident_id, unit_id, fleet_id, role, state, offered_at,"
                     + " accept_by, ended_at, end_reason, ended_by) VALUES (?, ?, ?, ?, 'PRIMARY', 'DONE', CURRENT_TIMESTAMP,"

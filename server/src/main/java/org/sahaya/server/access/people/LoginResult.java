@@ -7,11 +7,19 @@ import java.util.List;
 /** How a login ended. One refusal for every reason, so the answer never tells which part was wrong. */
 public sealed interface LoginResult {
 
-    /** A session was opened: its token (given out once), when it expires if idle, the roles (lowercase). */
-    record LoggedIn(String token, Instant expiresAt, List<String> roles) implements LoginResult {
+    /**
+     * A session was opened: its token (given out once), when it expires if idle, the roles (lowercase),
+     * and the unit of a crew (null for anyone else).
+     */
+    record LoggedIn(String token, Instant expiresAt, List<String> roles, String unit) implements LoginResult {
+
+        public LoggedIn(String token, Instant expiresAt, List<String> roles) {
+            this(token, expiresAt, roles, null);
+        }
+
         @Override
         public String toString() {
-            return "LoggedIn[expiresAt=" + expiresAt + ", roles=" + roles + "]";
+            return "LoggedIn[expiresAt=" + expiresAt + ", roles=" + roles + (unit == null ? "" : ", unit=" + unit) + "]";
         }
     }
 

@@ -65,7 +65,7 @@ public final class Logins {
         Sessions.Opened session = sessions.open(user);
         users.loggedIn(user.username(), clock.instant());
         record(LOGIN, actor, String.join("+", user.roleNames()), address, "ok");
-        return new LoginResult.LoggedIn(session.token(), session.expiresAt(), user.roleNames());
+        return new LoginResult.LoggedIn(session.token(), session.expiresAt(), user.roleNames(), user.unit());
     }
 
     /** Ends the session of {@code token} (if any) and writes it down. Blocking. */

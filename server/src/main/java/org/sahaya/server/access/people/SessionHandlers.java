@@ -11,7 +11,7 @@ import org.sahaya.server.http.contract.Problem;
 
 /**
  * {@code POST /api/v1/session} and {@code DELETE /api/v1/session}: the login answers the token, when
- * it expires if idle and the roles, and sets the same token as an HttpOnly, SameSite=Strict cookie
+ * it expires if idle and the roles (and a crew's unit, which the crew app works on), and sets the same token as an HttpOnly, SameSite=Strict cookie
  * (Secure over TLS) for the browser; the logout ends the session of the bearer or cookie and clears
  * the cookie. The work runs on a virtual thread ({@link Logins} is blocking).
  */
@@ -68,10 +68,14 @@ public final class SessionHandlers {
 
     private static void loggedIn(RoutingContext ctx, LoginResult.LoggedIn in) {
         ctx.response().addCookie(cookie(in.token(), ctx));
+        JsonObject answer = new JsonObject().put("token", in.token()).put("expiresAt", in.expiresAt().toString())
+                .put("roles", new JsonArray(in.roles()));
+        if (in.unit() != null) {
+            answer.put("unit", in.unit());
+        }
         ctx.response().putHeader("Cache-Control", "no-store")
                 .putHeader("Content-Type", "application/json")
-                .end(new JsonObject().put("token", in.token()).put("expiresAt", in.expiresAt().toString())
-                        .put("roles", new JsonArray(in.roles())).encode());
+                .end(answer.encode());
     }
 
     /** The session cookie: never readable by scripts, never sent from another site, Secure over TLS. */

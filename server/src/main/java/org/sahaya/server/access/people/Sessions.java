@@ -40,8 +40,8 @@ public final class Sessions implements SessionLookup {
     private final Clock clock;
     private final SecureRandom random;
 
-    /** What the grid holds for a session: who, never the token. */
-    record Entry(String username, Set<Role> roles, String partner, Instant since) implements Serializable {
+    /** What the grid holds for a session: who (and the unit a crew is bound to), never the token. */
+    record Entry(String username, Set<Role> roles, String partner, Instant since, String unit) implements Serializable {
     }
 
     /** A session just opened: the token goes to the person once, and is never stored. */
@@ -67,7 +67,7 @@ public final class Sessions implements SessionLookup {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        map.set(key(token), new Entry(user.username(), user.roles(), user.partner(), clock.instant()),
+        map.set(key(token), new Entry(user.username(), user.roles(), user.partner(), clock.instant(), user.unit()),
                 settings.sessionMax().toMillis(), TimeUnit.MILLISECONDS,
                 settings.sessionIdle().toMillis(), TimeUnit.MILLISECONDS);
         return new Opened(token, clock.instant().plus(settings.sessionIdle()));
@@ -97,7 +97,8 @@ public final class Sessions implements SessionLookup {
                 map.delete(key);
                 return Optional.empty();
             }
-            return Optional.of(new Caller(entry.username(), Caller.Kind.PERSON, entry.roles(), entry.partner(), address));
+            return Optional.of(new Caller(entry.username(), Caller.Kind.PERSON, entry.roles(), entry.partner(), address,
+                    entry.unit()));
         });
     }
 

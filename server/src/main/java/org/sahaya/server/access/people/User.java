@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.sahaya.server.access.Role;
 
 /**
- * A person who may log in: a name, a password hash, a TOTP secret, roles, and the partner a fleet's
- * or hospital's person is bound to. Never prints its hash or secret.
+ * A person who may log in: a name, a password hash, a TOTP secret, roles, the partner a fleet's
+ * or hospital's person is bound to, and the unit a crew member is bound to. Never prints its hash or secret.
  *
  * @param username     3 to 64 of {@code [a-z0-9._-]}
  * @param passwordHash Argon2id PHC string ({@link PasswordHash}); null in listings
@@ -21,18 +21,26 @@ import org.sahaya.server.access.Role;
  * @param createdAt    when the account was made
  * @param disabled     a disabled account cannot log in and its sessions end
  * @param lastLoginAt  the last successful login; null if never
+ * @param unit         the unit a CREW person is bound to ({@code users.unit_id}); null for anyone else
  */
 public record User(String username, String passwordHash, String totpSecret, Set<Role> roles, String partner,
-                   Instant createdAt, boolean disabled, Instant lastLoginAt) {
+                   Instant createdAt, boolean disabled, Instant lastLoginAt, String unit) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9._-]{3,64}");
     private static final Pattern PARTNER = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     /** Names of the demo users, which only a demo node knows and no one may create. */
     public static final String DEMO_PREFIX = "demo-";
 
     public User {
         Objects.requireNonNull(username, "username");
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    /** A person bound to no unit (anyone but a crew member). */
+    public User(String username, String passwordHash, String totpSecret, Set<Role> roles, String partner,
+                Instant createdAt, boolean disabled, Instant lastLoginAt) {
+        this(username, passwordHash, totpSecret, roles, partner, createdAt, disabled, lastLoginAt, null);
     }
 
     /** Whether this person must give a TOTP code: a role that needs one, or a secret of their own. */
@@ -50,6 +58,14 @@ public record User(String username, String passwordHash, String totpSecret, Set<
      * Demo names are refused: demo users exist only in a demo node's memory.
      */
     public static void checkNew(String username, Set<Role> roles, String partner) {
+        checkNew(username, roles, partner, null);
+    }
+
+    /**
+     * As {@link #checkNew(String, Set, String)}, with the unit a crew member is bound to: CREW needs one
+     * and holds no other role (a crew's session touches its own unit and nothing else); no one else has one.
+     */
+    public static void checkNew(String username, Set<Role> roles, String partner, String unit) {
         if (username == null || !NAME.matcher(username).matches()) {
             throw new IllegalArgumentException("a username is 3 to 64 characters of a-z, 0-9, '.', '_' and '-'");
         }
@@ -72,6 +88,19 @@ public record User(String username, String passwordHash, String totpSecret, Set<
         if (partner != null && !PARTNER.matcher(partner).matches()) {
             throw new IllegalArgumentException("a partner id is 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
         }
+        boolean crew = roles.contains(Role.CREW);
+        if (crew && roles.size() > 1) {
+            throw new IllegalArgumentException("a crew user holds the crew role only");
+        }
+        if (crew && unit == null) {
+            throw new IllegalArgumentException("a crew user needs the unit they crew (--unit)");
+        }
+        if (!crew && unit != null) {
+            throw new IllegalArgumentException("only a crew user is bound to a unit");
+        }
+        if (unit != null && !UNIT.matcher(unit).matches()) {
+            throw new IllegalArgumentException("a unit id is 1 to 64 characters of A-Z, a-z, 0-9, '.', '_', ':' and '-'");
+        }
     }
 
     static String joinRoles(Set<Role> roles) {
@@ -92,6 +121,6 @@ public record User(String username, String passwordHash, String totpSecret, Set<
     @Override
     public String toString() {
         return "User[" + username + ", roles=" + joinRoles(roles) + (partner == null ? "" : ", partner=" + partner)
-                + (disabled ? ", disabled" : "") + "]";
+                + (unit == null ? "" : ", unit=" + unit) + (disabled ? ", disabled" : "") + "]";
     }
 }

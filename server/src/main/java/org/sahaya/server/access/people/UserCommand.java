@@ -29,16 +29,18 @@ import org.sahaya.server.cli.CommandLines;
 import org.sahaya.server.cli.DatabaseInUse;
 
 /**
- * {@code sahaya user add NAME --role R [--role R2] [--partner P] [--password-file F]},
+ * {@code sahaya user add NAME --role R [--role R2] [--partner P] [--unit U] [--password-file F]},
  * {@code sahaya user list}, {@code sahaya user disable NAME}: people's accounts, straight in the
  * database the node is configured with (the same {@code SAHAYA_*} settings). {@code add} prints the
  * new user's TOTP secret and provisioning URI once; nothing keeps them in the clear but the table.
+ * A crew user ({@code --role crew --unit AMB-001}) is bound to one unit that must be on record, and
+ * gets no TOTP secret: crews log in on a shared phone in the ambulance with a password only.
  * The embedded H2 file is held by a running node: stop it first (PostgreSQL takes both at once).
  */
 public final class UserCommand {
 
     static final String USAGE = "usage: sahaya user add NAME --role ROLE [--role ROLE] [--partner ID]"
-            + " [--password-file FILE] | user list | user disable NAME";
+            + " [--unit UNIT] [--password-file FILE] | user list | user disable NAME";
 
     private final PrintStream out;
     private final InputStream in;
@@ -76,22 +78,32 @@ public final class UserCommand {
 
     private int add(UserOptions.Add o, Map<String, String> env) {
         Set<Role> roles = roles(o.roles);
-        User.checkNew(o.name, roles, o.partner);
+        User.checkNew(o.name, roles, o.partner, o.unit);
         String password = password(o);
         Passwords.checkNew(password);
         SecureRandom random = new SecureRandom();
-        String secret = Totp.newSecret(random);
+        // A crew logs in with a password only (Role.needsSecondFactor): a secret would make the login ask a code.
+        String secret = roles.contains(Role.CREW) ? null : Totp.newSecret(random);
         User user = new User(o.name, new Passwords(PasswordHash.Cost.OWASP, random).hash(password), secret, roles,
-                o.partner, Instant.now(), false, null);
+                o.partner, Instant.now(), false, null, o.unit);
         return withDatabase(env, database -> database.inTransaction(c -> {
             UserRepository users = new UserRepository();
             if (users.exists(c, user.username())) {
                 out.println("sahaya user: " + user.username() + " already exists; nothing changed");
                 return 1;
             }
+            if (user.unit() != null && !users.unitExists(c, user.unit())) {
+                out.println("sahaya user: no unit " + user.unit() + "; nothing changed");
+                return 1;
+            }
             users.insert(c, user);
             out.println("Created " + user.username() + " (" + String.join(", ", user.roleNames())
-                    + (user.partner() == null ? "" : ", partner " + user.partner()) + ").");
+                    + (user.partner() == null ? "" : ", partner " + user.partner())
+                    + (user.unit() == null ? "" : ", unit " + user.unit()) + ").");
+            if (secret == null) {
+                out.println("No TOTP: a crew logs in with the username and password, in the crew app at /crew/.");
+                return 0;
+            }
             out.println("TOTP secret, shown this once: " + secret);
             out.println(Totp.provisioningUri(user.username(), secret));
             out.println("Put it in an authenticator app (scan the URI as a QR code or type the secret):"
@@ -104,7 +116,7 @@ public final class UserCommand {
         return withDatabase(env, database -> database.withConnection(c -> {
             for (User u : new UserRepository().list(c)) {
                 out.println(u.username() + "\t" + String.join(",", u.roleNames()) + "\t"
-                        + (u.partner() == null ? "-" : u.partner()) + "\t" + (u.disabled() ? "disabled" : "active")
+                        + (u.partner() != null ? u.partner() : u.unit() != null ? "unit " + u.unit() : "-") + "\t" + (u.disabled() ? "disabled" : "active")
                         + "\t" + (u.lastLoginAt() == null ? "never logged in" : "last login " + u.lastLoginAt()));
             }
             return 0;

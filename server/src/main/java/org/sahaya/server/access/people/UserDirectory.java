@@ -30,7 +30,7 @@ public final class UserDirectory {
     /** Whether the person may still act: exists and is not disabled. */
     public boolean active(String username) {
         if (username.startsWith(User.DEMO_PREFIX)) {
-            return demo != null && DemoUsers.ROLES.containsKey(username);
+            return demo != null && demo.knows(username);
         }
         return database.withConnection(c -> repository.active(c, username));
     }

@@ -17,10 +17,12 @@ final class UserOptions {
         @Parameters(index = "0", paramLabel = "NAME", description = "3 to 64 of a-z, 0-9, '.', '_', '-'")
         String name;
         @Option(names = "--role", paramLabel = "ROLE", required = true,
-                description = "admin, supervisor, coordinator, fleet, hospital or auditor; repeat for more")
+                description = "admin, supervisor, coordinator, fleet, hospital, auditor or crew; repeat for more")
         List<String> roles = new ArrayList<>();
         @Option(names = "--partner", paramLabel = "ID", description = "the fleet or hospital a fleet or hospital user belongs to")
         String partner;
+        @Option(names = "--unit", paramLabel = "UNIT", description = "the unit a crew user crews (e.g. AMB-001); crew only")
+        String unit;
         @Option(names = "--password-file", paramLabel = "FILE",
                 description = "read the password from this file (its first line); else asked on the console, or read from stdin")
         String passwordFile;

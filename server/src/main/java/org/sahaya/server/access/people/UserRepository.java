@@ -19,10 +19,10 @@ public final class UserRepository {
 
     /** @throws IllegalArgumentException for a name, roles or partner {@link User#checkNew} refuses */
     public void insert(Connection c, User u) throws SQLException {
-        User.checkNew(u.username(), u.roles(), u.partner());
+        User.checkNew(u.username(), u.roles(), u.partner(), u.unit());
         PasswordHash.parse(u.passwordHash());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (username, password_hash, totp_secret, roles,"
-                + " partner, created_at, disabled, last_login_at) VALUES (?,?,?,?,?,?,?,?)")) {
+                + " partner, created_at, disabled, last_login_at, unit_id) VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, u.username());
             ps.setString(2, u.passwordHash());
             ps.setString(3, u.totpSecret());
@@ -31,6 +31,7 @@ public final class UserRepository {
             Jdbc.setInstant(ps, 6, u.createdAt());
             ps.setBoolean(7, u.disabled());
             Jdbc.setInstant(ps, 8, u.lastLoginAt());
+            ps.setString(9, u.unit());
             ps.executeUpdate();
         }
     }
@@ -58,7 +59,7 @@ public final class UserRepository {
     /** Every user by name, without hash or secret. */
     public List<User> list(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT username, roles, partner, created_at, disabled,"
-                + " last_login_at FROM users ORDER BY username")) {
+                + " last_login_at, unit_id FROM users ORDER BY username")) {
             try (ResultSet rs = ps.executeQuery()) {
                 List<User> out = new ArrayList<>();
                 while (rs.next()) {
@@ -75,6 +76,16 @@ public final class UserRepository {
             ps.setString(1, username);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && !rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** Whether a unit of that id is on record (a crew user is bound to one). */
+    public boolean unitExists(Connection c, String unitId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM units WHERE id = ?")) {
+            ps.setString(1, unitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }
@@ -98,6 +109,6 @@ public final class UserRepository {
     private static User user(ResultSet rs, String hash, String secret) throws SQLException {
         return new User(rs.getString("username"), hash, secret, User.splitRoles(rs.getString("roles")),
                 rs.getString("partner"), Jdbc.getInstant(rs, "created_at"), rs.getBoolean("disabled"),
-                Jdbc.getInstant(rs, "last_login_at"));
+                Jdbc.getInstant(rs, "last_login_at"), rs.getString("unit_id"));
     }
 }

@@ -23,7 +23,9 @@ import org.sahaya.server.http.contract.ProblemException;
  * positions and statuses; anyone may read a unit. An unknown id answers 404 and an illegal status
  * move 409 naming both statuses; either way nothing changed. A fleet's key reports only the units
  * its fleet owns: another fleet's unit answers 403 ({@code not-your-unit}) before anything is
- * changed. Coordinators and supervisors (people) may report for any unit.
+ * changed. A crew (a person bound to one unit) reads and reports only its own unit, and is told
+ * {@code not-your-unit} for any other id, whether or not such a unit exists. Coordinators and
+ * supervisors (people) may report for any unit.
  */
 public final class FleetHandlers {
 
@@ -35,16 +37,15 @@ public final class FleetHandlers {
         this.offload = offload;
     }
 
-    /** A unit; a fleet key reads only its own fleet's units (403 {@code not-your-unit} otherwise). */
+    /** A unit; a fleet key reads only its own fleet's units, a crew its own unit (403 {@code not-your-unit} otherwise). */
     public void unit(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Caller caller = Access.caller(ctx);
         JsonReply.send(ctx, offload.submit(() -> {
-            Optional<Unit> unit = desk.unit(id);
-            if (caller.has(Role.FLEET) && !caller.has(Role.COORDINATOR) && !caller.has(Role.SUPERVISOR)
-                    && !caller.has(Role.ADMIN)) {
+            if (PartnerScope.boundToUnits(caller)) {
                 ownUnit(caller, id);
             }
+            Optional<Unit> unit = desk.unit(id);
             return UnitView.of(unit.orElseThrow(() -> unknownUnit(id)));
         }));
     }
@@ -78,16 +79,21 @@ public final class FleetHandlers {
 
     /**
      * Whether the unit exists for this caller to report on: people who dispatch may touch any unit, a
-     * fleet's key only its fleet's. False for an unknown unit (the caller answers 404).
+     * fleet's key only its fleet's, a crew only its own. False for an unknown unit (the caller answers 404).
      *
-     * @throws ProblemException 403 {@code not-your-unit} for another fleet's unit
+     * @throws ProblemException 403 {@code not-your-unit} for another fleet's unit, or any unit but a crew's own
      */
     private boolean ownUnit(Caller caller, String id) {
         if (PartnerScope.dispatches(caller)) {
             return true;
         }
+        if (caller.has(Role.CREW) && !caller.crews(id)) {
+            // Before the lookup: a crew's answer for another id says nothing about whether that unit exists.
+            throw new ProblemException(Problem.ofField(403, "not-your-unit", "Not your unit", "unit " + id
+                    + " is not your unit; a crew acts for its own unit only. Nothing changed", "id"));
+        }
         Optional<Unit> unit = desk.unit(id);
-        if (unit.isPresent() && !PartnerScope.mayReportFor(caller, unit.get().partner())) {
+        if (unit.isPresent() && !PartnerScope.mayReportFor(caller, id, unit.get().partner())) {
             throw new ProblemException(Problem.ofField(403, "not-your-unit", "Not your unit", "unit " + id
                     + " belongs to another fleet; a key reports only its own fleet's units. Nothing changed", "id"));
         }

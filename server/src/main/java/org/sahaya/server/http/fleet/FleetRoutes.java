@@ -2,6 +2,7 @@ package org.sahaya.server.http.fleet;
 
 import static org.sahaya.server.access.Role.ADMIN;
 import static org.sahaya.server.access.Role.COORDINATOR;
+import static org.sahaya.server.access.Role.CREW;
 import static org.sahaya.server.access.Role.FLEET;
 import static org.sahaya.server.access.Role.SUPERVISOR;
 
@@ -12,7 +13,7 @@ import org.sahaya.server.http.RouteTable;
 
 /**
  * The fleet partners' side: a fleet key reads and reports its own units (position through the
- * routine lane, status); coordinators and supervisors any unit; an admin reads them.
+ * routine lane, status); a crew its own unit only; coordinators and supervisors any unit; an admin reads them.
  */
 public record FleetRoutes(RoutineLane routine, Access access, FleetHandlers fleet) implements RouteTable {
 
@@ -20,13 +21,13 @@ public record FleetRoutes(RoutineLane routine, Access access, FleetHandlers flee
     public Map<String, Mount> routes() {
         return Map.of(
                 "getUnit", (route, validation) -> route
-                        .addHandler(access.require("getUnit", FLEET, COORDINATOR, SUPERVISOR, ADMIN))
+                        .addHandler(access.require("getUnit", FLEET, CREW, COORDINATOR, SUPERVISOR, ADMIN))
                         .addHandler(validation).addHandler(fleet::unit),
                 "postUnitPosition", (route, validation) -> route.addHandler(routine)
-                        .addHandler(access.require("postUnitPosition", FLEET, COORDINATOR, SUPERVISOR))
+                        .addHandler(access.require("postUnitPosition", FLEET, CREW, COORDINATOR, SUPERVISOR))
                         .addHandler(validation).addHandler(fleet::position),
                 "putUnitStatus", (route, validation) -> route
-                        .addHandler(access.require("putUnitStatus", FLEET, COORDINATOR, SUPERVISOR))
+                        .addHandler(access.require("putUnitStatus", FLEET, CREW, COORDINATOR, SUPERVISOR))
                         .addHandler(validation).addHandler(fleet::status));
     }
 }

@@ -47,6 +47,9 @@ public final class JobHandlers {
         String id = ctx.pathParam("id");
         Caller caller = Access.caller(ctx);
         JsonReply.send(ctx, offload.submit(() -> {
+            if (caller.has(org.sahaya.server.access.Role.CREW)) {
+                scope(caller, id, null); // before the lookup: a crew learns nothing of other units, not even if they exist
+            }
             Unit unit = desk.unit(id).orElseThrow(() -> problem(404, "unit-not-found", "Unit not found",
                     "no unit has the id " + id, "id"));
             scope(caller, id, unit.partner());

@@ -79,4 +79,28 @@ class PostgresUsersTest {
         assertThat(database.<Boolean>withConnection(c -> users.disable(c, "asha.pg"))).isTrue();
         assertThat(database.<Boolean>withConnection(c -> users.active(c, "asha.pg"))).isFalse();
     }
+
+    @Test
+    void aCrewUserKeepsItsUnitOnPostgres() {
+        UserRepository users = new UserRepository();
+        String hash = new Passwords(new PasswordHash.Cost(1024, 1, 1), new java.security.SecureRandom()).hash("pg password 2");
+
+        database.inTransaction(c -> {
+            users.insert(c, new User("crew.pg", hash, null, Set.of(Role.CREW), null, Instant.now(), false, null,
+                    "AMB-PG-1"));
+            return null;
+        });
+
+        User found = database.withConnection(c -> users.find(c, "crew.pg")).orElseThrow();
+        assertThat(found.unit()).isEqualTo("AMB-PG-1");
+        assertThat(found.roles()).containsExactly(Role.CREW);
+        assertThat(found.needsCode()).isFalse();
+        assertThat(database.withConnection(users::list)).filteredOn(u -> u.username().equals("crew.pg"))
+                .singleElement().satisfies(u -> assertThat(u.unit()).isEqualTo("AMB-PG-1"));
+        database.withConnection(c -> { // the other test counts the users
+            try (var st = c.createStatement()) {
+                return st.executeUpdate("DELETE FROM users WHERE username = 'crew.pg'");
+            }
+        });
+    }
 }

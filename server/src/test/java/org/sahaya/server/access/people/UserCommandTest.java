@@ -130,6 +130,37 @@ class UserCommandTest {
     }
 
     @Test
+    void aCrewUserIsBoundToAUnitOnRecordAndLogsInWithoutACode() {
+        node.database().withConnection(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO units (id, call_sign, unit_level, station, lat, lon, status,"
+                    + " updated_at) VALUES ('CMD-7', 'KA-CMD-7', 'BLS', 'Jayanagar', 12.93, 77.58, 'AVAILABLE', ?)")) {
+                ps.setObject(1, java.time.OffsetDateTime.now());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        assertThat(run("a long crew password", "add", "crew.nounit", "--role", "crew").out).contains("--unit");
+        assertThat(run("a long crew password", "add", "crew.ghost", "--role", "crew", "--unit", "CMD-99").out)
+                .contains("no unit CMD-99");
+        assertThat(run("a long crew password", "add", "crew.admin", "--role", "crew", "--role", "admin",
+                "--unit", "CMD-7").out).contains("crew role only");
+        assertThat(run("a long crew password", "add", "ops.unit", "--role", "auditor", "--unit", "CMD-7").out)
+                .contains("only a crew user");
+
+        Run add = run("a long crew password", "add", "crew.seven", "--role", "crew", "--unit", "CMD-7");
+
+        assertThat(add.code).as(add.out).isZero();
+        assertThat(add.out).contains("unit CMD-7").doesNotContain("TOTP secret");
+        HttpResponse<String> in = Staff.attempt(node, null, "crew.seven", "a long crew password", null);
+        assertThat(in.statusCode()).as(in.body()).isEqualTo(200);
+        assertThat(new JsonObject(in.body()).getJsonArray("roles").getList()).containsExactly("crew");
+        assertThat(new JsonObject(in.body()).getString("unit")).isEqualTo("CMD-7");
+        assertThat(run(null, "list").out).contains("crew.seven\tcrew\tunit CMD-7\tactive");
+        assertThat(exists("crew.nounit")).isFalse();
+        assertThat(exists("crew.ghost")).isFalse();
+    }
+
+    @Test
     void aDatabaseHeldByARunningNodeIsToldApart() {
         assertThat(DatabaseInUse.is(new RuntimeException(new SQLException("Database may be already in use", "90020",
                 DatabaseInUse.H2_ALREADY_OPEN)))).isTrue();
