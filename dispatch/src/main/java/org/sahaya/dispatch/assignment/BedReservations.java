@@ -9,6 +9,7 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.DirectoryRepository;
 import org.sahaya.core.persistence.HospitalRepository;
+import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.subscriber.Subscriber;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.hospital.HospitalBoard;
@@ -92,11 +93,26 @@ final class BedReservations {
 
     private Reserved reserve(Incident incident, BedChoice.Plan plan) {
         for (HospitalOption h : plan.order()) {
-            if (bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
-                return new Reserved(h, plan);
+            try {
+                if (bedClaims.reserve(h.hospitalId(), incident.id(), incident.bedKind())) {
+                    return new Reserved(h, plan);
+                }
+            } catch (PersistenceException e) {
+                if (!e.isDuplicateKey()) {
+                    throw e;
+                }
+                // Another member completing the same dispatch (it resumed this claim) reserved the incident's bed
+                // elsewhere first: the database holds one bed per incident, and the grid kept this board unchanged.
+                return new Reserved(heldElsewhere(incident, plan), plan);
             }
         }
         return new Reserved(null, plan);
+    }
+
+    /** The option of the hospital that holds the incident's bed now, if this plan ranked it; else null. */
+    private HospitalOption heldElsewhere(Incident incident, BedChoice.Plan plan) {
+        Optional<String> at = database.withConnection(c -> hospitalRepository.reservationOf(c, incident.id()));
+        return plan.order().stream().filter(o -> at.filter(o.hospitalId()::equals).isPresent()).findFirst().orElse(null);
     }
 
     private String preferredHospital(Incident incident) {
