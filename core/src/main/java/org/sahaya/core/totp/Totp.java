@@ -1,6 +1,5 @@
 package org.sahaya.core.totp;
 
-import org.sahaya.core.totp.Totp;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

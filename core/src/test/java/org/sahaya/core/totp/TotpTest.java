@@ -1,14 +1,13 @@
 package org.sahaya.core.totp;
 
-import org.sahaya.core.totp.Totp;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 6238 (appendix B), RFC 4226's truncation to six digits, and RFC 4648's base32. */
 class TotpTest {

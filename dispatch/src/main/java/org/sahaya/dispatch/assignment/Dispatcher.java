@@ -25,7 +25,6 @@ import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.claims.BedClaims;
 import org.sahaya.dispatch.claims.UnitClaims;
 import org.sahaya.dispatch.fleet.FleetIndex;
-import org.sahaya.dispatch.followup.AlsFollowUps;
 import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.policy.DispatchPolicy;

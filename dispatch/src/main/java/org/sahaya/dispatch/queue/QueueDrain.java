@@ -12,11 +12,12 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
-import org.sahaya.dispatch.assignment.DispatchOutcome;
-import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.area.ServiceAreas;
 import org.sahaya.dispatch.assignment.Declines;
+import org.sahaya.dispatch.assignment.DispatchOutcome;
+import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.policy.QueueOrder;
 
 /**
  * A unit became AVAILABLE: dispatch the waiting incidents it can serve, most urgent first, then the

@@ -19,6 +19,7 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.dispatch.assignment.AssignmentResult;
 import org.sahaya.dispatch.assignment.Dispatcher;
+import org.sahaya.dispatch.assignment.HospitalReroute;
 import org.sahaya.dispatch.assignment.UnitAssignment;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.duty.DutyCycle;
@@ -28,11 +29,10 @@ import org.sahaya.dispatch.fleet.GridFleet;
 import org.sahaya.dispatch.fleet.StatusEffect;
 import org.sahaya.dispatch.hospital.DecisionResult;
 import org.sahaya.dispatch.hospital.HospitalDecision;
-import org.sahaya.dispatch.hospital.HospitalReroute;
 import org.sahaya.dispatch.incident.CloseResult;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.incident.IncidentClosing;
-import org.sahaya.dispatch.queue.QueueOrder;
+import org.sahaya.dispatch.policy.QueueOrder;
 
 /**
  * Where partners' reports and coordinators' commands arrive: unit positions and statuses, hospital

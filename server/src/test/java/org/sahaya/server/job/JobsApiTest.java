@@ -1,10 +1,5 @@
 package org.sahaya.server.job;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.coordinator;
-import static org.sahaya.server.PartnerClient.fleetKey;
-
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -24,7 +19,13 @@ import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.PartnerClient;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.delivery.JdbcPartnerOutbox;
 import org.sahaya.server.demo.DemoPartners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sahaya.server.PartnerClient.coordinator;
+import static org.sahaya.server.PartnerClient.fleetKey;
 
 /**
  * Jobs to crews over real HTTP on a demo node: a dispatch offers the unit a job (and its fleet's webhook a
@@ -184,7 +185,7 @@ class JobsApiTest {
         // After a restart or a take-over the workflow announces a dispatched incident again.
         Incident stored = node.database().withConnection(c -> new IncidentRepository().find(c, id)).orElseThrow();
         Jobs again = new Jobs(node.database(), node.grid(), new FleetWebhook(new JobViews(node.grid(), node.secrets()),
-                new JobDeliveryRows(Clock.systemUTC())), Duration.ofSeconds(600), Clock.systemUTC());
+                JdbcPartnerOutbox.rowsOnly(Clock.systemUTC())), Duration.ofSeconds(600), Clock.systemUTC());
         again.dispatched(stored);
         again.dispatched(stored);
 

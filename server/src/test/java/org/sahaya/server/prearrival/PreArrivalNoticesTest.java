@@ -1,12 +1,5 @@
 package org.sahaya.server.prearrival;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.coordinator;
-import static org.sahaya.server.PartnerClient.fleetKey;
-import static org.sahaya.server.PartnerClient.status;
-
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -29,11 +22,19 @@ import org.sahaya.core.incident.IncidentChange;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.secret.SecretColumn;
 import org.sahaya.dispatch.eta.ConfiguredEta;
-import org.sahaya.server.audit.AuditEvent;
 import org.sahaya.server.DeviceClient;
 import org.sahaya.server.Node;
 import org.sahaya.server.PartnerClient;
 import org.sahaya.server.TestNode;
+import org.sahaya.server.audit.AuditEvent;
+import org.sahaya.server.delivery.JdbcPartnerOutbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.sahaya.server.PartnerClient.coordinator;
+import static org.sahaya.server.PartnerClient.fleetKey;
+import static org.sahaya.server.PartnerClient.status;
 
 /**
  * A demo node tells the receiving hospital, over its partner outbox, as the incident goes: a planned Encounter
@@ -199,7 +200,7 @@ class PreArrivalNoticesTest {
         PreArrivalNotices notices = new PreArrivalNotices(new PreArrivalNotices.Parts(node.database(), node.grid(),
                 node.grid(), node.secrets(), new ExpectedArrival(ConfiguredEta.model(node.config().eta()),
                 Duration.ofMinutes(15), node.config().city().timeZone()), R4Validator.shared(), audited::add,
-                Clock.systemUTC()), new StoredOnlyOutbox(Clock.systemUTC()));
+                Clock.systemUTC()), JdbcPartnerOutbox.rowsOnly(Clock.systemUTC()));
         Instant at = Instant.now();
         Incident moved = incident.withHospital(next, at);
 

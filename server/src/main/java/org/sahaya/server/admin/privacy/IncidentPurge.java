@@ -2,8 +2,8 @@ package org.sahaya.server.admin.privacy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,9 @@ import java.util.Map;
  * is in the message's contact, which erasure handles), status details, the sandbox inbox's copies
  * (recipient and body), hand-over errors (a provider's error may quote the number), pending failovers,
  * who acknowledged, alert vitals and the alert's own location, the text of every timeline line (free
- * text: reasons, crew notes, names); the incident's location is coarsened to a cell of 0.01 degrees
+ * text: reasons, crew notes, names), the reasons a job ended and a hospital decided (free text too), and
+ * the body of every delivery to a partner (the job and the pre-arrival Bundle carry name, address and
+ * the medical profile; one not yet delivered is given up, never sent); the incident's location is coarsened to a cell of 0.01 degrees
  * (about 1 km). Kept: ids, times, stages, priority, alert type, triage, unit, hospital, bed kind, ETA,
  * message channels and statuses: what the service-level reports count. Blocking JDBC.
  */
@@ -54,6 +56,15 @@ final class IncidentPurge {
                 + " AND incident_id IN " + in, prepend(ids, GONE, GONE)));
         Rows.update(c, "UPDATE escalations SET acknowledged_by = NULL WHERE acknowledged_by IS NOT NULL"
                 + " AND incident_id IN " + in, ids);
+        counts.put("jobs", Rows.update(c, "UPDATE jobs SET end_reason = ? WHERE end_reason IS NOT NULL AND end_reason <> ?"
+                + " AND incident_id IN " + in, prepend(ids, GONE, GONE)));
+        Rows.update(c, "UPDATE hospital_decisions SET reason = ? WHERE reason IS NOT NULL AND reason <> ?"
+                + " AND incident_id IN " + in, prepend(ids, GONE, GONE));
+        counts.put("partnerDeliveries", Rows.update(c, "UPDATE partner_deliveries SET body = ?,"
+                + " given_up_at = CASE WHEN delivered_at IS NULL AND given_up_at IS NULL THEN ? ELSE given_up_at END,"
+                + " last_error = CASE WHEN delivered_at IS NULL THEN ? ELSE last_error END"
+                + " WHERE body <> ? AND incident_id IN " + in,
+                prepend(ids, GONE, now.atOffset(ZoneOffset.UTC), "personal data purged before delivery", GONE)));
         counts.put("incidents", Rows.update(c, "UPDATE incidents SET lat = FLOOR(lat * 100) / 100,"
                 + " lon = FLOOR(lon * 100) / 100, personal_data_purged_at = ? WHERE id IN " + in,
                 prepend(ids, now.atOffset(ZoneOffset.UTC))));

@@ -1,14 +1,5 @@
 package org.sahaya.server.admin.privacy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.sahaya.server.PartnerClient.coordinator;
-import static org.sahaya.server.admin.privacy.PrivacyFixtures.becomeSomeoneElse;
-import static org.sahaya.server.admin.privacy.PrivacyFixtures.consent;
-import static org.sahaya.server.admin.privacy.PrivacyFixtures.dispatchedFall;
-import static org.sahaya.server.admin.privacy.PrivacyFixtures.findEverywhere;
-import static org.sahaya.server.admin.privacy.PrivacyFixtures.subscriberOf;
-
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -28,6 +19,15 @@ import org.sahaya.server.PartnerClient;
 import org.sahaya.server.Staff;
 import org.sahaya.server.TestNode;
 import org.sahaya.server.admin.people.AdminClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sahaya.server.PartnerClient.coordinator;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.becomeSomeoneElse;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.consent;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.dispatchedFall;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.findEverywhere;
+import static org.sahaya.server.admin.privacy.PrivacyFixtures.subscriberOf;
 
 /**
  * The done-when of issue 15's erasure: a person with a distinctive name, numbers, address and medical
@@ -67,13 +67,27 @@ class ErasureTest {
         String subscriber = subscriberOf(node, "demo-0301");
         List<String> phones = becomeSomeoneElse(node, subscriber, NAME, ADDRESS, MEDICAL, "+614915739");
         consent(node, subscriber, "SHARE_MEDICAL_PROFILE", true);
+        // The partners' systems hear of the person too: the crew's job and the hospital's pre-arrival notice
+        // (delivered nowhere here: port 9 refuses, so they wait in the outbox).
+        node.database().withConnection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE partners SET webhook_url = 'http://127.0.0.1:9/hook'")) {
+                return ps.executeUpdate();
+            }
+        });
         JsonObject incident = dispatchedFall(devices, "demo-0301", "erase-1");
         String id = incident.getString("id");
         await().atMost(Duration.ofSeconds(20)).until(() -> findEverywhere(node, List.of(phones.getFirst())).stream()
                 .anyMatch(hit -> hit.startsWith("SANDBOX_MESSAGES")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> findEverywhere(node, List.of(NAME)).stream()
+                .filter(hit -> hit.startsWith("PARTNER_DELIVERIES")).count() >= 2);
         HttpResponse<String> closed = http.post("/api/v1/incidents/" + id + "/close", coordinator(node),
                 new JsonObject().put("reason", "seen at home, " + NAME + " is fine"));
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        // What the close tells the partners (the crew's job done, the hospital's notice cancelled) is written
+        // after the answer: wait for it, as an erasure days later would find it.
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.database().withConnection(c -> Rows.strings(c,
+                "SELECT kind FROM partner_deliveries WHERE incident_id = ?", id)),
+                kinds -> kinds.contains("JOB_DONE") && kinds.contains("PRE_ARRIVAL_CANCELLED"));
         List<String> terms = new ArrayList<>(List.of(NAME, ADDRESS, "vitals-of-erase-1"));
         terms.addAll(phones);
         assertThat(findEverywhere(node, terms)).as("the person is there before").isNotEmpty();

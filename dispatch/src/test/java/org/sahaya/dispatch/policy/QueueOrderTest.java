@@ -1,6 +1,4 @@
-package org.sahaya.dispatch.queue;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.sahaya.dispatch.policy;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +12,8 @@ import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.Priority;
 import org.sahaya.core.incident.TriageAction;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class QueueOrderTest {
 

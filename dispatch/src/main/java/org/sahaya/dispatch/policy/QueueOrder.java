@@ -1,4 +1,4 @@
-package org.sahaya.dispatch.queue;
+package org.sahaya.dispatch.policy;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,7 +9,6 @@ import org.sahaya.core.Coordinates;
 import org.sahaya.core.fleet.UnitLevel;
 import org.sahaya.core.incident.Incident;
 import org.sahaya.core.incident.IncidentState;
-import org.sahaya.dispatch.policy.DispatchPolicy;
 
 /**
  * Which waiting incidents a freed unit may serve, and in what order: most urgent first, then the

@@ -1,9 +1,4 @@
-package org.sahaya.dispatch.followup;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.sahaya.dispatch.TestCity.MG_ROAD;
-import static org.sahaya.dispatch.TestCity.north;
+package org.sahaya.dispatch.assignment;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,13 +26,11 @@ import org.sahaya.core.incident.IncidentState;
 import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
-import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.TestCity.Wearer;
+import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.area.ServiceAreas;
-import org.sahaya.dispatch.assignment.DispatchOutcome;
 import org.sahaya.dispatch.assignment.DispatchOutcome.Dispatched;
 import org.sahaya.dispatch.assignment.DispatchOutcome.Queued;
-import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
 import org.sahaya.dispatch.duty.DutyCycle;
@@ -52,6 +45,11 @@ import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.geo.eta.DetourEtaModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sahaya.dispatch.TestCity.MG_ROAD;
+import static org.sahaya.dispatch.TestCity.north;
 
 /**
  * BLS first, ALS after, against a real grid and database: a call that needs ALS when no ALS unit can

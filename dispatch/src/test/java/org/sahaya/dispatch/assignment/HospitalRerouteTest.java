@@ -1,10 +1,4 @@
-package org.sahaya.dispatch.hospital;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.sahaya.dispatch.TestCity.MG_ROAD;
-import static org.sahaya.dispatch.TestCity.east;
-import static org.sahaya.dispatch.TestCity.north;
+package org.sahaya.dispatch.assignment;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,17 +30,24 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
 import org.sahaya.dispatch.TestCity;
 import org.sahaya.dispatch.area.ServiceAreas;
-import org.sahaya.dispatch.assignment.DispatchOutcome;
-import org.sahaya.dispatch.assignment.Dispatcher;
 import org.sahaya.dispatch.claims.GridBedClaims;
 import org.sahaya.dispatch.claims.GridUnitClaims;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.hospital.DecisionResult;
+import org.sahaya.dispatch.hospital.HospitalBoard;
 import org.sahaya.dispatch.hospital.HospitalDecision.Verdict;
+import org.sahaya.dispatch.hospital.HospitalDecision;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.intake.AlertIntake;
 import org.sahaya.dispatch.policy.DispatchPolicy;
 import org.sahaya.dispatch.triage.Triage;
 import org.sahaya.geo.eta.DetourEtaModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.sahaya.dispatch.TestCity.MG_ROAD;
+import static org.sahaya.dispatch.TestCity.east;
+import static org.sahaya.dispatch.TestCity.north;
 
 /**
  * A receiving hospital's decline against a real grid and database: the patient moves to the next hospital

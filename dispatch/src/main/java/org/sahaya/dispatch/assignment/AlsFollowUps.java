@@ -1,4 +1,4 @@
-package org.sahaya.dispatch.followup;
+package org.sahaya.dispatch.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,14 +21,14 @@ import org.sahaya.core.incident.TimelineEntry;
 import org.sahaya.core.incident.TimelineStage;
 import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.TimelineRepository;
-import org.sahaya.dispatch.assignment.CandidateFilter;
-import org.sahaya.dispatch.assignment.Declines;
 import org.sahaya.dispatch.claims.UnitClaims;
 import org.sahaya.dispatch.fleet.FleetIndex;
+import org.sahaya.dispatch.followup.AlsFollowUp;
+import org.sahaya.dispatch.followup.AlsFollowUpRepository;
 import org.sahaya.dispatch.incident.GridIncidents;
 import org.sahaya.dispatch.policy.DispatchPolicy;
+import org.sahaya.dispatch.policy.QueueOrder;
 import org.sahaya.dispatch.policy.UnitOption;
-import org.sahaya.dispatch.queue.QueueOrder;
 import org.sahaya.geo.GeoPoint;
 
 /**

@@ -1,4 +1,4 @@
-package org.sahaya.dispatch.hospital;
+package org.sahaya.dispatch.assignment;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,10 +18,11 @@ import org.sahaya.core.persistence.Database;
 import org.sahaya.core.persistence.IncidentRepository;
 import org.sahaya.core.persistence.PersistenceException;
 import org.sahaya.core.persistence.TimelineRepository;
-import org.sahaya.dispatch.assignment.Dispatcher;
-import org.sahaya.dispatch.assignment.NextBed;
 import org.sahaya.dispatch.claims.BedClaims;
+import org.sahaya.dispatch.hospital.DecisionResult;
 import org.sahaya.dispatch.hospital.HospitalDecision.Verdict;
+import org.sahaya.dispatch.hospital.HospitalDecision;
+import org.sahaya.dispatch.hospital.HospitalDecisions;
 import org.sahaya.dispatch.incident.GridIncidents;
 
 /**
