@@ -115,13 +115,18 @@ public final class FamilyUpdates {
         String callSign = null;
         String hospital = null;
         Integer eta = null;
-        if (step == NotificationStep.DISPATCHED) {
+        if (step.namesUnit() && incident.unitId() != null) {
             callSign = grid.unit(incident.unitId()).map(Unit::callSign).orElse(incident.unitId());
             hospital = incident.hospitalId() == null ? null
                     : grid.hospital(incident.hospitalId()).map(Hospital::name).orElse(null);
             eta = incident.etaSeconds() == null ? null : (incident.etaSeconds() + 59) / 60;
         }
         return new NotificationRequest(incident, subscriber, contacts, step, callSign, hospital, eta, channel, prefs);
+    }
+
+    /** The incident as the grid holds it now, if it is still live there. */
+    public Optional<Incident> current(String incidentId) {
+        return Optional.ofNullable(grid.incidents().get(incidentId));
     }
 
     /**

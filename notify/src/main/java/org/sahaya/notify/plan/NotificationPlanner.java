@@ -78,7 +78,7 @@ public final class NotificationPlanner {
             String text = templates.render(request.step(), tag, args(request, contact, language));
             for (Channel channel : ChannelChoice.forContact(priority, contact, preferences, available,
                     request.defaultChannel())) {
-                plan.add(new PlannedMessage(contact, channel, request.step(), language, text, request.step().name(),
+                plan.add(new PlannedMessage(contact, channel, request.step(), language, text, request.stepKey(),
                         notBefore));
             }
         }

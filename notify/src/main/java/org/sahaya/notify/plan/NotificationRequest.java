@@ -69,6 +69,11 @@ public record NotificationRequest(
         }
     }
 
+    /** The outbox step key: the step's name, with the unit for a step told once per unit ({@link NotificationStep#key}). */
+    public String stepKey() {
+        return step.key(incident.unitId());
+    }
+
     /** The contact's preferences, or the default. */
     public ContactPreferences preferencesOf(Contact contact) {
         return preferences.getOrDefault(contact.id(), ContactPreferences.DEFAULT);

@@ -45,6 +45,40 @@ class TemplatePatternsTest {
 
     @ParameterizedTest
     @FieldSource("LANGUAGES")
+    void anotherUnitComingCountsMinutesWithAPluralArgument(String language) {
+        for (NotificationStep step : NotificationStep.values()) {
+            if (step.perUnit()) {
+                String pattern = TEMPLATES.patterns(language).get(step.name());
+
+                assertThat(pluralSelectors(new MessagePattern(pattern))).as(language + " " + step).hasSize(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("LANGUAGES")
+    void everyStepRendersWithANumberOfEveryPluralCategory(String language) {
+        PluralRules rules = PluralRules.forLocale(ULocale.forLanguageTag(language));
+        for (String category : rules.getKeywords()) {
+            double sample = rules.getSamples(category).stream().filter(n -> n == Math.rint(n) && n >= 0).findFirst()
+                    .orElseThrow(() -> new AssertionError(language + " " + category + " has no whole sample"));
+            MessageArgs args = new MessageArgs("Asha", org.sahaya.core.alert.AlertType.FALL,
+                    java.time.Instant.parse("2025-01-15T14:05:00Z"), java.time.ZoneId.of("Europe/London"),
+                    java.time.ZoneId.of("Asia/Kolkata"), "KA-07", "Manipal Hospital", (int) sample, "Bengaluru");
+            for (NotificationStep step : NotificationStep.values()) {
+                String text = TEMPLATES.render(step, language, args);
+
+                assertThat(text).as(language + " " + step + " " + category).startsWith("Asha: ")
+                        .doesNotContain("{", "}", "null");
+                if (step.namesUnit() && step != NotificationStep.HANDED_OVER) {
+                    assertThat(text).as(language + " " + step).contains("KA-07");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("LANGUAGES")
     void templatesUseOnlyTheFactsAFamilyNeeds(String language) {
         for (Map.Entry<String, String> template : TEMPLATES.patterns(language).entrySet()) {
             assertThat(argumentNames(new MessagePattern(template.getValue())))
