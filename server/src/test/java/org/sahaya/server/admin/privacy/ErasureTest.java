@@ -88,6 +88,10 @@ class ErasureTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> node.database().withConnection(c -> Rows.strings(c,
                 "SELECT kind FROM partner_deliveries WHERE incident_id = ?", id)),
                 kinds -> kinds.contains("JOB_DONE") && kinds.contains("PRE_ARRIVAL_CANCELLED"));
+        // So is the family's message that it is closed (issue 18's follow-through).
+        await().atMost(Duration.ofSeconds(20)).until(() -> node.database().withConnection(c -> Rows.strings(c,
+                "SELECT step FROM notifications WHERE incident_id = ? AND status = 'SENT'", id)),
+                steps -> steps.contains("CLOSED"));
         List<String> terms = new ArrayList<>(List.of(NAME, ADDRESS, "vitals-of-erase-1"));
         terms.addAll(phones);
         assertThat(findEverywhere(node, terms)).as("the person is there before").isNotEmpty();
