@@ -122,4 +122,25 @@ class NotificationPlannerTest {
 
         assertThat(message.toString()).doesNotContain("Asha", "Ravi", "+44", "KA-07");
     }
+
+    @Test
+    void anotherUnitComingIsItsOwnStepForEachNewUnitWhileOtherStepsAreOncePerIncident() {
+        org.sahaya.core.incident.Incident second = incident(Priority.P1);
+        org.sahaya.core.incident.Incident third = second.reassigned("UNIT-9", 300, second.updatedAt());
+
+        List<PlannedMessage> forSecond = planner.plan(new NotificationRequest(second, ASHA, FAMILY,
+                NotificationStep.NEW_UNIT_DECLINED, "KA-07", "Manipal Hospital", 7, Channel.SMS));
+        List<PlannedMessage> forThird = planner.plan(new NotificationRequest(third, ASHA, FAMILY,
+                NotificationStep.NEW_UNIT_BROKE_DOWN, "KA-09", "Manipal Hospital", 5, Channel.SMS));
+        List<PlannedMessage> onScene = planner.plan(new NotificationRequest(third, ASHA, FAMILY,
+                NotificationStep.ON_SCENE, "KA-09", "Manipal Hospital", null, Channel.SMS));
+
+        assertThat(forSecond).extracting(PlannedMessage::stepKey).containsOnly("NEW_UNIT_DECLINED:UNIT-7");
+        assertThat(forThird).extracting(PlannedMessage::stepKey).containsOnly("NEW_UNIT_BROKE_DOWN:UNIT-9");
+        assertThat(onScene).extracting(PlannedMessage::stepKey).containsOnly("ON_SCENE");
+        assertThat(forSecond.getFirst().text()).contains("could not take the call", "KA-07", "ETA 7 minutes");
+        assertThat(NotificationStep.NEW_UNIT_NOT_ACCEPTED.key("U".repeat(64))).hasSizeLessThanOrEqualTo(40);
+        assertThatThrownBy(() -> new NotificationRequest(third, ASHA, FAMILY, NotificationStep.NEW_UNIT_NEARER,
+                "KA-09", null, null, Channel.SMS)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

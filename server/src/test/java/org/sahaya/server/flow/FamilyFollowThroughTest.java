@@ -107,6 +107,22 @@ class FamilyFollowThroughTest {
     }
 
     @Test
+    void aCoordinatorsNearerUnitIsToldWithoutTheCoordinatorsReason() {
+        JsonObject incident = dispatchedFall("demo-0154");
+        String id = incident.getString("id");
+        String chosen = availableUnitOtherThan(unitOf(incident));
+
+        HttpResponse<String> r = partners.post("/api/v1/incidents/" + id + "/assignment", coordinator(node),
+                new JsonObject().put("unitId", chosen).put("reason", "the crew knows the building"));
+        assertThat(r.statusCode()).isEqualTo(200);
+
+        List<String> steps = List.of("DISPATCHED", "NEW_UNIT_NEARER:" + chosen);
+        List<JsonObject> told = awaitSteps(id, steps);
+        assertOncePerStepContactAndChannel(told, steps);
+        assertThat(told).allSatisfy(n -> assertThat(n.getString("text")).doesNotContain("building"));
+    }
+
+    @Test
     void aPatientTreatedAtHomeIsToldAsSuch() {
         JsonObject incident = dispatchedFall("demo-0153");
         String id = incident.getString("id");
@@ -177,5 +193,16 @@ class FamilyFollowThroughTest {
     private static String unitOf(JsonObject incident) {
         JsonObject unit = incident.getJsonObject("unit");
         return unit == null ? null : unit.getString("id");
+    }
+
+    private static String availableUnitOtherThan(String unit) {
+        for (int n = 1; n <= 44; n++) {
+            String id = String.format("AMB-%03d", n);
+            JsonObject u = partners.get("/api/v1/units/" + id);
+            if (!id.equals(unit) && "AVAILABLE".equals(u.getString("status"))) {
+                return id;
+            }
+        }
+        throw new AssertionError("no available unit in the demo city");
     }
 }
